@@ -1,0 +1,51 @@
+package io.streamgate.common;
+
+import java.time.Duration;
+
+/** Timings and limits of the StreamGate specification, in one place for both WARs. */
+public final class Spec {
+
+  /** Lifetime of a playback JWT. */
+  public static final Duration PLAYBACK_TOKEN_LIFETIME = Duration.ofSeconds(3600);
+
+  /** The player refreshes its JWT this long after it was minted. */
+  public static final Duration PLAYBACK_TOKEN_REFRESH_AFTER = Duration.ofMinutes(50);
+
+  /** Lifetime of a probe JWT (HEAD only, used to find out whether a stream is live). */
+  public static final Duration PROBE_TOKEN_LIFETIME = Duration.ofSeconds(10);
+
+  /** The player sends a heartbeat this often. */
+  public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
+
+  /** A viewer session without a heartbeat for this long is stale (SESSION_TIMEOUT_SECONDS). */
+  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Clock skew tolerated between the platform that mints and the media server that checks. */
+  public static final Duration CLOCK_SKEW_LEEWAY = Duration.ofSeconds(30);
+
+  /** A stream whose manifest changed within this window is live. */
+  public static final Duration LIVE_MANIFEST_WINDOW = Duration.ofSeconds(60);
+
+  /** Most access codes generated in one batch. */
+  public static final int MAX_BATCH_CODES = 500;
+
+  /** Access window after the event ends, in hours: bounds and default. */
+  public static final int ACCESS_WINDOW_MIN_HOURS = 1;
+
+  public static final int ACCESS_WINDOW_MAX_HOURS = 168;
+  public static final int ACCESS_WINDOW_DEFAULT_HOURS = 48;
+
+  /** Rate limits: redeem per client IP, refresh per code, admin login per client IP. */
+  public static final RateLimit REDEEM_LIMIT = new RateLimit(5, Duration.ofMinutes(1));
+
+  public static final RateLimit REFRESH_LIMIT = new RateLimit(12, Duration.ofHours(1));
+  public static final RateLimit ADMIN_LOGIN_LIMIT = new RateLimit(10, Duration.ofMinutes(1));
+
+  /** Path under which the media WAR serves streams. */
+  public static final String STREAMS_CONTEXT = "/streams";
+
+  /** At most {@code requests} in any {@code window}. */
+  public record RateLimit(int requests, Duration window) {}
+
+  private Spec() {}
+}

@@ -1,0 +1,2 @@
+/** Access codes: the alphabet, generation, normalisation of typed input and display. */
+package io.streamgate.common.codes;

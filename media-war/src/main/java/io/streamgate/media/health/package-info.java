@@ -1,0 +1,2 @@
+/** MicroProfile Health checks of the media server. */
+package io.streamgate.media.health;

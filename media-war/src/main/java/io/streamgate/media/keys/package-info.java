@@ -1,0 +1,2 @@
+/** The public keys this media server trusts for playback JWTs. */
+package io.streamgate.media.keys;

@@ -1,0 +1,2 @@
+/** Admin users: named accounts with roles and hashed passwords for the console. */
+package io.streamgate.platform.admin;

@@ -1,0 +1,98 @@
+package io.streamgate.platform.codes.entity;
+
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.platform.events.entity.Event;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One ticket's access code for one event. */
+@Entity
+@Table(name = "access_code")
+@NamedQuery(
+    name = AccessCode.USABLE_OF_EVENT,
+    query =
+        "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId AND c.revoked = false"
+            + " ORDER BY c.createdAt, c.code")
+public class AccessCode {
+
+  public static final String USABLE_OF_EVENT = "AccessCode.usableOfEvent";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, length = 12, unique = true)
+  private String code;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "event_id", nullable = false)
+  private Event event;
+
+  @Column(length = 200)
+  private String label;
+
+  @Column(nullable = false)
+  private boolean revoked;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "redeemed_at")
+  private Instant redeemedAt;
+
+  @Column(name = "redeemed_ip", length = 45)
+  private String redeemedIp;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected AccessCode() {}
+
+  /** A fresh code for the event, valid until the event's access window closes. */
+  public AccessCode(String code, Event event, String label, Instant now) {
+    if (!AccessCodeCodec.isCanonical(code)) {
+      throw new IllegalArgumentException("not a canonical access code");
+    }
+    this.id = UUID.randomUUID().toString();
+    this.code = code;
+    this.event = event;
+    this.label = label;
+    this.expiresAt = event.accessEndsAt();
+    this.createdAt = now;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Event event() {
+    return event;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean revoked() {
+    return revoked;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant redeemedAt() {
+    return redeemedAt;
+  }
+}

@@ -1,0 +1,143 @@
+package io.streamgate.platform.events.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A live or recorded event that access codes open. */
+@Entity
+@Table(name = "event")
+@NamedQuery(
+    name = Event.VISIBLE,
+    query =
+        "SELECT e FROM Event e WHERE e.active = true AND e.archived = false ORDER BY e.startsAt")
+public class Event {
+
+  public static final String VISIBLE = "Event.visible";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, length = 200)
+  private String title;
+
+  @Column(length = 4000)
+  private String description;
+
+  @Column(name = "stream_url", length = 1000)
+  private String streamUrl;
+
+  @Column(name = "poster_url", length = 1000)
+  private String posterUrl;
+
+  @Column(name = "starts_at", nullable = false)
+  private Instant startsAt;
+
+  @Column(name = "ends_at", nullable = false)
+  private Instant endsAt;
+
+  @Column(name = "access_window_hours", nullable = false)
+  private int accessWindowHours;
+
+  @Column(nullable = false)
+  private boolean active = true;
+
+  @Column(nullable = false)
+  private boolean archived;
+
+  @Column(name = "deactivated_at")
+  private Instant deactivatedAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Event() {}
+
+  /** A new active event with a fresh id. */
+  public Event(String title, Instant startsAt, Instant endsAt, int accessWindowHours, Instant now) {
+    this(UUID.randomUUID().toString(), title, startsAt, endsAt, accessWindowHours, now);
+  }
+
+  /** A new active event with a chosen id (the demo event has a stable one). */
+  public Event(
+      String id,
+      String title,
+      Instant startsAt,
+      Instant endsAt,
+      int accessWindowHours,
+      Instant now) {
+    if (!startsAt.isBefore(endsAt)) {
+      throw new IllegalArgumentException("an event must start before it ends");
+    }
+    this.id = Objects.requireNonNull(id);
+    this.title = Objects.requireNonNull(title);
+    this.startsAt = startsAt;
+    this.endsAt = endsAt;
+    this.accessWindowHours = accessWindowHours;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Until when codes for this event can be redeemed: the end plus the access window. */
+  public Instant accessEndsAt() {
+    return endsAt.plus(Duration.ofHours(accessWindowHours));
+  }
+
+  public void describe(String description, Instant now) {
+    this.description = description;
+    this.updatedAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String streamUrl() {
+    return streamUrl;
+  }
+
+  public String posterUrl() {
+    return posterUrl;
+  }
+
+  public Instant startsAt() {
+    return startsAt;
+  }
+
+  public Instant endsAt() {
+    return endsAt;
+  }
+
+  public int accessWindowHours() {
+    return accessWindowHours;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public boolean archived() {
+    return archived;
+  }
+}

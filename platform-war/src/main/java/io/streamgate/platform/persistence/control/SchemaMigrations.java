@@ -1,0 +1,65 @@
+package io.streamgate.platform.persistence.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date before anything else touches the database: versioned scripts in
+ * {@code db/migration}, the same on H2 and PostgreSQL. A bad {@code DATABASE_URL} stops the
+ * deployment here with one line naming the setting.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigrations {
+
+  private static final System.Logger LOG = System.getLogger(SchemaMigrations.class.getName());
+
+  @Resource(lookup = StreamGateDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "DATABASE_URL")
+  String databaseUrl;
+
+  private volatile String schemaVersion = "none";
+
+  @PostConstruct
+  void migrate() {
+    DatabaseUrl database;
+    try {
+      database = DatabaseUrl.parse(databaseUrl);
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.ERROR, e.getMessage());
+      throw new IllegalStateException(e.getMessage());
+    }
+    Flyway flyway =
+        Flyway.configure(SchemaMigrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
+    MigrateResult result = flyway.migrate();
+    schemaVersion = flyway.info().current().getVersion().getVersion();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Database {0} at schema version {1} ({2} migrations applied now)",
+        database.kind(),
+        schemaVersion,
+        result.migrationsExecuted);
+  }
+
+  /** The schema version the database is at, for readiness reporting. */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+}

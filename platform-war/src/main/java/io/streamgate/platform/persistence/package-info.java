@@ -1,0 +1,5 @@
+/**
+ * The database: the data source defined from {@code DATABASE_URL} (embedded H2 or PostgreSQL), the
+ * versioned schema migrations that run at startup, and JPA conversions shared by all entities.
+ */
+package io.streamgate.platform.persistence;

@@ -1,0 +1,43 @@
+package io.streamgate.platform.viewer.boundary;
+
+import io.streamgate.platform.events.control.EventCatalog;
+import io.streamgate.platform.events.control.EventCatalog.EventTeaser;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Backs the portal's landing page. */
+@Named
+@ViewScoped
+public class ViewerPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject EventCatalog catalog;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  private List<EventTeaser> events;
+
+  /** Loads what the page shows once per view (f:viewAction). */
+  public void load() {
+    events = catalog.upcomingAndCurrent();
+  }
+
+  public List<EventTeaser> getEvents() {
+    return events;
+  }
+
+  /** An instant as the portal shows it. */
+  public String when(Instant instant) {
+    return WHEN.format(instant);
+  }
+}
