@@ -1,0 +1,144 @@
+package io.streamgate.platform.persistence.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations build the same working schema on H2 (the embedded default) and on PostgreSQL
+ * (production), from empty, and hold the constraints the application relies on. PostgreSQL comes
+ * from {@code streamgate.postgres.url}; when it cannot be reached the PostgreSQL case is skipped
+ * loudly, or fails when {@code streamgate.require.postgres} is true (CI).
+ */
+class SchemaMigrationsIT {
+
+  private static final List<String> TABLES =
+      List.of("event", "access_code", "viewer_session", "audit_entry", "signing_key", "admin_user");
+
+  @Test
+  void migratesAnEmptyH2Database() throws SQLException {
+    String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
+      Flyway flyway = Flyway.configure().dataSource(url, "sa", "").load();
+      assertEquals(1, flyway.migrate().migrationsExecuted);
+      assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
+      assertSchemaWorks(keepAlive);
+    }
+  }
+
+  @Test
+  void migratesAnEmptyPostgresqlSchema() throws SQLException {
+    String url = System.getProperty("streamgate.postgres.url", "jdbc:postgresql://127.0.0.1/test");
+    String schema = "sg_migrations_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection admin = postgres(url)) {
+      try {
+        Flyway flyway =
+            Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .schemas(schema)
+                .createSchemas(true)
+                .load();
+        assertEquals(1, flyway.migrate().migrationsExecuted);
+        assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
+        try (Statement statement = admin.createStatement()) {
+          statement.execute("SET search_path TO " + schema);
+        }
+        assertSchemaWorks(admin);
+      } finally {
+        try (Statement statement = admin.createStatement()) {
+          statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      }
+    }
+  }
+
+  private static Connection postgres(String url) throws SQLException {
+    try {
+      return DriverManager.getConnection(url, "postgres", "");
+    } catch (SQLException e) {
+      if (Boolean.getBoolean("streamgate.require.postgres")) {
+        throw new AssertionError("PostgreSQL is required but cannot be reached at " + url, e);
+      }
+      System.err.println(
+          "\n*** SKIPPED: PostgreSQL migration test, no PostgreSQL at " + url + " ***\n");
+      Assumptions.abort("no PostgreSQL at " + url);
+      throw e;
+    }
+  }
+
+  private static void assertSchemaWorks(Connection connection) throws SQLException {
+    for (String table : TABLES) {
+      try (Statement statement = connection.createStatement()) {
+        statement.executeQuery("SELECT COUNT(*) FROM " + table).close();
+      }
+    }
+    OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
+    String eventId = UUID.randomUUID().toString();
+    insertEvent(connection, eventId, start, start.plusHours(2));
+    insertCode(connection, eventId, "ABCD2345WXYZ", start.plusHours(50));
+
+    assertThrows(
+        SQLException.class,
+        () -> insertCode(connection, eventId, "ABCD2345WXYZ", start),
+        "codes are unique");
+    assertThrows(
+        SQLException.class,
+        () -> insertEvent(connection, UUID.randomUUID().toString(), start, start),
+        "an event starts before it ends");
+
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT expires_at FROM access_code WHERE code = ?")) {
+      select.setString(1, "ABCD2345WXYZ");
+      var rows = select.executeQuery();
+      rows.next();
+      assertEquals(
+          start.plusHours(50).toInstant(),
+          rows.getObject(1, OffsetDateTime.class).toInstant(),
+          "instants survive the round trip in UTC");
+    }
+  }
+
+  private static void insertEvent(
+      Connection connection, String id, OffsetDateTime start, OffsetDateTime end)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO event (id, title, starts_at, ends_at, created_at, updated_at)"
+                + " VALUES (?, 'Concert', ?, ?, ?, ?)")) {
+      insert.setString(1, id);
+      insert.setObject(2, start);
+      insert.setObject(3, end);
+      insert.setObject(4, start);
+      insert.setObject(5, start);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertCode(
+      Connection connection, String eventId, String code, OffsetDateTime expires)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO access_code (id, code, event_id, expires_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(2, code);
+      insert.setString(3, eventId);
+      insert.setObject(4, expires);
+      insert.setObject(5, expires);
+      insert.executeUpdate();
+    }
+  }
+}
