@@ -1,0 +1,194 @@
+package io.streamgate.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One StreamGate started the way a user starts it, with {@code ./streamgate run}, in a data folder
+ * of its own, on free loopback ports, with a data grid of its own. Closing it sends the launcher
+ * SIGTERM, as Ctrl-C would, and waits for Payara to stop.
+ */
+public final class LaunchedStreamGate
+    implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+  private static final Pattern READY = Pattern.compile("StreamGate is ready after ([0-9.]+) s");
+
+  private final Process launcher;
+  private final int port;
+  private final Path dataDir;
+  private final Path output;
+  private final double bootSeconds;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private LaunchedStreamGate(
+      Process launcher, int port, Path dataDir, Path output, double bootSeconds) {
+    this.launcher = launcher;
+    this.port = port;
+    this.dataDir = dataDir;
+    this.output = output;
+    this.bootSeconds = bootSeconds;
+  }
+
+  /** Starts a StreamGate named {@code name} and returns once the launcher says it is ready. */
+  public static LaunchedStreamGate start(String name, Map<String, String> settings) {
+    Path home = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
+    Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve(name);
+    int port = freePort();
+    Path data = work.resolve("data");
+    Path output = work.resolve("launcher.out");
+    try {
+      Files.createDirectories(work);
+      ProcessBuilder builder =
+          new ProcessBuilder(home.resolve("streamgate").toString(), "run")
+              .directory(home.toFile())
+              .redirectErrorStream(true);
+      Map<String, String> env = builder.environment();
+      env.put("STREAMGATE_HTTP_PORT", Integer.toString(port));
+      env.put("STREAMGATE_GRID_PORT", Integer.toString(freePort()));
+      env.put("STREAMGATE_DATA_DIR", data.toString());
+      env.put("STREAMGATE_BIND_ADDRESS", "127.0.0.1");
+      env.put("STREAMGATE_JAVA_OPTS", "-Xmx512m");
+      env.remove("DATABASE_URL");
+      env.putAll(settings);
+      Process process = builder.start();
+      double boot = awaitReady(process, output);
+      return new LaunchedStreamGate(process, port, data, output, boot);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads the launcher's output into a file and returns the boot time once it says ready. */
+  private static double awaitReady(Process process, Path output) throws IOException {
+    CompletableFuture<Double> ready = new CompletableFuture<>();
+    Writer log = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (log;
+                  BufferedReader lines =
+                      new BufferedReader(
+                          new InputStreamReader(
+                              process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                  log.write(line + System.lineSeparator());
+                  log.flush();
+                  Matcher matcher = READY.matcher(line);
+                  if (matcher.find()) {
+                    ready.complete(Double.parseDouble(matcher.group(1)));
+                  }
+                }
+              } catch (IOException e) {
+                ready.completeExceptionally(e);
+              }
+              ready.completeExceptionally(
+                  new IllegalStateException("the launcher ended before ready; see " + output));
+            },
+            "launcher-output-" + output.getParent().getFileName());
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      throw new IllegalStateException("interrupted while starting", e);
+    } catch (ExecutionException | TimeoutException e) {
+      process.destroy();
+      throw new IllegalStateException(
+          "StreamGate did not start: " + e.getMessage() + "\n" + Files.readString(output), e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  public double bootSeconds() {
+    return bootSeconds;
+  }
+
+  public String launcherOutput() throws IOException {
+    return Files.readString(output);
+  }
+
+  /** The demo codes the launcher printed, as shown to people (groups of four). */
+  public List<String> demoCodes() throws IOException {
+    return Files.readAllLines(dataDir.resolve("demo-codes.txt"));
+  }
+
+  public HttpResponse<String> get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+    headers.forEach(request::header);
+    return send(request.GET().build());
+  }
+
+  public HttpResponse<String> get(String path) {
+    return get(path, Map.of());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops it as Ctrl-C would and waits until Payara has exited. */
+  @Override
+  public void close() {
+    List<ProcessHandle> children = launcher.descendants().toList();
+    launcher.destroy();
+    try {
+      if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+        launcher.destroyForcibly();
+      }
+      for (ProcessHandle child : children) {
+        child.onExit().get(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      children.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+}

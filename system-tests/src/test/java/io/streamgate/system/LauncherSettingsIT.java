@@ -1,0 +1,64 @@
+package io.streamgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad settings stop the launcher at once with one line naming the setting; nothing starts. */
+@ExtendWith(StreamGateExtension.class)
+class LauncherSettingsIT {
+
+  @TempDir Path data;
+
+  private String refusal(Map<String, String> settings) throws IOException, InterruptedException {
+    Path home = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
+    ProcessBuilder builder =
+        new ProcessBuilder(home.resolve("streamgate").toString(), "run").directory(home.toFile());
+    builder.environment().put("STREAMGATE_DATA_DIR", data.toString());
+    builder
+        .environment()
+        .put("STREAMGATE_HTTP_PORT", Integer.toString(LaunchedStreamGate.freePort()));
+    builder.environment().putAll(settings);
+    Process process = builder.start();
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "refuses at once");
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, process.exitValue(), stderr);
+    assertEquals(1, stderr.strip().lines().count(), stderr);
+    return stderr.strip();
+  }
+
+  @Test
+  void aDatabaseUrlThatIsNeitherH2NorPostgresql() throws Exception {
+    String line = refusal(Map.of("DATABASE_URL", "mysql://root:secret@localhost/streamgate"));
+    assertTrue(line.startsWith("streamgate: DATABASE_URL must be jdbc:h2:"), line);
+    assertTrue(!line.contains("secret"), "the value, which may hold a password, is not echoed");
+  }
+
+  @Test
+  void aPortThatIsNotANumber() throws Exception {
+    String line = refusal(Map.of("STREAMGATE_HTTP_PORT", "80a"));
+    assertTrue(line.contains("STREAMGATE_HTTP_PORT must be a port number"), line);
+  }
+
+  @Test
+  void aPortAlreadyInUse(LaunchedStreamGate running) throws Exception {
+    String line = refusal(Map.of("STREAMGATE_HTTP_PORT", Integer.toString(running.port())));
+    assertTrue(line.contains("port " + running.port() + " is already in use"), line);
+  }
+
+  @Test
+  void aSessionTimeoutThatIsNotANumber() throws Exception {
+    String line = refusal(Map.of("SESSION_TIMEOUT_SECONDS", "soon"));
+    assertTrue(line.contains("SESSION_TIMEOUT_SECONDS must be"), line);
+    assertTrue(Files.notExists(data.resolve("logs")), "nothing was started");
+  }
+}
