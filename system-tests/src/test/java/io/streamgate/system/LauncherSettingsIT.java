@@ -44,6 +44,12 @@ class LauncherSettingsIT {
   }
 
   @Test
+  void anUnknownSetting() throws Exception {
+    String line = refusal(Map.of("STREAMGATE_HTPP_PORT", "8081"));
+    assertTrue(line.startsWith("streamgate: unknown setting STREAMGATE_HTPP_PORT"), line);
+  }
+
+  @Test
   void aPortThatIsNotANumber() throws Exception {
     String line = refusal(Map.of("STREAMGATE_HTTP_PORT", "80a"));
     assertTrue(line.contains("STREAMGATE_HTTP_PORT must be a port number"), line);
