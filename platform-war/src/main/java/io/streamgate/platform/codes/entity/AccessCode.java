@@ -17,12 +17,16 @@ import java.util.UUID;
 @Entity
 @Table(name = "access_code")
 @NamedQuery(
+    name = AccessCode.BY_CODE,
+    query = "SELECT c FROM AccessCode c JOIN FETCH c.event WHERE c.code = :code")
+@NamedQuery(
     name = AccessCode.USABLE_OF_EVENT,
     query =
         "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId AND c.revoked = false"
             + " ORDER BY c.createdAt, c.code")
 public class AccessCode {
 
+  public static final String BY_CODE = "AccessCode.byCode";
   public static final String USABLE_OF_EVENT = "AccessCode.usableOfEvent";
 
   @Id
@@ -70,6 +74,14 @@ public class AccessCode {
     this.label = label;
     this.expiresAt = event.accessEndsAt();
     this.createdAt = now;
+  }
+
+  /** Records the first redemption; later ones leave it as it was. */
+  public void redeem(Instant now, String clientIp) {
+    if (redeemedAt == null) {
+      redeemedAt = now;
+      redeemedIp = clientIp;
+    }
   }
 
   public String code() {

@@ -1,0 +1,44 @@
+package io.streamgate.platform.audit.control;
+
+import io.streamgate.platform.audit.entity.AuditEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/**
+ * Writes audit entries in a transaction of their own, so that a refused redeem is recorded even
+ * though the redeem itself rolls back. Codes are stored hashed, never raw.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  /** Who acted when no admin did. */
+  public static final String VIEWER = "viewer";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(String actor, String action, String target, String ip, String details) {
+    em.persist(new AuditEntry(clock.instant(), actor, action, target, ip, details));
+  }
+
+  /** A short, stable, non-reversible name for a code, for audit entries and logs. */
+  public static String hashed(String code) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+      return "code#" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

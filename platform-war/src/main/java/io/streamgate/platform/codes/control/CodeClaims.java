@@ -1,0 +1,78 @@
+package io.streamgate.platform.codes.control;
+
+import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.sessions.control.SessionPolicy;
+import io.streamgate.platform.sessions.entity.ViewerSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The single-device claim, in one transaction: the code's row is locked (SELECT ... FOR UPDATE on
+ * H2 and PostgreSQL alike), so concurrent redeems of one code queue up and each sees what the one
+ * before it committed. A live session refuses the claim, a stale one is taken over.
+ */
+@ApplicationScoped
+public class CodeClaims {
+
+  /** What a successful claim hands on for minting the token. */
+  public record Claim(String code, Event event, String sessionId, Instant accessEndsAt) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject SessionPolicy policy;
+
+  @Transactional
+  public Claim claim(String code, String clientIp, String userAgent) {
+    Instant now = clock.instant();
+    AccessCode accessCode = usable(code, now, LockModeType.PESSIMISTIC_WRITE);
+    ViewerSession session =
+        em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
+            .setParameter("code", accessCode)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (session == null) {
+      session = new ViewerSession(accessCode, clientIp, userAgent, now);
+      em.persist(session);
+    } else if (session.isLive(now, policy.timeout())) {
+      throw CodeRefusedException.inUse();
+    } else {
+      session.takeOver(clientIp, userAgent, now);
+    }
+    accessCode.redeem(now, clientIp);
+    return new Claim(code, accessCode.event(), session.sessionId(), accessCode.expiresAt());
+  }
+
+  /**
+   * The code, checked in the specification's order: exists, not expired, not revoked, event active.
+   * Refusals are thrown.
+   */
+  public AccessCode usable(String code, Instant now, LockModeType lock) {
+    AccessCode accessCode =
+        em.createNamedQuery(AccessCode.BY_CODE, AccessCode.class)
+            .setParameter("code", code)
+            .setLockMode(lock)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(CodeRefusedException::invalid);
+    if (!now.isBefore(accessCode.expiresAt())) {
+      throw CodeRefusedException.expired(accessCode.expiresAt());
+    }
+    if (accessCode.revoked()) {
+      throw CodeRefusedException.revoked();
+    }
+    if (!accessCode.event().active()) {
+      throw CodeRefusedException.eventUnavailable();
+    }
+    return accessCode;
+  }
+}

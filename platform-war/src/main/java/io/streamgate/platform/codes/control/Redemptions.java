@@ -1,0 +1,88 @@
+package io.streamgate.platform.codes.control;
+
+import io.streamgate.common.Spec;
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.playback.control.PlaybackTokenMint;
+import io.streamgate.platform.ratelimit.control.RateLimits;
+import io.streamgate.platform.sessions.control.ViewerSessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns a typed code into a playback token (redeem) and renews it (refresh), with rate limits and
+ * an audit entry for every outcome. Audit entries are written after the claim's transaction, so a
+ * queue of concurrent redeems never holds two connections each.
+ */
+@ApplicationScoped
+public class Redemptions {
+
+  /** What the viewer gets for a good code. */
+  public record Grant(Event event, PlaybackTokenMint.Minted token, Instant accessEndsAt) {}
+
+  @Inject CodeClaims claims;
+
+  @Inject ViewerSessions sessions;
+
+  @Inject PlaybackTokenMint mint;
+
+  @Inject RateLimits rateLimits;
+
+  @Inject AuditTrail audit;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "RATE_LIMIT_REDEEM_PER_MINUTE", defaultValue = "5")
+  int redeemsPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "RATE_LIMIT_REFRESH_PER_HOUR", defaultValue = "12")
+  int refreshesPerHour;
+
+  public Grant redeem(String typed, String clientIp, String userAgent) {
+    rateLimits.acquire(
+        "redeem:" + clientIp, new Spec.RateLimit(redeemsPerMinute, Duration.ofMinutes(1)));
+    String code =
+        AccessCodeCodec.normalise(typed)
+            .orElseThrow(
+                () -> {
+                  audit.record(AuditTrail.VIEWER, "redeem-invalid", null, clientIp, "malformed");
+                  return CodeRefusedException.invalid();
+                });
+    String target = AuditTrail.hashed(code);
+    CodeClaims.Claim claim;
+    try {
+      claim = claims.claim(code, clientIp, userAgent);
+    } catch (CodeRefusedException e) {
+      audit.record(AuditTrail.VIEWER, "redeem-" + e.reason(), target, clientIp, null);
+      throw e;
+    }
+    audit.record(AuditTrail.VIEWER, "redeem", target, clientIp, "session started");
+    PlaybackTokenMint.Minted token = mint.playback(code, claim.event().id(), claim.sessionId());
+    return new Grant(claim.event(), token, claim.accessEndsAt());
+  }
+
+  /** A new token with the same session id, after checking code, event and session again. */
+  @Transactional
+  public PlaybackTokenMint.Minted refresh(PlaybackClaims caller, String clientIp) {
+    rateLimits.acquire(
+        "refresh:" + caller.sub(), new Spec.RateLimit(refreshesPerHour, Duration.ofHours(1)));
+    AccessCode code = claims.usable(caller.sub(), clock.instant(), LockModeType.NONE);
+    if (!code.event().id().equals(caller.eid())) {
+      throw CodeRefusedException.invalid();
+    }
+    sessions.requireCurrent(code, caller);
+    audit.record(AuditTrail.VIEWER, "refresh", AuditTrail.hashed(caller.sub()), clientIp, null);
+    return mint.playback(caller.sub(), caller.eid(), caller.sid());
+  }
+}

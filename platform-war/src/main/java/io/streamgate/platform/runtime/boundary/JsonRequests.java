@@ -1,0 +1,56 @@
+package io.streamgate.platform.runtime.boundary;
+
+import io.streamgate.platform.runtime.control.BadRequestException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Set;
+
+/** Strict reading of small JSON request bodies: an object, known fields only, typed values. */
+public final class JsonRequests {
+
+  private JsonRequests() {}
+
+  /** The body as a JSON object whose fields are all among {@code allowed}. */
+  public static JsonObject object(String body, Set<String> allowed) {
+    if (body == null || body.isBlank()) {
+      throw new BadRequestException("Request body must be a JSON object.");
+    }
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      value = reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw new BadRequestException("Request body is not valid JSON.");
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new BadRequestException("Request body must be a JSON object.");
+    }
+    JsonObject object = value.asJsonObject();
+    for (String field : object.keySet()) {
+      if (!allowed.contains(field)) {
+        throw new BadRequestException("Unknown field: " + truncate(field) + ".");
+      }
+    }
+    return object;
+  }
+
+  /** A required string field. */
+  public static String string(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      throw new BadRequestException("Missing field: " + field + ".");
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new BadRequestException("Field " + field + " must be a string.");
+    }
+    return ((JsonString) value).getString();
+  }
+
+  private static String truncate(String field) {
+    return field.length() <= 40 ? field : field.substring(0, 40) + "...";
+  }
+}

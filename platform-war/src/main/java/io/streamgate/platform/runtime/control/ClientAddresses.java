@@ -1,0 +1,119 @@
+package io.streamgate.platform.runtime.control;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the client address of a request. The socket address is the client unless it is one of the
+ * configured trusted proxies ({@code TRUSTED_PROXIES}: addresses or CIDR ranges); then {@code
+ * X-Forwarded-For} is read from the right, skipping trusted proxies, and the first address that is
+ * not one is the client. Whatever a client writes at the left of the header is never believed, so a
+ * forged header buys no extra attempts.
+ */
+public final class ClientAddresses {
+
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+
+  private final List<Range> trusted;
+
+  /**
+   * @param trustedProxies comma-separated addresses or CIDR ranges; blank trusts none
+   */
+  public ClientAddresses(String trustedProxies) {
+    List<Range> ranges = new ArrayList<>();
+    if (trustedProxies != null) {
+      for (String entry : trustedProxies.split(",")) {
+        if (!entry.isBlank()) {
+          ranges.add(
+              Range.parse(entry.trim())
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "TRUSTED_PROXIES must list IP addresses or CIDR ranges, got '"
+                                  + entry.trim()
+                                  + "'")));
+        }
+      }
+    }
+    this.trusted = List.copyOf(ranges);
+  }
+
+  /** The client's address for a request from {@code remoteAddress} with that header. */
+  public String clientOf(String remoteAddress, String forwardedFor) {
+    if (forwardedFor == null || !isTrusted(remoteAddress)) {
+      return remoteAddress;
+    }
+    String[] hops = forwardedFor.split(",");
+    String client = remoteAddress;
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      Optional<byte[]> address = parse(hop);
+      if (address.isEmpty()) {
+        return client;
+      }
+      client = hop;
+      if (!isTrusted(hop)) {
+        return hop;
+      }
+    }
+    return client;
+  }
+
+  private boolean isTrusted(String address) {
+    Optional<byte[]> bytes = parse(address);
+    return bytes.isPresent() && trusted.stream().anyMatch(range -> range.contains(bytes.get()));
+  }
+
+  /** An IP literal's bytes; never a DNS lookup. */
+  static Optional<byte[]> parse(String literal) {
+    if (literal == null || !IP_LITERAL.matcher(literal).matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InetAddress.getByName(literal).getAddress());
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  private record Range(byte[] network, int prefix) {
+
+    static Optional<Range> parse(String cidr) {
+      int slash = cidr.indexOf('/');
+      Optional<byte[]> address = ClientAddresses.parse(slash < 0 ? cidr : cidr.substring(0, slash));
+      if (address.isEmpty()) {
+        return Optional.empty();
+      }
+      int bits = address.get().length * 8;
+      int prefix = bits;
+      if (slash >= 0) {
+        try {
+          prefix = Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+        if (prefix < 0 || prefix > bits) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new Range(address.get(), prefix));
+    }
+
+    boolean contains(byte[] address) {
+      if (address.length != network.length) {
+        return false;
+      }
+      for (int bit = 0; bit < prefix; bit++) {
+        int mask = 0x80 >> (bit % 8);
+        if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.streamgate.platform.sessions.control;
+
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.sessions.entity.ViewerSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/** Keeps sessions alive and releases them. */
+@ApplicationScoped
+public class ViewerSessions {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  /**
+   * One UPDATE in the common case. When it touches nothing, the session is gone: 409 when another
+   * device holds the code now, 404 when nobody does.
+   */
+  @Transactional
+  public void heartbeat(PlaybackClaims caller) {
+    int updated =
+        em.createNamedQuery(ViewerSession.HEARTBEAT)
+            .setParameter("now", clock.instant())
+            .setParameter("sid", caller.sid())
+            .executeUpdate();
+    if (updated == 0) {
+      throw heldByAnother(caller)
+          ? SessionRefusedException.conflict()
+          : SessionRefusedException.notFound();
+    }
+  }
+
+  /** Frees the code for another device; releasing a session that is gone is not an error. */
+  @Transactional
+  public boolean release(PlaybackClaims caller) {
+    return em.createNamedQuery(ViewerSession.RELEASE)
+            .setParameter("sid", caller.sid())
+            .executeUpdate()
+        > 0;
+  }
+
+  /** Whether the caller's session still holds its code (the refresh check). */
+  public void requireCurrent(AccessCode code, PlaybackClaims caller) {
+    ViewerSession session =
+        em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
+            .setParameter("code", code)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(SessionRefusedException::notFound);
+    if (!session.sessionId().equals(caller.sid())) {
+      throw SessionRefusedException.conflict();
+    }
+  }
+
+  private boolean heldByAnother(PlaybackClaims caller) {
+    return !em.createQuery(
+            "SELECT s.sessionId FROM ViewerSession s WHERE s.accessCode.code = :code", String.class)
+        .setParameter("code", caller.sub())
+        .getResultList()
+        .isEmpty();
+  }
+}

@@ -1,0 +1,102 @@
+package io.streamgate.platform.sessions.entity;
+
+import io.streamgate.platform.codes.entity.AccessCode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The device that holds a code's single-device slot. There is at most one per code (a unique
+ * constraint); a stale one is taken over in place rather than deleted and re-inserted.
+ */
+@Entity
+@Table(name = "viewer_session")
+@NamedQuery(
+    name = ViewerSession.OF_CODE,
+    query = "SELECT s FROM ViewerSession s WHERE s.accessCode = :code")
+@NamedQuery(
+    name = ViewerSession.BY_SESSION_ID,
+    query = "SELECT s FROM ViewerSession s JOIN FETCH s.accessCode WHERE s.sessionId = :sid")
+@NamedQuery(
+    name = ViewerSession.HEARTBEAT,
+    query = "UPDATE ViewerSession s SET s.lastHeartbeat = :now WHERE s.sessionId = :sid")
+@NamedQuery(
+    name = ViewerSession.RELEASE,
+    query = "DELETE FROM ViewerSession s WHERE s.sessionId = :sid")
+public class ViewerSession {
+
+  public static final String OF_CODE = "ViewerSession.ofCode";
+  public static final String BY_SESSION_ID = "ViewerSession.bySessionId";
+  public static final String HEARTBEAT = "ViewerSession.heartbeat";
+  public static final String RELEASE = "ViewerSession.release";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "access_code_id", nullable = false)
+  private AccessCode accessCode;
+
+  @Column(name = "session_id", nullable = false, length = 36)
+  private String sessionId;
+
+  @Column(name = "last_heartbeat", nullable = false)
+  private Instant lastHeartbeat;
+
+  @Column(name = "client_ip", nullable = false, length = 45)
+  private String clientIp;
+
+  @Column(name = "user_agent", length = 512)
+  private String userAgent;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected ViewerSession() {}
+
+  /** A new session holding the code's slot. */
+  public ViewerSession(AccessCode accessCode, String clientIp, String userAgent, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.accessCode = accessCode;
+    start(clientIp, userAgent, now);
+  }
+
+  /** Whether a heartbeat arrived within the timeout, so the slot is taken. */
+  public boolean isLive(Instant now, Duration timeout) {
+    return lastHeartbeat.isAfter(now.minus(timeout));
+  }
+
+  /** Hands the slot of a stale session to a new device, under a new session id. */
+  public void takeOver(String clientIp, String userAgent, Instant now) {
+    start(clientIp, userAgent, now);
+  }
+
+  private void start(String clientIp, String userAgent, Instant now) {
+    this.sessionId = UUID.randomUUID().toString();
+    this.clientIp = clientIp;
+    this.userAgent = userAgent == null ? null : truncate(userAgent, 512);
+    this.lastHeartbeat = now;
+    this.createdAt = now;
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public AccessCode accessCode() {
+    return accessCode;
+  }
+}

@@ -1,0 +1,2 @@
+/** Viewer sessions: the single-device slot of each code, kept alive by heartbeats. */
+package io.streamgate.platform.sessions;

@@ -1,0 +1,21 @@
+package io.streamgate.platform.signing.boundary;
+
+import io.streamgate.platform.signing.control.SigningKeys;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/keys}: the public keys that verify playback JWTs, as a JWK set. */
+@Path("keys")
+public class KeysResource {
+
+  @Inject SigningKeys keys;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public String jwks() {
+    return keys.publicKeys().toString(true);
+  }
+}

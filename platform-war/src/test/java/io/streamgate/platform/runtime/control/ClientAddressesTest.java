@@ -1,0 +1,58 @@
+package io.streamgate.platform.runtime.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ClientAddressesTest {
+
+  @Test
+  void withoutTrustedProxiesTheHeaderIsIgnored() {
+    ClientAddresses addresses = new ClientAddresses("");
+    assertEquals("198.51.100.7", addresses.clientOf("198.51.100.7", "203.0.113.1"));
+  }
+
+  @Test
+  void aTrustedProxyNamesTheClientAtTheRightOfTheHeader() {
+    ClientAddresses addresses = new ClientAddresses("10.0.0.0/8, 127.0.0.1");
+    assertEquals("203.0.113.1", addresses.clientOf("10.1.2.3", "203.0.113.1"));
+    assertEquals("203.0.113.1", addresses.clientOf("127.0.0.1", "203.0.113.1, 10.9.9.9"));
+  }
+
+  @Test
+  void forgedEntriesLeftOfTheRealClientAreNeverBelieved() {
+    ClientAddresses addresses = new ClientAddresses("127.0.0.1");
+    assertEquals("198.51.100.9", addresses.clientOf("127.0.0.1", "1.2.3.4, 198.51.100.9"));
+    assertEquals("198.51.100.9", addresses.clientOf("127.0.0.1", "forged, 198.51.100.9"));
+  }
+
+  @Test
+  void anUntrustedSenderCannotSpeakForOthers() {
+    ClientAddresses addresses = new ClientAddresses("10.0.0.1");
+    assertEquals("10.0.0.2", addresses.clientOf("10.0.0.2", "203.0.113.1"));
+  }
+
+  @Test
+  void garbageInTheHeaderStopsTheWalk() {
+    ClientAddresses addresses = new ClientAddresses("127.0.0.1");
+    assertEquals("127.0.0.1", addresses.clientOf("127.0.0.1", "not-an-ip"));
+    assertEquals("127.0.0.1", addresses.clientOf("127.0.0.1", "evil.example.com"));
+  }
+
+  @Test
+  void ipv6RangesWork() {
+    ClientAddresses addresses = new ClientAddresses("::1, fd00::/8");
+    assertEquals("2001:db8::1", addresses.clientOf("fd12::5", "2001:db8::1"));
+    assertEquals("2001:db8::1", addresses.clientOf("0:0:0:0:0:0:0:1", "2001:db8::1"));
+  }
+
+  @Test
+  void malformedSettingsAreRefusedWithTheSettingNamed() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new ClientAddresses("10.0.0.0/33"));
+    assertEquals(
+        "TRUSTED_PROXIES must list IP addresses or CIDR ranges, got '10.0.0.0/33'", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new ClientAddresses("proxy.local"));
+  }
+}
