@@ -71,7 +71,9 @@ public final class LaunchedStreamGate
       env.put("STREAMGATE_DATA_DIR", data.toString());
       env.put("STREAMGATE_BIND_ADDRESS", "127.0.0.1");
       env.put("STREAMGATE_JAVA_OPTS", "-Xmx512m");
-      env.remove("DATABASE_URL");
+      env.put(
+          "DATABASE_URL",
+          "jdbc:h2:file:" + data.resolve("db/streamgate") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
       env.putAll(settings);
       Process process = builder.start();
       double boot = awaitReady(process, output);
@@ -145,6 +147,18 @@ public final class LaunchedStreamGate
 
   public String launcherOutput() throws IOException {
     return Files.readString(output);
+  }
+
+  /**
+   * JDBC URL of the instance's H2 database. The shared test instance opens it with AUTO_SERVER, so
+   * tests can set up their own events and codes while the server runs.
+   */
+  public String jdbcUrl() {
+    return "jdbc:h2:file:" + dataDir.resolve("db/streamgate") + ";AUTO_SERVER=TRUE";
+  }
+
+  Path dataDir() {
+    return dataDir;
   }
 
   /** The demo codes the launcher printed, as shown to people (groups of four). */

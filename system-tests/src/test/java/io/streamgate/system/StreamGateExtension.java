@@ -14,6 +14,14 @@ public class StreamGateExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(StreamGateExtension.class);
 
+  /**
+   * The tests act as the trusted reverse proxy (their X-Forwarded-For is believed, so each test can
+   * be a client of its own), sessions go stale after 10 s so that take-over can be observed, and
+   * the H2 database accepts the tests' own connections for setting up data.
+   */
+  static final Map<String, String> SHARED_SETTINGS =
+      Map.of("TRUSTED_PROXIES", "127.0.0.1", "SESSION_TIMEOUT_SECONDS", "10");
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == LaunchedStreamGate.class;
@@ -26,7 +34,7 @@ public class StreamGateExtension implements ParameterResolver {
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             "shared",
-            key -> LaunchedStreamGate.start("shared", Map.of()),
+            key -> LaunchedStreamGate.start("shared", SHARED_SETTINGS),
             LaunchedStreamGate.class);
   }
 }

@@ -1,0 +1,128 @@
+package io.streamgate.system;
+
+import io.streamgate.common.codes.AccessCodeCodec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Test data written straight into the running instance's database, until the admin API exists to
+ * create it: each test makes its own events and codes.
+ */
+final class Fixtures {
+
+  private final String jdbcUrl;
+  private final AccessCodeCodec codec = new AccessCodeCodec();
+
+  Fixtures(LaunchedStreamGate streamGate) {
+    this.jdbcUrl = streamGate.jdbcUrl();
+  }
+
+  /** A live, active event (started an hour ago, ends in two) with a 48-hour access window. */
+  String liveEvent() throws SQLException {
+    Instant now = Instant.now();
+    return event(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), 48, true);
+  }
+
+  String event(Instant start, Instant end, int windowHours, boolean active) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    try (Connection db = connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO event (id, title, starts_at, ends_at, access_window_hours, active,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, id);
+      insert.setString(2, "Test event " + id.substring(0, 8));
+      insert.setObject(3, utc(start));
+      insert.setObject(4, utc(end));
+      insert.setInt(5, windowHours);
+      insert.setBoolean(6, active);
+      insert.setObject(7, utc(Instant.now()));
+      insert.setObject(8, utc(Instant.now()));
+      insert.executeUpdate();
+    }
+    return id;
+  }
+
+  /** A fresh code for the event, expiring when the event's window closes. */
+  String code(String eventId) throws SQLException {
+    return code(eventId, Instant.now().plus(Duration.ofDays(2)), false);
+  }
+
+  String code(String eventId, Instant expiresAt, boolean revoked) throws SQLException {
+    String code = codec.generate();
+    try (Connection db = connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO access_code (id, code, event_id, revoked, revoked_at, expires_at,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(2, code);
+      insert.setString(3, eventId);
+      insert.setBoolean(4, revoked);
+      insert.setObject(5, revoked ? utc(Instant.now()) : null);
+      insert.setObject(6, utc(expiresAt));
+      insert.setObject(7, utc(Instant.now()));
+      insert.executeUpdate();
+    }
+    return code;
+  }
+
+  /** When the code was first redeemed, or null. */
+  Instant redeemedAt(String code) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select =
+            db.prepareStatement("SELECT redeemed_at FROM access_code WHERE code = ?")) {
+      select.setString(1, code);
+      ResultSet row = select.executeQuery();
+      row.next();
+      OffsetDateTime at = row.getObject(1, OffsetDateTime.class);
+      return at == null ? null : at.toInstant();
+    }
+  }
+
+  int sessionsOf(String code) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM viewer_session s JOIN access_code c ON c.id = s.access_code_id"
+            + " WHERE c.code = ?",
+        code);
+  }
+
+  int auditEntries(String action, String target) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target = ?", action, target);
+  }
+
+  int auditEntriesMentioning(String text) throws SQLException {
+    String like = "%" + text + "%";
+    return count(
+        "SELECT COUNT(*) FROM audit_entry WHERE target LIKE ? OR details LIKE ?", like, like);
+  }
+
+  private int count(String sql, String... parameters) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setString(i + 1, parameters[i]);
+      }
+      ResultSet row = select.executeQuery();
+      row.next();
+      return row.getInt(1);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, "", "");
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

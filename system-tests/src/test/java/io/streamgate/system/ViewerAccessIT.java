@@ -1,0 +1,313 @@
+package io.streamgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import io.streamgate.common.Spec;
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.PlaybackTokenVerifier;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST /api/tokens/validate} and the keep/refresh/release cycle, per the specification. */
+@ExtendWith(StreamGateExtension.class)
+class ViewerAccessIT {
+
+  private LaunchedStreamGate streamGate;
+  private Fixtures fixtures;
+  private ViewerApi viewer;
+
+  @BeforeEach
+  void setUp(LaunchedStreamGate streamGate) {
+    this.streamGate = streamGate;
+    this.fixtures = new Fixtures(streamGate);
+    this.viewer = new ViewerApi(streamGate);
+  }
+
+  private PlaybackClaims verified(String token) throws Exception {
+    JWKSet keys = JWKSet.parse(streamGate.get("/api/keys").body());
+    return new PlaybackTokenVerifier(() -> keys, Clock.systemUTC(), Spec.CLOCK_SKEW_LEEWAY)
+        .verify(token);
+  }
+
+  @Test
+  void aGoodCodeGetsAPlaybackTokenForItsEvent() throws Exception {
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+
+    HttpResponse<String> response = viewer.redeem(AccessCodeCodec.display(code).toLowerCase());
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject body = JsonBodies.parse(response.body());
+    assertTrue(body.getJsonObject("event").getString("title").startsWith("Test event"));
+    assertTrue(body.getJsonObject("event").getBoolean("isLive"));
+    assertEquals("/streams/" + event + "/master.m3u8", body.getString("streamPath"));
+    assertEquals("http://127.0.0.1:" + streamGate.port(), body.getString("playbackBaseUrl"));
+    assertEquals(3600, body.getInt("tokenExpiresIn"));
+    assertNotNull(Instant.parse(body.getString("expiresAt")));
+
+    PlaybackClaims claims = verified(body.getString("playbackToken"));
+    assertEquals(code, claims.sub());
+    assertEquals(event, claims.eid());
+    assertEquals("/streams/" + event + "/", claims.sp());
+    assertEquals(Duration.ofHours(1), Duration.between(claims.iat(), claims.exp()));
+
+    assertNotNull(fixtures.redeemedAt(code), "first use is recorded");
+    assertEquals(1, fixtures.auditEntries("redeem", hashed(code)));
+    assertEquals(0, fixtures.auditEntriesMentioning(code), "the raw code is never stored in audit");
+  }
+
+  @Test
+  void anUnknownOrMalformedCodeIsInvalid() throws Exception {
+    for (String typed : List.of("ZZZZ-ZZZZ-ZZZZ", "short", "0000-OOOO-1111")) {
+      HttpResponse<String> response = viewer.redeem(typed);
+      assertEquals(401, response.statusCode());
+      assertEquals(
+          "Invalid code. Please check your ticket and try again.", ViewerApi.error(response));
+    }
+  }
+
+  @Test
+  void anExpiredCodeSaysUntilWhen() throws Exception {
+    Instant start = Instant.parse("2026-01-10T18:00:00Z");
+    String event = fixtures.event(start, start.plus(Duration.ofHours(2)), 1, true);
+    String code = fixtures.code(event, Instant.parse("2026-01-10T21:00:00Z"), false);
+
+    HttpResponse<String> response = viewer.redeem(code);
+
+    assertEquals(410, response.statusCode());
+    assertEquals(
+        "This code has expired. Access was available until January 10, 2026 at 21:00 UTC.",
+        ViewerApi.error(response));
+    assertNull(fixtures.redeemedAt(code));
+    assertEquals(1, fixtures.auditEntries("redeem-expired", hashed(code)));
+  }
+
+  @Test
+  void aRevokedCodeAndADeactivatedEventAreRefused() throws Exception {
+    String revoked = fixtures.code(fixtures.liveEvent(), Instant.now().plusSeconds(3600), true);
+    HttpResponse<String> response = viewer.redeem(revoked);
+    assertEquals(403, response.statusCode());
+    assertEquals(
+        "This code has been revoked. Please contact the event organizer.",
+        ViewerApi.error(response));
+
+    Instant now = Instant.now();
+    String inactive = fixtures.event(now.minusSeconds(60), now.plusSeconds(3600), 48, false);
+    response = viewer.redeem(fixtures.code(inactive));
+    assertEquals(403, response.statusCode());
+    assertEquals("This event is no longer available.", ViewerApi.error(response));
+  }
+
+  @Test
+  void aCodeInUseIsRefusedOnAnotherDeviceUntilReleased() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    String token = ViewerApi.token(viewer.redeem(code));
+
+    HttpResponse<String> second = new ViewerApi(streamGate).redeem(code);
+    assertEquals(409, second.statusCode());
+    JsonObject body = JsonBodies.parse(second.body());
+    assertEquals(
+        "This access code is currently in use on another device.", body.getString("error"));
+    assertTrue(body.getBoolean("inUse"));
+
+    HttpResponse<String> released = viewer.withToken("/api/playback/release", token);
+    assertEquals(200, released.statusCode());
+    assertTrue(JsonBodies.parse(released.body()).getBoolean("released"));
+    assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode());
+  }
+
+  @Test
+  void heartbeatRefreshReleaseCycle() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    String token = ViewerApi.token(viewer.redeem(code));
+    String sid = verified(token).sid();
+
+    HttpResponse<String> beat = viewer.withToken("/api/playback/heartbeat", token);
+    assertEquals(200, beat.statusCode());
+    assertTrue(JsonBodies.parse(beat.body()).getBoolean("ok"));
+
+    HttpResponse<String> refreshed = viewer.withToken("/api/playback/refresh", token);
+    assertEquals(200, refreshed.statusCode(), refreshed.body());
+    JsonObject body = JsonBodies.parse(refreshed.body());
+    assertEquals(3600, body.getInt("tokenExpiresIn"));
+    String newToken = body.getString("playbackToken");
+    assertEquals(sid, verified(newToken).sid(), "a refresh keeps the session");
+    assertEquals(1, fixtures.auditEntries("refresh", hashed(code)));
+
+    assertEquals(200, viewer.withToken("/api/playback/release", newToken).statusCode());
+    assertEquals(0, fixtures.sessionsOf(code));
+    HttpResponse<String> gone = viewer.withToken("/api/playback/heartbeat", newToken);
+    assertEquals(404, gone.statusCode());
+    assertEquals("Session not found", ViewerApi.error(gone));
+  }
+
+  @Test
+  void releaseAcceptsTheTokenInABeaconBody() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    String token = ViewerApi.token(viewer.redeem(code));
+    HttpResponse<String> released =
+        streamGate.send(
+            viewer
+                .request("/api/playback/release")
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(token))
+                .build());
+    assertEquals(200, released.statusCode(), released.body());
+    assertEquals(0, fixtures.sessionsOf(code));
+  }
+
+  @Test
+  void aStaleSessionIsTakenOverAndTheOldDeviceLearnsIt() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    String firstToken = ViewerApi.token(viewer.redeem(code));
+    Instant claimed = Instant.now();
+
+    // SESSION_TIMEOUT_SECONDS is 10 on the test instance: another device is refused until then.
+    HttpResponse<String> other;
+    do {
+      other = new ViewerApi(streamGate).redeem(code);
+      if (other.statusCode() == 409) {
+        assertTrue(
+            Duration.between(claimed, Instant.now()).toSeconds() < 30,
+            "the stale session should have been taken over by now");
+        awaitQuietly(Duration.ofMillis(500));
+      }
+    } while (other.statusCode() == 409);
+    assertEquals(200, other.statusCode(), other.body());
+    assertTrue(
+        Duration.between(claimed, Instant.now()).toSeconds() >= 9,
+        "a live session is never taken over");
+
+    HttpResponse<String> superseded = viewer.withToken("/api/playback/heartbeat", firstToken);
+    assertEquals(409, superseded.statusCode());
+    assertEquals("Session conflict", ViewerApi.error(superseded));
+    assertEquals(409, viewer.withToken("/api/playback/refresh", firstToken).statusCode());
+    assertEquals(1, fixtures.sessionsOf(code));
+  }
+
+  @Test
+  void fiftyConcurrentRedeemsOfOneCodeGiveExactlyOneSession() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    try {
+      List<CompletableFuture<Integer>> attempts = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        ViewerApi device = new ViewerApi(streamGate);
+        attempts.add(CompletableFuture.supplyAsync(() -> device.redeem(code).statusCode(), pool));
+      }
+      Map<Integer, Long> statuses =
+          attempts.stream()
+              .map(CompletableFuture::join)
+              .collect(
+                  Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+      assertEquals(Map.of(200, 1L, 409, 49L), statuses);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, fixtures.sessionsOf(code));
+  }
+
+  @Test
+  void redeemIsLimitedToFivePerMinutePerClientAndForgedHeadersDoNotHelp() {
+    String client = ViewerApi.nextClientIp();
+    for (int i = 0; i < 5; i++) {
+      // What a forging client sends arrives behind the proxy as "forged, real client".
+      ViewerApi forger = new ViewerApi(streamGate, "203.0.113." + (i + 1) + ", " + client);
+      assertEquals(401, forger.redeem("ZZZZ-ZZZZ-ZZZZ").statusCode());
+    }
+    HttpResponse<String> limited =
+        new ViewerApi(streamGate, "203.0.113.99, " + client).redeem("ZZZZ-ZZZZ-ZZZZ");
+    assertEquals(429, limited.statusCode());
+    long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+    assertEquals(401, new ViewerApi(streamGate).redeem("ZZZZ-ZZZZ-ZZZZ").statusCode());
+  }
+
+  @Test
+  void refreshIsLimitedToTwelvePerHourPerCode() throws Exception {
+    String token = ViewerApi.token(viewer.redeem(fixtures.code(fixtures.liveEvent())));
+    for (int i = 0; i < 12; i++) {
+      assertEquals(200, viewer.withToken("/api/playback/refresh", token).statusCode());
+    }
+    assertEquals(429, viewer.withToken("/api/playback/refresh", token).statusCode());
+    assertEquals(200, viewer.withToken("/api/playback/heartbeat", token).statusCode());
+  }
+
+  @Test
+  void badInputGetsAClearJsonErrorAndChangesNothing() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    Map<String, Integer> bodies =
+        Map.of(
+            "not json",
+            400,
+            "[\"" + code + "\"]",
+            400,
+            "{\"code\": 123}",
+            400,
+            "{\"code\": null}",
+            400,
+            "{}",
+            400,
+            "{\"code\": \"" + code + "\", \"admin\": true}",
+            400,
+            "{\"code\": \"" + "A".repeat(9000) + "\"}",
+            413);
+    for (var entry : bodies.entrySet()) {
+      HttpResponse<String> response = viewer.post("/api/tokens/validate", entry.getKey());
+      assertEquals(entry.getValue(), response.statusCode(), entry.getKey());
+      assertNotEquals("", ViewerApi.error(response));
+    }
+    HttpResponse<String> wrongType =
+        streamGate.send(
+            viewer
+                .request("/api/tokens/validate")
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(code))
+                .build());
+    assertEquals(415, wrongType.statusCode());
+    assertNotEquals("", ViewerApi.error(wrongType));
+
+    for (String token : List.of("", "garbage", "a.b.c")) {
+      HttpResponse<String> response = viewer.withToken("/api/playback/heartbeat", token);
+      assertEquals(401, response.statusCode());
+      assertEquals("A valid playback token is required.", ViewerApi.error(response));
+    }
+    assertNull(fixtures.redeemedAt(code));
+    assertEquals(0, fixtures.sessionsOf(code));
+  }
+
+  private static String hashed(String code) throws Exception {
+    var digest = java.security.MessageDigest.getInstance("SHA-256").digest(code.getBytes());
+    return "code#" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+  }
+
+  /** Paces a polling loop; the loop itself has the deadline. */
+  private static void awaitQuietly(Duration pause) {
+    CompletableFuture.runAsync(
+            () -> {},
+            CompletableFuture.delayedExecutor(
+                pause.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        .join();
+  }
+}
