@@ -19,10 +19,12 @@ import java.util.UUID;
 final class Fixtures {
 
   private final String jdbcUrl;
+  private final String user;
   private final AccessCodeCodec codec = new AccessCodeCodec();
 
-  Fixtures(LaunchedStreamGate streamGate) {
-    this.jdbcUrl = streamGate.jdbcUrl();
+  Fixtures(String jdbcUrl, String user) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
   }
 
   /** A live, active event (started an hour ago, ends in two) with a 48-hour access window. */
@@ -119,7 +121,7 @@ final class Fixtures {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl, "", "");
+    return DriverManager.getConnection(jdbcUrl, user, "");
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -27,20 +27,27 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code POST /api/tokens/validate} and the keep/refresh/release cycle, per the specification. */
-@ExtendWith(StreamGateExtension.class)
-class ViewerAccessIT {
+/**
+ * {@code POST /api/tokens/validate} and the keep/refresh/release cycle, per the specification: the
+ * contract both databases must keep. Subclasses say which StreamGate (and database) it runs on.
+ */
+abstract class ViewerAccessContract {
 
   private LaunchedStreamGate streamGate;
   private Fixtures fixtures;
   private ViewerApi viewer;
 
+  /** The instance under test. */
+  abstract LaunchedStreamGate streamGate();
+
+  /** Direct access to its database, for setting up each test's own data. */
+  abstract Fixtures fixtures();
+
   @BeforeEach
-  void setUp(LaunchedStreamGate streamGate) {
-    this.streamGate = streamGate;
-    this.fixtures = new Fixtures(streamGate);
+  void setUp() {
+    this.streamGate = streamGate();
+    this.fixtures = fixtures();
     this.viewer = new ViewerApi(streamGate);
   }
 

@@ -1,0 +1,76 @@
+package io.streamgate.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The viewer access contract on PostgreSQL: a StreamGate of its own on a fresh database, dropped
+ * afterwards. Skipped loudly without PostgreSQL, or failing when {@code
+ * streamgate.require.postgres} is true (CI).
+ */
+class PostgresqlViewerAccessIT extends ViewerAccessContract {
+
+  private static final String SERVER = "127.0.0.1:5432";
+
+  private static String database;
+  private static LaunchedStreamGate instance;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    database = "sg_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection admin = admin()) {
+      try (Statement statement = admin.createStatement()) {
+        statement.execute("CREATE DATABASE " + database);
+      }
+    }
+    Map<String, String> settings = new HashMap<>(StreamGateExtension.SHARED_SETTINGS);
+    settings.put("DATABASE_URL", "postgresql://postgres@" + SERVER + "/" + database);
+    instance = LaunchedStreamGate.start("postgresql", settings);
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    if (instance != null) {
+      instance.close();
+    }
+    if (database != null) {
+      try (Connection admin = admin();
+          Statement statement = admin.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      }
+    }
+  }
+
+  private static Connection admin() throws SQLException {
+    String url = "jdbc:postgresql://" + SERVER + "/postgres";
+    try {
+      return DriverManager.getConnection(url, "postgres", "");
+    } catch (SQLException e) {
+      if (Boolean.getBoolean("streamgate.require.postgres")) {
+        throw new AssertionError("PostgreSQL is required but cannot be reached at " + url, e);
+      }
+      System.err.println(
+          "\n*** SKIPPED: PostgreSQL system tests, no PostgreSQL at " + url + " ***\n");
+      Assumptions.abort("no PostgreSQL at " + url);
+      throw e;
+    }
+  }
+
+  @Override
+  LaunchedStreamGate streamGate() {
+    return instance;
+  }
+
+  @Override
+  Fixtures fixtures() {
+    return new Fixtures("jdbc:postgresql://" + SERVER + "/" + database, "postgres");
+  }
+}
