@@ -164,6 +164,8 @@ abstract class ViewerAccessContract {
 
     assertEquals(200, viewer.withToken("/api/playback/release", newToken).statusCode());
     assertEquals(0, fixtures.sessionsOf(code));
+    assertEquals(1, fixtures.auditEntries("session-start", hashed(code)));
+    assertEquals(1, fixtures.auditEntries("session-release", hashed(code)));
     HttpResponse<String> gone = viewer.withToken("/api/playback/heartbeat", newToken);
     assertEquals(404, gone.statusCode());
     assertEquals("Session not found", ViewerApi.error(gone));
@@ -211,6 +213,7 @@ abstract class ViewerAccessContract {
     assertEquals("Session conflict", ViewerApi.error(superseded));
     assertEquals(409, viewer.withToken("/api/playback/refresh", firstToken).statusCode());
     assertEquals(1, fixtures.sessionsOf(code));
+    assertEquals(1, fixtures.auditEntries("session-takeover", hashed(code)));
   }
 
   @Test

@@ -13,8 +13,9 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 /**
- * Writes audit entries in a transaction of their own, so that a refused redeem is recorded even
- * though the redeem itself rolls back. Codes are stored hashed, never raw.
+ * Writes audit entries: within the caller's transaction when there is one (the entry then commits
+ * or rolls back with what it records), in one of its own otherwise (refusals are recorded after the
+ * refused transaction rolled back). Codes are stored hashed, never raw.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -26,7 +27,7 @@ public class AuditTrail {
 
   @Inject Clock clock;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional
   public void record(String actor, String action, String target, String ip, String details) {
     em.persist(new AuditEntry(clock.instant(), actor, action, target, ip, details));
   }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.codes.control;
 
+import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.sessions.control.SessionPolicy;
@@ -30,6 +31,8 @@ public class CodeClaims {
 
   @Inject SessionPolicy policy;
 
+  @Inject AuditTrail audit;
+
   @Transactional
   public Claim claim(String code, String clientIp, String userAgent) {
     Instant now = clock.instant();
@@ -40,6 +43,7 @@ public class CodeClaims {
             .getResultStream()
             .findFirst()
             .orElse(null);
+    String action = "session-start";
     if (session == null) {
       session = new ViewerSession(accessCode, clientIp, userAgent, now);
       em.persist(session);
@@ -47,7 +51,9 @@ public class CodeClaims {
       throw CodeRefusedException.inUse();
     } else {
       session.takeOver(clientIp, userAgent, now);
+      action = "session-takeover";
     }
+    audit.record(AuditTrail.VIEWER, action, AuditTrail.hashed(code), clientIp, null);
     accessCode.redeem(now, clientIp);
     return new Claim(code, accessCode.event(), session.sessionId(), accessCode.expiresAt());
   }

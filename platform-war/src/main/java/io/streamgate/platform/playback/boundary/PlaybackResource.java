@@ -66,7 +66,7 @@ public class PlaybackResource {
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? header.substring(7).trim()
             : tokenFromBody(body);
-    sessions.release(callers.authenticate(token));
+    sessions.release(callers.authenticate(token), clients.ip(request));
     return Map.of("released", true);
   }
 

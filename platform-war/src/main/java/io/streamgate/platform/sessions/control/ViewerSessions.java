@@ -1,6 +1,7 @@
 package io.streamgate.platform.sessions.control;
 
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ public class ViewerSessions {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject AuditTrail audit;
 
   /**
    * One UPDATE in the common case. When it touches nothing, the session is gone: 409 when another
@@ -38,11 +41,15 @@ public class ViewerSessions {
 
   /** Frees the code for another device; releasing a session that is gone is not an error. */
   @Transactional
-  public boolean release(PlaybackClaims caller) {
-    return em.createNamedQuery(ViewerSession.RELEASE)
-            .setParameter("sid", caller.sid())
-            .executeUpdate()
-        > 0;
+  public boolean release(PlaybackClaims caller, String clientIp) {
+    boolean released =
+        em.createNamedQuery(ViewerSession.RELEASE).setParameter("sid", caller.sid()).executeUpdate()
+            > 0;
+    if (released) {
+      audit.record(
+          AuditTrail.VIEWER, "session-release", AuditTrail.hashed(caller.sub()), clientIp, null);
+    }
+    return released;
   }
 
   /** Whether the caller's session still holds its code (the refresh check). */
