@@ -23,5 +23,19 @@ public final class PlaybackTokens {
   static final String STREAM_PATH = "sp";
   static final String PROBE = "probe";
 
+  private static final String BEARER = "Bearer ";
+
   private PlaybackTokens() {}
+
+  /**
+   * The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive), or null
+   * when the header is absent, of another scheme, or carries no token.
+   */
+  public static String fromAuthorization(String header) {
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = header.substring(BEARER.length()).trim();
+    return token.isEmpty() ? null : token;
+  }
 }

@@ -4,6 +4,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.common.playback.InvalidPlaybackTokenException;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokenVerifier;
+import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.common.playback.StreamPaths;
 import io.streamgate.media.keys.control.TrustedKeys;
 import jakarta.inject.Inject;
@@ -31,7 +32,6 @@ public class PlaybackTokenFilter extends HttpFilter {
   public static final String CLAIMS = PlaybackClaims.class.getName();
 
   static final String QUERY_TOKEN = "__token";
-  private static final String BEARER = "Bearer ";
 
   @Inject TrustedKeys keys;
 
@@ -73,10 +73,9 @@ public class PlaybackTokenFilter extends HttpFilter {
 
   /** The token from the Authorization header, else from the query; null when neither has one. */
   static String token(HttpServletRequest req) {
-    String header = req.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      String token = header.substring(BEARER.length()).trim();
-      return token.isEmpty() ? null : token;
+    String bearer = PlaybackTokens.fromAuthorization(req.getHeader("Authorization"));
+    if (bearer != null) {
+      return bearer;
     }
     String query = req.getParameter(QUERY_TOKEN);
     return query == null || query.isEmpty() ? null : query;

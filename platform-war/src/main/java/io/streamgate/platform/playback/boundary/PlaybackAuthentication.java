@@ -1,6 +1,7 @@
 package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackUnauthorizedException;
 import jakarta.annotation.Priority;
@@ -20,16 +21,15 @@ public class PlaybackAuthentication implements ContainerRequestFilter {
   /** Request property with the verified {@link PlaybackClaims}. */
   public static final String CLAIMS = PlaybackClaims.class.getName();
 
-  private static final String BEARER = "Bearer ";
-
   @Inject PlaybackCallers callers;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String token =
+        PlaybackTokens.fromAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (token == null) {
       throw new PlaybackUnauthorizedException();
     }
-    request.setProperty(CLAIMS, callers.authenticate(header.substring(BEARER.length()).trim()));
+    request.setProperty(CLAIMS, callers.authenticate(token));
   }
 }

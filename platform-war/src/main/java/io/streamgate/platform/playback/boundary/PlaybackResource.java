@@ -1,6 +1,7 @@
 package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.codes.control.Redemptions;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackTokenMint;
@@ -61,11 +62,10 @@ public class PlaybackResource {
   @POST
   @Path("release")
   public Map<String, Boolean> release(String body) {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    String token =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).trim()
-            : tokenFromBody(body);
+    String token = PlaybackTokens.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
+    if (token == null) {
+      token = tokenFromBody(body);
+    }
     sessions.release(callers.authenticate(token), clients.ip(request));
     return Map.of("released", true);
   }

@@ -44,7 +44,7 @@ public final class ClientAddresses {
 
   /** The client's address for a request from {@code remoteAddress} with that header. */
   public String clientOf(String remoteAddress, String forwardedFor) {
-    if (forwardedFor == null || !isTrusted(remoteAddress)) {
+    if (forwardedFor == null || !parse(remoteAddress).map(this::isTrusted).orElse(false)) {
       return remoteAddress;
     }
     String[] hops = forwardedFor.split(",");
@@ -56,16 +56,15 @@ public final class ClientAddresses {
         return client;
       }
       client = hop;
-      if (!isTrusted(hop)) {
+      if (!isTrusted(address.get())) {
         return hop;
       }
     }
     return client;
   }
 
-  private boolean isTrusted(String address) {
-    Optional<byte[]> bytes = parse(address);
-    return bytes.isPresent() && trusted.stream().anyMatch(range -> range.contains(bytes.get()));
+  private boolean isTrusted(byte[] address) {
+    return trusted.stream().anyMatch(range -> range.contains(address));
   }
 
   /** An IP literal's bytes; never a DNS lookup. */
