@@ -67,4 +67,11 @@ class LauncherSettingsIT {
     assertTrue(line.contains("SESSION_TIMEOUT_SECONDS must be"), line);
     assertTrue(Files.notExists(data.resolve("logs")), "nothing was started");
   }
+
+  @Test
+  void anInternalApiKeyTooShortToBeSecret() throws Exception {
+    String line = refusal(Map.of("INTERNAL_API_KEY", "short-key"));
+    assertTrue(line.contains("INTERNAL_API_KEY must be at least 16 characters"), line);
+    assertTrue(!line.contains("short-key"), "the key is not echoed");
+  }
 }

@@ -18,6 +18,10 @@ public class PlaybackLocations {
   @ConfigProperty(name = "HLS_SERVER_BASE_URL")
   Optional<String> configured;
 
+  @Inject
+  @ConfigProperty(name = "MEDIA_PROBE_URL")
+  Optional<String> probe;
+
   /** The base URL for a request that reached the platform at {@code requestBase}. */
   public String baseUrl(URI requestBase) {
     if (configured.isEmpty()) {
@@ -25,6 +29,18 @@ public class PlaybackLocations {
     }
     URI media = URI.create(configured.get());
     return origin(media.getScheme(), requestBase.getHost(), media.getPort());
+  }
+
+  /**
+   * Where this server reaches the media server to probe a stream: {@code MEDIA_PROBE_URL} when set
+   * (for media servers on a private network), else the address the viewer is given.
+   */
+  public String probeBaseUrl(URI requestBase) {
+    return probe.map(PlaybackLocations::withoutTrailingSlash).orElseGet(() -> baseUrl(requestBase));
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String origin(String scheme, String host, int port) {

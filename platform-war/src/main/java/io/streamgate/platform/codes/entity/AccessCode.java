@@ -24,9 +24,13 @@ import java.util.UUID;
     query =
         "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId AND c.revoked = false"
             + " ORDER BY c.createdAt, c.code")
+@NamedQuery(
+    name = AccessCode.ALL_OF_EVENT,
+    query = "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId ORDER BY c.code")
 public class AccessCode {
 
   public static final String BY_CODE = "AccessCode.byCode";
+  public static final String ALL_OF_EVENT = "AccessCode.allOfEvent";
   public static final String USABLE_OF_EVENT = "AccessCode.usableOfEvent";
 
   @Id
@@ -48,6 +52,9 @@ public class AccessCode {
 
   @Column(name = "revoked_at")
   private Instant revokedAt;
+
+  @Column(name = "restored_at")
+  private Instant restoredAt;
 
   @Column(name = "redeemed_at")
   private Instant redeemedAt;
@@ -84,6 +91,26 @@ public class AccessCode {
     }
   }
 
+  /** Stops the code from opening its event; false when it already was revoked. */
+  public boolean revoke(Instant now) {
+    if (revoked) {
+      return false;
+    }
+    revoked = true;
+    revokedAt = now;
+    return true;
+  }
+
+  /** Lets a revoked code open its event again; false when it was not revoked. */
+  public boolean restore(Instant now) {
+    if (!revoked) {
+      return false;
+    }
+    revoked = false;
+    restoredAt = now;
+    return true;
+  }
+
   public String code() {
     return code;
   }
@@ -102,6 +129,10 @@ public class AccessCode {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
   }
 
   public Instant redeemedAt() {

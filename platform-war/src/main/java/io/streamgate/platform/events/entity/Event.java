@@ -96,6 +96,27 @@ public class Event {
     return endsAt.plus(Duration.ofHours(accessWindowHours));
   }
 
+  /** Closes the event to every code; false when it already was inactive. */
+  public boolean deactivate(Instant now) {
+    if (!active) {
+      return false;
+    }
+    active = false;
+    deactivatedAt = now;
+    updatedAt = now;
+    return true;
+  }
+
+  /** Opens a deactivated event again; false when it was active. */
+  public boolean reactivate(Instant now) {
+    if (active) {
+      return false;
+    }
+    active = true;
+    updatedAt = now;
+    return true;
+  }
+
   public void describe(String description, Instant now) {
     this.description = description;
     this.updatedAt = now;

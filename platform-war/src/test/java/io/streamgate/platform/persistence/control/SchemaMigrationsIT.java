@@ -25,14 +25,21 @@ import org.junit.jupiter.api.Test;
 class SchemaMigrationsIT {
 
   private static final List<String> TABLES =
-      List.of("event", "access_code", "viewer_session", "audit_entry", "signing_key", "admin_user");
+      List.of(
+          "event",
+          "access_code",
+          "viewer_session",
+          "audit_entry",
+          "signing_key",
+          "admin_user",
+          "access_change");
 
   @Test
   void migratesAnEmptyH2Database() throws SQLException {
     String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
       Flyway flyway = Flyway.configure().dataSource(url, "sa", "").load();
-      assertEquals(1, flyway.migrate().migrationsExecuted);
+      assertEquals(2, flyway.migrate().migrationsExecuted);
       assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
       assertSchemaWorks(keepAlive);
     }
@@ -50,7 +57,7 @@ class SchemaMigrationsIT {
                 .schemas(schema)
                 .createSchemas(true)
                 .load();
-        assertEquals(1, flyway.migrate().migrationsExecuted);
+        assertEquals(2, flyway.migrate().migrationsExecuted);
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET search_path TO " + schema);
@@ -97,6 +104,12 @@ class SchemaMigrationsIT {
         SQLException.class,
         () -> insertEvent(connection, UUID.randomUUID().toString(), start, start),
         "an event starts before it ends");
+    assertThrows(
+        SQLException.class,
+        () -> insertChange(connection, 1, "CODE_REVOKED", eventId, null, start),
+        "a change of a code names the code");
+    insertChange(connection, 2, "EVENT_DEACTIVATED", eventId, null, start);
+    insertChange(connection, 3, "CODE_REVOKED", eventId, "ABCD2345WXYZ", start);
 
     try (PreparedStatement select =
         connection.prepareStatement("SELECT expires_at FROM access_code WHERE code = ?")) {
@@ -138,6 +151,22 @@ class SchemaMigrationsIT {
       insert.setString(3, eventId);
       insert.setObject(4, expires);
       insert.setObject(5, expires);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertChange(
+      Connection connection, long id, String kind, String eventId, String code, OffsetDateTime at)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO access_change (id, changed_at, kind, event_id, code)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      insert.setLong(1, id);
+      insert.setObject(2, at);
+      insert.setString(3, kind);
+      insert.setString(4, eventId);
+      insert.setString(5, code);
       insert.executeUpdate();
     }
   }

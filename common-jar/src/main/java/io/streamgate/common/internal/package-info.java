@@ -1,0 +1,2 @@
+/** What the platform and media servers share for calls between them. */
+package io.streamgate.common.internal;

@@ -1,0 +1,42 @@
+package io.streamgate.platform.codes.boundary;
+
+import io.streamgate.platform.codes.control.EventStatuses;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+
+/** {@code GET /api/events/{id}/status?code=}: is the event on, for a holder of one of its codes. */
+@Path("events/{id}/status")
+public class EventStatusResource {
+
+  /** The specification's answer. */
+  public record EventStatusResponse(
+      String eventId, String status, Instant startsAt, Instant endsAt) {}
+
+  @Inject EventStatuses statuses;
+
+  @Inject PlaybackLocations locations;
+
+  @Context UriInfo uri;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public EventStatusResponse status(
+      @PathParam("id") String eventId, @QueryParam("code") String code) {
+    EventStatuses.EventStatus status =
+        statuses.of(
+            eventId,
+            code,
+            locations.probeBaseUrl(uri.getBaseUri()),
+            TokenValidationResponse.MANIFEST);
+    return new EventStatusResponse(
+        eventId, status.status().json(), status.event().startsAt(), status.event().endsAt());
+  }
+}

@@ -1,0 +1,10 @@
+package io.streamgate.platform.revocation.control;
+
+import io.streamgate.platform.revocation.entity.AccessChange;
+import java.time.Instant;
+
+/**
+ * CDI event fired with every committed-to-be change of who may watch; observers that tell media
+ * servers use {@code during = TransactionPhase.AFTER_SUCCESS}, so they only publish what committed.
+ */
+public record AccessChanged(AccessChange.Kind kind, String eventId, String code, Instant at) {}
