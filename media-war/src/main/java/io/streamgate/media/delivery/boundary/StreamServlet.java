@@ -1,0 +1,204 @@
+package io.streamgate.media.delivery.boundary;
+
+import io.streamgate.media.delivery.control.ByteRange;
+import io.streamgate.media.delivery.control.FileType;
+import io.streamgate.media.delivery.control.HotFiles;
+import io.streamgate.media.delivery.control.LocalStreams;
+import io.streamgate.media.delivery.control.Manifests;
+import io.streamgate.media.delivery.control.StreamRequest;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * Serves the HLS file a {@link MediaGate}-checked request asks for: from the local stream folder,
+ * else (issue: upstream) the segment cache or the upstream origin. Segments stream asynchronously
+ * with Range support; manifests are read whole, carry the query token into every URI when the
+ * player used one, and are never cached by clients while live.
+ */
+@WebServlet(name = StreamServlet.NAME, urlPatterns = "/*", asyncSupported = true)
+public class StreamServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String NAME = "streams";
+
+  static final long ASYNC_TIMEOUT_MS = 10 * 60 * 1000L;
+
+  /** VOD files do not change: clients may keep them for a day, privately (they are gated). */
+  static final String CACHE_VOD = "private, max-age=86400";
+
+  static final String CACHE_LIVE = "no-cache, no-store";
+
+  @Inject LocalStreams local;
+
+  @Inject HotFiles hot;
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    StreamRequest stream = (StreamRequest) req.getAttribute(MediaGate.REQUEST);
+    Optional<Path> path = local.path(stream);
+    if (path.isPresent() && serveFile(req, res, stream.type(), path.get())) {
+      return;
+    }
+    MediaResponses.error(res, HttpServletResponse.SC_NOT_FOUND);
+  }
+
+  /** False when there is no such regular file; the caller then tries the next source. */
+  boolean serveFile(HttpServletRequest req, HttpServletResponse res, FileType type, Path path)
+      throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return false;
+    }
+    if (!attributes.isRegularFile()) {
+      return false;
+    }
+    long length = attributes.size();
+    long modified = attributes.lastModifiedTime().toMillis();
+    String etag = "\"" + Long.toHexString(length) + "-" + Long.toHexString(modified) + "\"";
+    if (length > HotFiles.MAX_FILE_BYTES) {
+      if (type.isManifest()) {
+        return false;
+      }
+      FileChannel channel;
+      try {
+        channel = FileChannel.open(path, StandardOpenOption.READ);
+      } catch (IOException e) {
+        return false;
+      }
+      Body body =
+          (async, first, count) -> new FileSender(async, channel, first, count, n -> {}).start();
+      sendSegment(req, res, type, length, modified, etag, body, channel::close);
+      return true;
+    }
+    byte[] content;
+    try {
+      content = hot.read(path, length, modified);
+    } catch (IOException e) {
+      return false;
+    }
+    send(req, res, type, content, modified, etag);
+    return true;
+  }
+
+  /** A file's whole content, from memory: a manifest, or a segment in the chosen range. */
+  void send(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FileType type,
+      byte[] content,
+      long modified,
+      String etag)
+      throws IOException {
+    if (type.isManifest()) {
+      res.setDateHeader("Last-Modified", modified);
+      res.setHeader("ETag", etag);
+      sendManifest(req, res, content, etag, (String) req.getAttribute(MediaGate.QUERY_TOKEN));
+      return;
+    }
+    Body body =
+        (async, first, count) -> new BytesSender(async, content, (int) first, (int) count).start();
+    sendSegment(req, res, type, content.length, modified, etag, body, () -> {});
+  }
+
+  /** How the chosen bytes of a segment get written, once the headers are settled. */
+  @FunctionalInterface
+  interface Body {
+    void start(AsyncContext async, long first, long count) throws IOException;
+  }
+
+  /** Releases what a body would have used when no body is sent. */
+  @FunctionalInterface
+  interface Unused {
+    void release() throws IOException;
+  }
+
+  private static void sendSegment(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FileType type,
+      long length,
+      long modified,
+      String etag,
+      Body body,
+      Unused unused)
+      throws IOException {
+    res.setDateHeader("Last-Modified", modified);
+    res.setHeader("ETag", etag);
+    res.setContentType(type.contentType());
+    res.setHeader("Cache-Control", CACHE_VOD);
+    res.setHeader("Accept-Ranges", "bytes");
+    if (notModified(req, etag)) {
+      unused.release();
+      res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    ByteRange range = ByteRange.parse(req.getHeader("Range"), length);
+    if (range == ByteRange.UNSATISFIABLE) {
+      unused.release();
+      res.setHeader("Content-Range", "bytes */" + length);
+      res.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+      return;
+    }
+    long first = 0;
+    long count = length;
+    if (range != ByteRange.WHOLE) {
+      first = range.first();
+      count = range.length();
+      res.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+      res.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
+    }
+    res.setContentLengthLong(count);
+    if ("HEAD".equals(req.getMethod()) || count == 0) {
+      unused.release();
+      return;
+    }
+    AsyncContext async = req.startAsync();
+    async.setTimeout(ASYNC_TIMEOUT_MS);
+    body.start(async, first, count);
+  }
+
+  static void sendManifest(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      byte[] playlist,
+      String etag,
+      String queryToken)
+      throws IOException {
+    String text = new String(playlist, StandardCharsets.UTF_8);
+    boolean complete = Manifests.isComplete(text);
+    res.setContentType(FileType.MANIFEST.contentType());
+    res.setHeader("Cache-Control", complete ? CACHE_VOD : CACHE_LIVE);
+    if (complete && notModified(req, etag)) {
+      res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    byte[] body =
+        queryToken == null
+            ? playlist
+            : Manifests.withToken(text, queryToken).getBytes(StandardCharsets.UTF_8);
+    res.setContentLength(body.length);
+    if (!"HEAD".equals(req.getMethod())) {
+      res.getOutputStream().write(body);
+    }
+  }
+
+  private static boolean notModified(HttpServletRequest req, String etag) {
+    String match = req.getHeader("If-None-Match");
+    return match != null && (match.equals("*") || match.contains(etag));
+  }
+}

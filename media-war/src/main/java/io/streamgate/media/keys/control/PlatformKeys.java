@@ -1,0 +1,142 @@
+package io.streamgate.media.keys.control;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gets the platform's public keys into {@link TrustedKeys}: from {@code PLAYBACK_PUBLIC_KEYS} (a
+ * JWK set in the configuration) when set, else from the platform's {@code GET /api/keys} at start
+ * (retried every few seconds until it answers) and again when a token names an unknown key, at most
+ * once per {@link #REFETCH_INTERVAL}, so that forged key ids cannot make it hammer the platform.
+ */
+@ApplicationScoped
+public class PlatformKeys {
+
+  private static final Logger LOG = Logger.getLogger(PlatformKeys.class.getName());
+
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
+  static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @Inject TrustedKeys trusted;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "PLATFORM_APP_URL")
+  Optional<String> platform;
+
+  @Inject
+  @ConfigProperty(name = "PLAYBACK_PUBLIC_KEYS")
+  Optional<String> configured;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final AtomicReference<Instant> lastFetch = new AtomicReference<>(Instant.EPOCH);
+  private volatile Instant loadedAt;
+  private HttpClient client;
+  private ScheduledFuture<?> retries;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    if (configured.isPresent()) {
+      try {
+        trusted.replaceWith(JWKSet.parse(configured.get()).getKeys());
+        loadedAt = clock.instant();
+      } catch (ParseException e) {
+        throw new IllegalStateException("PLAYBACK_PUBLIC_KEYS is not a JWK set", e);
+      }
+      return;
+    }
+    if (platform.isEmpty()) {
+      LOG.warning("Neither PLATFORM_APP_URL nor PLAYBACK_PUBLIC_KEYS is set: no token will verify");
+      return;
+    }
+    client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    retries =
+        scheduler.scheduleWithFixedDelay(
+            this::retryUntilLoaded, 0, RETRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (retries != null) {
+      retries.cancel(false);
+    }
+  }
+
+  /** When the keys were last loaded; empty until they were. */
+  public Optional<Instant> loadedAt() {
+    return Optional.ofNullable(loadedAt);
+  }
+
+  /** A token named a key we do not have: fetch again, unless we did so moments ago. */
+  public void unknownKeySeen() {
+    if (client == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant last = lastFetch.get();
+    if (now.isBefore(last.plus(REFETCH_INTERVAL)) || !lastFetch.compareAndSet(last, now)) {
+      return;
+    }
+    scheduler.execute(this::fetch);
+  }
+
+  private void retryUntilLoaded() {
+    if (loadedAt != null) {
+      retries.cancel(false);
+      return;
+    }
+    lastFetch.set(clock.instant());
+    fetch();
+  }
+
+  private void fetch() {
+    URI uri = URI.create(platform.orElseThrow().replaceAll("/+$", "") + "/api/keys");
+    try {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        LOG.log(
+            Level.WARNING,
+            "Public keys: {0} answered {1}",
+            new Object[] {uri, response.statusCode()});
+        return;
+      }
+      JWKSet keys = JWKSet.parse(response.body());
+      trusted.replaceWith(keys.getKeys());
+      if (loadedAt == null) {
+        LOG.log(
+            Level.INFO, "Public keys loaded from {0}: {1} key(s)", new Object[] {uri, keys.size()});
+      }
+      loadedAt = clock.instant();
+    } catch (java.io.IOException | ParseException | IllegalArgumentException e) {
+      LOG.log(Level.FINE, "Public keys not loaded from " + uri, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
