@@ -1,6 +1,10 @@
 package io.streamgate.common.codes;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -104,6 +108,20 @@ public final class AccessCodeCodec {
       shown.append(canonical, i, i + GROUP);
     }
     return shown.toString();
+  }
+
+  /**
+   * A short, stable, non-reversible name for a code, for audit entries and logs, which never hold
+   * raw codes: {@code code#} and the first 6 bytes of its SHA-256 in hex.
+   */
+  public static String fingerprint(String code) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+      return "code#" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
   }
 
   /** Bits of entropy in one code: {@code LENGTH * log2(ALPHABET.length())}. */

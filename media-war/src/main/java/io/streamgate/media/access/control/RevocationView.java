@@ -1,6 +1,8 @@
 package io.streamgate.media.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +17,7 @@ public class RevocationView {
   private final Set<String> revokedCodes = ConcurrentHashMap.newKeySet();
   private final Set<String> deactivatedEvents = ConcurrentHashMap.newKeySet();
   private final Set<String> endedSessions = ConcurrentHashMap.newKeySet();
+  private volatile Instant syncedAt;
 
   /** True when a token with these claims must not play. Probe tokens have no code or session. */
   public boolean refuses(String code, String eventId, String sessionId) {
@@ -45,6 +48,16 @@ public class RevocationView {
 
   public void forgetSession(String sessionId) {
     endedSessions.remove(sessionId);
+  }
+
+  /** Marks the view as current as of {@code at} (a successful poll, or a grid snapshot). */
+  public void synced(Instant at) {
+    syncedAt = at;
+  }
+
+  /** When the view was last known to be current; empty before the first sync. */
+  public Optional<Instant> syncedAt() {
+    return Optional.ofNullable(syncedAt);
   }
 
   /** Entries held, for health. */

@@ -4,6 +4,8 @@ import io.streamgate.common.playback.InvalidPlaybackTokenException;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.media.access.control.RevocationView;
+import io.streamgate.media.delivery.control.AccessLogWriter;
+import io.streamgate.media.delivery.control.DeliveryMetrics;
 import io.streamgate.media.delivery.control.Manifests;
 import io.streamgate.media.delivery.control.StreamRequest;
 import io.streamgate.media.delivery.control.TokenCache;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,12 +48,26 @@ public class MediaGate extends HttpFilter {
 
   @Inject PlatformKeys keys;
 
+  @Inject DeliveryMetrics metrics;
+
+  @Inject AccessLogWriter accessLog;
+
   @Inject
   @ConfigProperty(name = "CORS_ALLOWED_ORIGIN", defaultValue = "*")
   String allowedOrigin;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    long start = System.nanoTime();
+    try {
+      gate(req, res, chain);
+    } finally {
+      AccessLog.whenDone(req, res, start, metrics, accessLog);
+    }
+  }
+
+  private void gate(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     cors(req, res);
     String method = req.getMethod();
@@ -70,6 +87,7 @@ public class MediaGate extends HttpFilter {
     String query = bearer == null ? req.getParameter(QUERY_TOKEN) : null;
     String token = bearer != null ? bearer : query;
     if (token == null || token.isEmpty()) {
+      metrics.refused("no-token");
       MediaResponses.error(res, HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
@@ -80,17 +98,25 @@ public class MediaGate extends HttpFilter {
       if (e.reason() == InvalidPlaybackTokenException.Reason.UNKNOWN_KEY) {
         keys.unknownKeySeen();
       }
+      metrics.refused(e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       boolean malformed = e.reason() == InvalidPlaybackTokenException.Reason.MALFORMED;
       MediaResponses.error(res, malformed ? 401 : 403);
       return;
     }
     Optional<StreamRequest> stream =
         StreamRequest.parse(req.getRequestURI().substring(req.getContextPath().length()));
+    String refusal = null;
     if (stream.isEmpty()
         || !stream.get().eventId().equals(claims.eid())
-        || !stream.get().streamPath().startsWith(claims.sp())
-        || (claims.probe() && !"HEAD".equals(method))
-        || revocations.refuses(claims.sub(), claims.eid(), claims.sid())) {
+        || !stream.get().streamPath().startsWith(claims.sp())) {
+      refusal = "path";
+    } else if (claims.probe() && !"HEAD".equals(method)) {
+      refusal = "probe-method";
+    } else if (revocations.refuses(claims.sub(), claims.eid(), claims.sid())) {
+      refusal = "revoked";
+    }
+    if (refusal != null) {
+      metrics.refused(refusal);
       MediaResponses.error(res, HttpServletResponse.SC_FORBIDDEN);
       return;
     }

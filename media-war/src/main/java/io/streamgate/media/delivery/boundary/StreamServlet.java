@@ -1,11 +1,14 @@
 package io.streamgate.media.delivery.boundary;
 
+import io.streamgate.media.cache.control.SegmentCache;
 import io.streamgate.media.delivery.control.ByteRange;
+import io.streamgate.media.delivery.control.DeliveryMetrics;
 import io.streamgate.media.delivery.control.FileType;
 import io.streamgate.media.delivery.control.HotFiles;
 import io.streamgate.media.delivery.control.LocalStreams;
 import io.streamgate.media.delivery.control.Manifests;
 import io.streamgate.media.delivery.control.StreamRequest;
+import io.streamgate.media.upstream.control.UpstreamOrigin;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,9 +26,9 @@ import java.util.Optional;
 
 /**
  * Serves the HLS file a {@link MediaGate}-checked request asks for: from the local stream folder,
- * else (issue: upstream) the segment cache or the upstream origin. Segments stream asynchronously
- * with Range support; manifests are read whole, carry the query token into every URI when the
- * player used one, and are never cached by clients while live.
+ * else the segment cache, else the upstream origin. Segments stream asynchronously with Range
+ * support; manifests are read whole, carry the query token into every URI when the player used one,
+ * and are never cached by clients while live.
  */
 @WebServlet(name = StreamServlet.NAME, urlPatterns = "/*", asyncSupported = true)
 public class StreamServlet extends HttpServlet {
@@ -45,6 +48,12 @@ public class StreamServlet extends HttpServlet {
 
   @Inject HotFiles hot;
 
+  @Inject SegmentCache cache;
+
+  @Inject UpstreamOrigin upstream;
+
+  @Inject DeliveryMetrics metrics;
+
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
     StreamRequest stream = (StreamRequest) req.getAttribute(MediaGate.REQUEST);
@@ -52,7 +61,41 @@ public class StreamServlet extends HttpServlet {
     if (path.isPresent() && serveFile(req, res, stream.type(), path.get())) {
       return;
     }
+    Optional<Path> cached = cache.lookup(stream);
+    if (cached.isPresent() && serveFile(req, res, stream.type(), cached.get())) {
+      metrics.cacheHit();
+      return;
+    }
+    if (upstream.enabled()) {
+      metrics.cacheMiss();
+      UpstreamReply.start(req, stream, upstream.fetch(stream));
+      return;
+    }
     MediaResponses.error(res, HttpServletResponse.SC_NOT_FOUND);
+  }
+
+  /** A body fetched whole from upstream, on a request already in async mode. */
+  static void sendWhole(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      AsyncContext async,
+      FileType type,
+      byte[] content,
+      String etag)
+      throws IOException {
+    if (type.isManifest()) {
+      sendManifest(req, res, content, etag, (String) req.getAttribute(MediaGate.QUERY_TOKEN));
+      async.complete();
+      return;
+    }
+    res.setContentType(type.contentType());
+    res.setHeader("Cache-Control", CACHE_VOD);
+    res.setContentLength(content.length);
+    if ("HEAD".equals(req.getMethod()) || content.length == 0) {
+      async.complete();
+      return;
+    }
+    new BytesSender(async, content, 0, content.length).start();
   }
 
   /** False when there is no such regular file; the caller then tries the next source. */
@@ -183,7 +226,7 @@ public class StreamServlet extends HttpServlet {
     boolean complete = Manifests.isComplete(text);
     res.setContentType(FileType.MANIFEST.contentType());
     res.setHeader("Cache-Control", complete ? CACHE_VOD : CACHE_LIVE);
-    if (complete && notModified(req, etag)) {
+    if (complete && etag != null && notModified(req, etag)) {
       res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }

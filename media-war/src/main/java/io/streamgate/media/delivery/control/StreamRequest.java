@@ -58,7 +58,7 @@ public record StreamRequest(String eventId, String file, FileType type) {
   }
 
   /** Letters, digits, '-', '_' and '.', not starting with '.' (so never "." or ".."). */
-  static boolean isPlainName(String name) {
+  public static boolean isPlainName(String name) {
     if (name.isEmpty() || name.length() > MAX_SEGMENT_LENGTH || name.charAt(0) == '.') {
       return false;
     }

@@ -1,16 +1,13 @@
 package io.streamgate.platform.audit.control;
 
+import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.audit.entity.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * Writes audit entries: within the caller's transaction when there is one (the entry then commits
@@ -34,12 +31,6 @@ public class AuditTrail {
 
   /** A short, stable, non-reversible name for a code, for audit entries and logs. */
   public static String hashed(String code) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-      return "code#" + HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return AccessCodeCodec.fingerprint(code);
   }
 }

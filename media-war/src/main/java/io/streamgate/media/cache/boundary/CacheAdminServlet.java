@@ -1,0 +1,55 @@
+package io.streamgate.media.cache.boundary;
+
+import io.streamgate.common.internal.InternalApiKeys;
+import io.streamgate.media.cache.control.SegmentCache;
+import io.streamgate.media.delivery.control.StreamRequest;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code DELETE /admin/cache/<eventId>} with {@code X-Internal-Api-Key}: removes the event's cached
+ * files, e.g. after the organiser replaced a recording upstream. Anything but a plain event id is
+ * refused before the file system is touched.
+ */
+@WebServlet("/admin/cache/*")
+public class CacheAdminServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject SegmentCache cache;
+
+  @Inject
+  @ConfigProperty(name = "INTERNAL_API_KEY")
+  Optional<String> key;
+
+  @Override
+  protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!InternalApiKeys.matches(key.orElse(null), req.getHeader(InternalApiKeys.HEADER))) {
+      json(res, 401, "{\"error\":\"Authorization required\"}");
+      return;
+    }
+    String raw = req.getRequestURI().substring((req.getContextPath() + "/admin/cache/").length());
+    if (!StreamRequest.isPlainName(raw)) {
+      json(res, 400, "{\"error\":\"Invalid event id\"}");
+      return;
+    }
+    int removed = cache.clearEvent(raw);
+    json(res, 200, "{\"cleared\":true,\"eventId\":\"" + raw + "\",\"files\":" + removed + "}");
+  }
+
+  private static void json(HttpServletResponse res, int status, String body) throws IOException {
+    res.setStatus(status);
+    res.setContentType("application/json");
+    res.setHeader("Cache-Control", "no-store");
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    res.setContentLength(bytes.length);
+    res.getOutputStream().write(bytes);
+  }
+}

@@ -1,0 +1,98 @@
+package io.streamgate.media.delivery.boundary;
+
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.media.delivery.control.AccessLogWriter;
+import io.streamgate.media.delivery.control.DeliveryMetrics;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One JSON line per stream request in the access log, and the request metrics: written when the
+ * response is complete (for async ones, when the body is out). The path is logged without its query
+ * string, so a {@code __token} never reaches the log, and the code only as its fingerprint.
+ */
+final class AccessLog {
+
+  private AccessLog() {}
+
+  /** Arranges the log line and metrics for when the request is answered. */
+  static void whenDone(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      long startNanos,
+      DeliveryMetrics metrics,
+      AccessLogWriter log) {
+    if (req.isAsyncStarted()) {
+      req.getAsyncContext()
+          .addListener(
+              new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                  record(req, res, startNanos, metrics, log);
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                  // completed afterwards, which logs
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                  // completed afterwards, which logs
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                  // not restarted
+                }
+              });
+    } else {
+      record(req, res, startNanos, metrics, log);
+    }
+  }
+
+  private static void record(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      long startNanos,
+      DeliveryMetrics metrics,
+      AccessLogWriter log) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    int status = res.getStatus();
+    boolean withBody = !"HEAD".equals(req.getMethod()) && status != 304;
+    String length = res.getHeader("Content-Length");
+    long bytes = withBody && length != null ? Long.parseLong(length) : 0;
+    metrics.request(status, bytes, took);
+    PlaybackClaims claims = (PlaybackClaims) req.getAttribute(MediaGate.CLAIMS);
+    StringBuilder line = new StringBuilder(256);
+    line.append("{\"time\":\"").append(Instant.now()).append('"');
+    line.append(",\"method\":\"").append(req.getMethod()).append('"');
+    line.append(",\"path\":\"").append(jsonSafe(req.getRequestURI())).append('"');
+    line.append(",\"status\":").append(status);
+    line.append(",\"bytes\":").append(bytes);
+    line.append(",\"ms\":").append(took.toNanos() / 10_000 / 100.0);
+    line.append(",\"ip\":\"").append(jsonSafe(req.getRemoteAddr())).append('"');
+    if (claims != null) {
+      line.append(",\"event\":\"").append(jsonSafe(claims.eid())).append('"');
+      if (claims.sub() != null) {
+        line.append(",\"code\":\"").append(AccessCodeCodec.fingerprint(claims.sub())).append('"');
+      }
+    }
+    log.write(line.append('}').toString());
+  }
+
+  /** Keeps only characters that need no escaping; request paths are attacker-chosen. */
+  private static String jsonSafe(String value) {
+    StringBuilder safe = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      safe.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
+    }
+    return safe.toString();
+  }
+}

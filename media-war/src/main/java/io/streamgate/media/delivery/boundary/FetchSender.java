@@ -1,0 +1,93 @@
+package io.streamgate.media.delivery.boundary;
+
+import io.streamgate.media.upstream.control.Fetch;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Streams an upstream fetch to one viewer as it arrives: whatever was received before this viewer
+ * joined, then each new chunk. Called both when the connection can take more and when the fetch has
+ * more; one at a time. If the origin fails midway, the response is cut off rather than completed,
+ * so the player sees a broken transfer, not a short segment.
+ */
+final class FetchSender implements WriteListener, Runnable {
+
+  private static final Logger LOG = Logger.getLogger(FetchSender.class.getName());
+
+  private final AsyncContext async;
+  private final ServletOutputStream out;
+  private final Fetch fetch;
+  private int next;
+  private boolean finished;
+
+  FetchSender(AsyncContext async, Fetch fetch) throws IOException {
+    this.async = async;
+    this.out = async.getResponse().getOutputStream();
+    this.fetch = fetch;
+  }
+
+  void start() {
+    out.setWriteListener(this);
+    fetch.watch(this);
+  }
+
+  @Override
+  public void onWritePossible() {
+    drain();
+  }
+
+  @Override
+  public void run() {
+    drain();
+  }
+
+  private synchronized void drain() {
+    if (finished) {
+      return;
+    }
+    try {
+      while (out.isReady()) {
+        byte[] chunk = fetch.chunk(next);
+        if (chunk != null) {
+          out.write(chunk);
+          next++;
+        } else if (fetch.failed()) {
+          end(new IOException("upstream failed midway"));
+          return;
+        } else if (fetch.done()) {
+          end(null);
+          return;
+        } else {
+          return;
+        }
+      }
+    } catch (IOException | IllegalStateException e) {
+      end(e);
+    }
+  }
+
+  @Override
+  public void onError(Throwable failure) {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      end(failure);
+    }
+  }
+
+  private void end(Throwable failure) {
+    finished = true;
+    fetch.unwatch(this);
+    if (failure != null) {
+      LOG.log(Level.FINE, "upstream response cut off", failure);
+    }
+    // With Content-Length announced and fewer bytes sent, completing closes the connection: the
+    // player sees a broken transfer (checked by the system tests), never a short segment.
+    async.complete();
+  }
+}

@@ -1,0 +1,89 @@
+package io.streamgate.media.delivery.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * The media server's MicroProfile Metrics (on {@code /metrics}): requests by status, bytes sent,
+ * segment-cache hits and misses, upstream fetches, refused tokens by reason, request latency.
+ * Counters are looked up once and kept, so counting costs a request next to nothing.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+  @Inject MetricRegistry registry;
+
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private Timer latency;
+
+  public void request(int status, long bytes, Duration took) {
+    counter("streamgate_media_requests", "Stream requests answered, by status", "status", status)
+        .inc();
+    if (bytes > 0) {
+      counter("streamgate_media_bytes_sent", "Body bytes of answered stream requests", null, null)
+          .inc(bytes);
+    }
+    if (latency == null) {
+      latency =
+          registry.timer(
+              Metadata.builder()
+                  .withName("streamgate_media_request_duration")
+                  .withDescription("Time to answer a stream request (until the body is handed on)")
+                  .build());
+    }
+    latency.update(took);
+  }
+
+  public void cacheHit() {
+    counter("streamgate_media_cache_hits", "Requests answered from the segment cache", null, null)
+        .inc();
+  }
+
+  public void cacheMiss() {
+    counter(
+            "streamgate_media_cache_misses",
+            "Requests the segment cache could not answer",
+            null,
+            null)
+        .inc();
+  }
+
+  public void upstreamFetch(boolean joined) {
+    counter(
+            "streamgate_media_upstream_fetches",
+            "Upstream fetches: started, or joined while under way",
+            "kind",
+            joined ? "joined" : "started")
+        .inc();
+  }
+
+  public void refused(String reason) {
+    counter(
+            "streamgate_media_auth_failures",
+            "Refused stream requests, by reason",
+            "reason",
+            reason)
+        .inc();
+  }
+
+  private Counter counter(String name, String description, String tag, Object value) {
+    String key = value == null ? name : name + "|" + value;
+    return counters.computeIfAbsent(
+        key,
+        k -> {
+          Metadata metadata =
+              Metadata.builder().withName(name).withDescription(description).build();
+          return value == null
+              ? registry.counter(metadata)
+              : registry.counter(metadata, new Tag(tag, String.valueOf(value)));
+        });
+  }
+}

@@ -1,0 +1,270 @@
+package io.streamgate.media.upstream.control;
+
+import io.streamgate.media.cache.control.SegmentCache;
+import io.streamgate.media.delivery.control.DeliveryMetrics;
+import io.streamgate.media.delivery.control.Manifests;
+import io.streamgate.media.delivery.control.StreamRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Fetches files from {@code UPSTREAM_ORIGIN/<event>/<path>} with the JDK HTTP client,
+ * asynchronously (no request thread waits), once per file however many viewers ask at the same
+ * time. The body is handed to viewers as it arrives and written to the segment cache alongside;
+ * only a complete 200 (and, for manifests, a complete VOD playlist) is moved into the cache. An
+ * origin that stops sending for {@code UPSTREAM_TIMEOUT_SECONDS} fails the fetch.
+ */
+@ApplicationScoped
+public class UpstreamOrigin {
+
+  private static final Logger LOG = Logger.getLogger(UpstreamOrigin.class.getName());
+
+  /** Larger bodies are not HLS files; refusing them bounds the memory a fetch holds. */
+  static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+  @Inject
+  @ConfigProperty(name = "UPSTREAM_ORIGIN")
+  Optional<String> origin;
+
+  @Inject
+  @ConfigProperty(name = "UPSTREAM_TIMEOUT_SECONDS", defaultValue = "10")
+  long timeoutSeconds;
+
+  @Inject SegmentCache cache;
+
+  @Inject DeliveryMetrics metrics;
+
+  @Inject Clock clock;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Map<String, Fetch> inFlight = new ConcurrentHashMap<>();
+  private HttpClient client;
+  private String base;
+
+  @PostConstruct
+  void start() {
+    if (origin.isEmpty() || origin.get().isBlank()) {
+      return;
+    }
+    base = origin.get().replaceAll("/+$", "");
+    client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public boolean enabled() {
+    return client != null;
+  }
+
+  /** The fetch of the request's file: the one under way, or a new one. */
+  public Fetch fetch(StreamRequest request) {
+    Fetch[] started = new Fetch[1];
+    Fetch fetch =
+        inFlight.computeIfAbsent(
+            request.relativePath(),
+            key -> {
+              started[0] = new Fetch();
+              return started[0];
+            });
+    metrics.upstreamFetch(started[0] == null);
+    if (started[0] != null) {
+      begin(request, started[0]);
+    }
+    return fetch;
+  }
+
+  private void begin(StreamRequest request, Fetch fetch) {
+    HttpRequest get =
+        HttpRequest.newBuilder(URI.create(base + "/" + request.relativePath()))
+            .timeout(Duration.ofSeconds(timeoutSeconds))
+            .GET()
+            .build();
+    client
+        .sendAsync(get, info -> subscriber(request, fetch, info))
+        .whenComplete(
+            (response, failure) -> {
+              if (failure != null) {
+                LOG.log(Level.FINE, "upstream fetch failed", failure);
+                end(request, fetch, failure);
+              }
+            });
+  }
+
+  /**
+   * Ends a fetch: out of the in-flight map first, so that a request from now on starts afresh (or
+   * finds the file in the cache), then its followers learn the outcome.
+   */
+  private void end(StreamRequest request, Fetch fetch, Throwable failure) {
+    inFlight.remove(request.relativePath(), fetch);
+    if (failure == null) {
+      fetch.finished();
+    } else {
+      fetch.failed(failure);
+    }
+  }
+
+  private HttpResponse.BodySubscriber<Void> subscriber(
+      StreamRequest request, Fetch fetch, HttpResponse.ResponseInfo info) {
+    long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    fetch.headed(
+        new Fetch.Head(info.statusCode(), length, info.headers().firstValue("Last-Modified")));
+    if (info.statusCode() != 200) {
+      end(request, fetch, null);
+      return HttpResponse.BodySubscribers.replacing(null);
+    }
+    if (length > MAX_BODY_BYTES) {
+      end(request, fetch, new IOException("upstream body too large"));
+      return HttpResponse.BodySubscribers.replacing(null);
+    }
+    return HttpResponse.BodySubscribers.fromSubscriber(new Download(request, fetch));
+  }
+
+  /** Receives the body: to the followers, to a temporary cache file, with an idle watchdog. */
+  private final class Download implements Flow.Subscriber<List<ByteBuffer>> {
+
+    private final StreamRequest request;
+    private final Fetch fetch;
+    private Flow.Subscription subscription;
+    private Path temporary;
+    private FileChannel file;
+    private volatile long lastProgress;
+    private ScheduledFuture<?> watchdog;
+
+    Download(StreamRequest request, Fetch fetch) {
+      this.request = request;
+      this.fetch = fetch;
+    }
+
+    @Override
+    public synchronized void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      if (cache.enabled()) {
+        try {
+          temporary = cache.temporaryFile(request);
+          file =
+              FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Segment cache: cannot write, serving without caching", e);
+          discardFile();
+        }
+      }
+      lastProgress = clock.millis();
+      long period = Math.max(250, timeoutSeconds * 1000 / 4);
+      watchdog =
+          scheduler.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
+      subscription.request(1);
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+      lastProgress = clock.millis();
+      for (ByteBuffer buffer : buffers) {
+        if (file != null) {
+          try {
+            file.write(buffer.duplicate());
+          } catch (IOException e) {
+            LOG.log(Level.WARNING, "Segment cache: write failed, serving without caching", e);
+            discardFile();
+          }
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        fetch.received(chunk);
+      }
+      if (fetch.received() > MAX_BODY_BYTES) {
+        subscription.cancel();
+        onError(new IOException("upstream body too large"));
+        return;
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public synchronized void onError(Throwable failure) {
+      if (fetch.done()) {
+        return;
+      }
+      watchdog.cancel(false);
+      discardFile();
+      end(request, fetch, failure);
+    }
+
+    @Override
+    public synchronized void onComplete() {
+      watchdog.cancel(false);
+      if (file != null) {
+        try {
+          file.close();
+          file = null;
+          if (cacheable()) {
+            cache.commit(request, temporary);
+          } else {
+            Files.deleteIfExists(temporary);
+          }
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Segment cache: could not store a download", e);
+          discardFile();
+        }
+      }
+      end(request, fetch, null);
+    }
+
+    /** Segments always; manifests only when complete (VOD): live playlists change every second. */
+    private boolean cacheable() {
+      return !request.type().isManifest()
+          || Manifests.isComplete(new String(fetch.body(), StandardCharsets.UTF_8));
+    }
+
+    private synchronized void checkIdle() {
+      if (clock.millis() - lastProgress > timeoutSeconds * 1000) {
+        subscription.cancel();
+        onError(new IOException("upstream stopped sending"));
+      }
+    }
+
+    private void discardFile() {
+      try {
+        if (file != null) {
+          file.close();
+        }
+        if (temporary != null) {
+          Files.deleteIfExists(temporary);
+        }
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "could not remove a temporary download", e);
+      }
+      file = null;
+      temporary = null;
+    }
+  }
+}
