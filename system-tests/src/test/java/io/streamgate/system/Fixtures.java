@@ -1,6 +1,8 @@
 package io.streamgate.system;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.playback.PlaybackTokenSigner;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -75,6 +77,21 @@ final class Fixtures {
       insert.executeUpdate();
     }
     return code;
+  }
+
+  /** The platform's newest signing key, so tests can mint tokens of every kind themselves. */
+  PlaybackTokenSigner signer() throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select =
+            db.prepareStatement(
+                "SELECT private_jwk FROM signing_key WHERE retired_at IS NULL"
+                    + " ORDER BY created_at DESC")) {
+      ResultSet row = select.executeQuery();
+      row.next();
+      return new PlaybackTokenSigner(RSAKey.parse(row.getString(1)));
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException("unreadable signing key", e);
+    }
   }
 
   /** When the code was first redeemed, or null. */

@@ -1,5 +1,6 @@
 package io.streamgate.system;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,21 +21,42 @@ public class StreamGateExtension implements ParameterResolver {
    * the H2 database accepts the tests' own connections for setting up data.
    */
   static final Map<String, String> SHARED_SETTINGS =
-      Map.of("TRUSTED_PROXIES", "127.0.0.1", "SESSION_TIMEOUT_SECONDS", "10");
+      Map.of(
+          "TRUSTED_PROXIES", "127.0.0.1",
+          "SESSION_TIMEOUT_SECONDS", "10",
+          "INTERNAL_API_KEY", "system-tests-internal-api-key");
+
+  /**
+   * The shared instance proxies the tests' fake origin, gives up on it after 2 s of silence, and
+   * has a segment cache of about 2 MB, so that eviction can be watched.
+   */
+  static final Map<String, String> MEDIA_SETTINGS =
+      Map.of("UPSTREAM_TIMEOUT_SECONDS", "2", "SEGMENT_CACHE_MAX_SIZE_GB", "0.002");
+
+  static final String INTERNAL_API_KEY = SHARED_SETTINGS.get("INTERNAL_API_KEY");
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == LaunchedStreamGate.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == LaunchedStreamGate.class || type == FakeOrigin.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            "shared",
-            key -> LaunchedStreamGate.start("shared", SHARED_SETTINGS),
-            LaunchedStreamGate.class);
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    FakeOrigin origin =
+        store.getOrComputeIfAbsent("origin", key -> new FakeOrigin(), FakeOrigin.class);
+    if (parameter.getParameter().getType() == FakeOrigin.class) {
+      return origin;
+    }
+    return store.getOrComputeIfAbsent(
+        "shared",
+        key -> {
+          Map<String, String> settings = new HashMap<>(SHARED_SETTINGS);
+          settings.putAll(MEDIA_SETTINGS);
+          settings.put("UPSTREAM_ORIGIN", origin.url());
+          return LaunchedStreamGate.start("shared", settings);
+        },
+        LaunchedStreamGate.class);
   }
 }

@@ -1,0 +1,83 @@
+package io.streamgate.system;
+
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.PlaybackTokenSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A player's view of the media server: mints its own playback tokens with the platform's key (read
+ * from the database), and fetches paths with them.
+ */
+final class MediaClient {
+
+  private final LaunchedStreamGate streamGate;
+  private final PlaybackTokenSigner signer;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  MediaClient(LaunchedStreamGate streamGate) throws Exception {
+    this.streamGate = streamGate;
+    this.signer = new Fixtures(streamGate.jdbcUrl(), "").signer();
+  }
+
+  /** A valid playback token for the event, as the platform would mint it. */
+  String token(String eventId) {
+    Instant now = Instant.now();
+    return signer.sign(
+        PlaybackClaims.playback(
+            new AccessCodeCodec().generate(),
+            eventId,
+            UUID.randomUUID().toString(),
+            now,
+            now.plus(Duration.ofHours(1))));
+  }
+
+  String token(PlaybackClaims claims) {
+    return signer.sign(claims);
+  }
+
+  HttpResponse<byte[]> get(String path, String token) {
+    return get(path, token, Map.of());
+  }
+
+  HttpResponse<byte[]> get(String path, String token, Map<String, String> headers) {
+    return send("GET", path, token, headers);
+  }
+
+  HttpResponse<byte[]> send(String method, String path, String token, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + streamGate.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
