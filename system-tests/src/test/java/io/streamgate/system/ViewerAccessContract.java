@@ -80,7 +80,7 @@ abstract class ViewerAccessContract {
     assertEquals(Duration.ofHours(1), Duration.between(claims.iat(), claims.exp()));
 
     assertNotNull(fixtures.redeemedAt(code), "first use is recorded");
-    assertEquals(1, fixtures.auditEntries("redeem", hashed(code)));
+    assertEquals(1, fixtures.auditEntries("session-start", hashed(code)), "one entry per redeem");
     assertEquals(0, fixtures.auditEntriesMentioning(code), "the raw code is never stored in audit");
   }
 

@@ -63,8 +63,9 @@ public class CodeClaims {
    * Refusals are thrown.
    */
   public AccessCode usable(String code, Instant now, LockModeType lock) {
+    String query = lock == LockModeType.NONE ? AccessCode.BY_CODE : AccessCode.TO_CLAIM;
     AccessCode accessCode =
-        em.createNamedQuery(AccessCode.BY_CODE, AccessCode.class)
+        em.createNamedQuery(query, AccessCode.class)
             .setParameter("code", code)
             .setLockMode(lock)
             .getResultStream()

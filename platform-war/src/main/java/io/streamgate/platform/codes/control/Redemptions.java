@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a typed code into a playback token (redeem) and renews it (refresh), with rate limits and
- * an audit entry for every outcome. Audit entries are written after the claim's transaction, so a
- * queue of concurrent redeems never holds two connections each.
+ * an audit entry for every outcome: a successful claim records its session start or take-over in
+ * its own transaction; refusals are recorded after the refused transaction rolled back.
  */
 @ApplicationScoped
 public class Redemptions {
@@ -67,7 +67,6 @@ public class Redemptions {
       audit.record(AuditTrail.VIEWER, "redeem-" + e.reason(), target, clientIp, null);
       throw e;
     }
-    audit.record(AuditTrail.VIEWER, "redeem", target, clientIp, "session started");
     PlaybackTokenMint.Minted token = mint.playback(code, claim.event().id(), claim.sessionId());
     return new Grant(claim.event(), token, claim.accessEndsAt());
   }

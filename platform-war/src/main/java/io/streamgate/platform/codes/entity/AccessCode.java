@@ -24,6 +24,7 @@ import java.util.UUID;
     query =
         "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId AND c.revoked = false"
             + " ORDER BY c.createdAt, c.code")
+@NamedQuery(name = AccessCode.TO_CLAIM, query = "SELECT c FROM AccessCode c WHERE c.code = :code")
 @NamedQuery(
     name = AccessCode.ALL_OF_EVENT,
     query = "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId ORDER BY c.code")
@@ -31,6 +32,13 @@ public class AccessCode {
 
   public static final String BY_CODE = "AccessCode.byCode";
   public static final String ALL_OF_EVENT = "AccessCode.allOfEvent";
+
+  /**
+   * The code alone, for locking: with the event joined, SELECT ... FOR UPDATE would lock the event
+   * row too, and every redeem of an event would queue behind every other.
+   */
+  public static final String TO_CLAIM = "AccessCode.toClaim";
+
   public static final String USABLE_OF_EVENT = "AccessCode.usableOfEvent";
 
   @Id

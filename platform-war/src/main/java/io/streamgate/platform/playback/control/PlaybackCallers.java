@@ -1,9 +1,8 @@
 package io.streamgate.platform.playback.control;
 
-import io.streamgate.common.Spec;
+import io.streamgate.common.playback.CachingTokenVerifier;
 import io.streamgate.common.playback.InvalidPlaybackTokenException;
 import io.streamgate.common.playback.PlaybackClaims;
-import io.streamgate.common.playback.PlaybackTokenVerifier;
 import io.streamgate.platform.signing.control.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Authenticates the bearer of a playback JWT with the common verifier (RS256 pinned, known kid).
+ * Authenticates the bearer of a playback JWT with the common verifier (RS256 pinned, known kid),
+ * once per token: a session's heartbeats every 30 s then cost a lookup, not a signature check.
  * MicroProfile JWT is not used: it would check every Bearer header of the WAR and cannot live next
  * to the admin console's login mechanism on Payara (see STACK-NOTES).
  */
@@ -22,11 +22,11 @@ public class PlaybackCallers {
 
   @Inject Clock clock;
 
-  private PlaybackTokenVerifier verifier;
+  private CachingTokenVerifier verifier;
 
   @PostConstruct
   void init() {
-    verifier = new PlaybackTokenVerifier(keys::publicKeys, clock, Spec.CLOCK_SKEW_LEEWAY);
+    verifier = new CachingTokenVerifier(keys::publicKeys, clock);
   }
 
   /** The claims of a viewer's playback token; probe tokens do not authenticate a viewer. */

@@ -1,0 +1,108 @@
+# Shared by the benchmark scripts: tools, starting and stopping StreamGate, running wrk.
+# shellcheck shell=bash
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}
+
+need() {
+  local missing=() tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+  done
+  if ((${#missing[@]})); then
+    echo "bench: installing ${missing[*]} (Debian packages)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# start_streamgate WORKDIR [VAR=value...]: runs ./streamgate run in the background until ready.
+start_streamgate() {
+  local work=$1
+  shift
+  mkdir -p "$work"
+  PORT=$(free_port)
+  (cd "$ROOT" && env STREAMGATE_HTTP_PORT="$PORT" STREAMGATE_DATA_DIR="$work/data" \
+    STREAMGATE_GRID_PORT="$(free_port)" "$@" ./streamgate run >"$work/launcher.out" 2>&1) &
+  LAUNCHER=$!
+  local deadline=$((SECONDS + 240))
+  until grep -q "StreamGate is ready" "$work/launcher.out" 2>/dev/null; do
+    if ! kill -0 "$LAUNCHER" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "bench: StreamGate did not start; see $work/launcher.out" >&2
+      cat "$work/launcher.out" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  SERVER_PID=$(pgrep -f "payara-micro.jar.*--port $PORT" | head -n 1)
+  BASE=http://127.0.0.1:$PORT
+}
+
+stop_streamgate() {
+  if [[ -n ${LAUNCHER:-} ]]; then
+    pkill -TERM -P "$LAUNCHER" 2>/dev/null || true
+    kill -TERM "$LAUNCHER" 2>/dev/null || true
+    wait "$LAUNCHER" 2>/dev/null || true
+    LAUNCHER=
+  fi
+}
+
+# run_wrk NAME URL [SCRIPT [SCRIPT ARGS...] | -H HEADER]: one result line; WRK_OUT keeps it all.
+run_wrk() {
+  local name=$1 url=$2
+  shift 2
+  if [[ ${1:-} == -H ]]; then
+    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$2" "$url")
+  else
+    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency $(wrk_script "$@") "$url" $(wrk_args "$@"))
+  fi
+  local rps p50 p99 transfer errors
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$WRK_OUT")
+  transfer=$(awk '/^Transfer\/sec/ {print $2}' <<<"$WRK_OUT")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$WRK_OUT")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$WRK_OUT")
+  errors=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$WRK_OUT")
+  RPS=$rps
+  TRANSFER=$transfer
+  printf '%-34s %10s req/s  %10s/s  p50 %8s  p99 %8s  non-2xx %s\n' \
+    "$name" "$rps" "$transfer" "$p50" "$p99" "${errors:-0}"
+}
+
+# Waits (at most 3 minutes) until the JIT compilers of the server have no work queued: on 2 cores
+# C2 compiling the application's hot paths takes a core for minutes after the first load, and
+# measuring before that measures the compiler.
+settle() {
+  local quiet=0
+  for _ in $(seq 1 90); do
+    if [[ $(jcmd "$SERVER_PID" Compiler.queue 2>/dev/null | grep -c '^[0-9]') -le 2 ]]; then
+      quiet=$((quiet + 1))
+      ((quiet >= 3)) && return
+    else
+      quiet=0
+    fi
+    sleep 2
+  done
+}
+
+# warm URL [SCRIPT [SCRIPT ARGS...]]
+warm() {
+  local url=$1
+  shift
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" $(wrk_script "$@") "$url" $(wrk_args "$@") >/dev/null
+}
+
+wrk_script() {
+  if (($#)); then echo "-s $1"; fi
+}
+
+wrk_args() {
+  if (($# > 1)); then
+    shift
+    echo "-- $*"
+  fi
+}

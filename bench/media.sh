@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Media delivery benchmark: the same files served by StreamGate's media WAR (valid Bearer JWT,
+# revocation check on, access log on) and by nginx with sendfile (access log on too), one after
+# the other, measured with wrk at 32 connections after a warm-up:
+#   a ~1 MB segment and a ~300 B manifest; req/s, MB/s, p50, p99 and the ratio to nginx.
+# Targets (issue 4): segments >= 0.85 of nginx's throughput, manifests >= 0.25.
+#   bench/media.sh
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+need wrk nginx curl python3
+WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
+NGINX_PID=
+cleanup() {
+  stop_streamgate
+  [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null
+  true
+}
+trap cleanup EXIT
+
+start_streamgate "$WORK/streamgate" STREAMGATE_DEMO=true RATE_LIMIT_REDEEM_PER_MINUTE=0
+FILES=$WORK/streamgate/data/streams/demo/bench
+mkdir -p "$FILES"
+head -c 1048576 /dev/urandom >"$FILES/segment.ts"
+{
+  echo "#EXTM3U"
+  echo "#EXT-X-VERSION:3"
+  echo "#EXT-X-TARGETDURATION:2"
+  echo "#EXT-X-MEDIA-SEQUENCE:0"
+  for i in 0 1 2 3 4 5 6 7; do
+    echo "#EXTINF:2.000,"
+    echo "seg_00$i.ts"
+  done
+  echo "#EXT-X-ENDLIST"
+} >"$FILES/index.m3u8"
+CODE=$(head -n 1 "$WORK/streamgate/data/demo-codes.txt")
+TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' -d "{\"code\":\"$CODE\"}" \
+  "$BASE/api/tokens/validate" | python3 -c 'import json,sys; print(json.load(sys.stdin)["playbackToken"])')
+AUTH="Authorization: Bearer $TOKEN"
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$BASE/streams/demo/bench/segment.ts") == 200 ]]
+
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log $WORK/nginx/access.log combined buffer=64k flush=1s;
+  sendfile on;
+  tcp_nopush on;
+  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/streamgate/data; }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/streams/demo/bench/index.m3u8" && break; sleep 0.1; done
+
+echo "Media delivery, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up each)"
+echo "  segment $(stat -c %s "$FILES/segment.ts") B, manifest $(stat -c %s "$FILES/index.m3u8") B"
+rps_of() { awk '/^Requests\/sec/ {print $2}' <<<"$1"; }
+mbs_of() { awk '/^Transfer\/sec/ {v=$2; if (v ~ /GB/) {sub(/GB/,"",v); v*=1024} else if (v ~ /MB/) {sub(/MB/,"",v)} else if (v ~ /KB/) {sub(/KB/,"",v); v/=1024}; print v}' <<<"$1"; }
+declare -A RESULT
+for file in segment.ts index.m3u8; do
+  path=/streams/demo/bench/$file
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" "$BASE$path" >/dev/null
+  settle
+  run_wrk "streamgate $file" "$BASE$path" -H "$AUTH"
+  RESULT[sg-$file]=$(rps_of "$WRK_OUT") RESULT[sgmb-$file]=$(mbs_of "$WRK_OUT")
+  RSS=$(($(ps -o rss= -p "$SERVER_PID") / 1024))
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$NGINX_PORT$path" >/dev/null
+  run_wrk "nginx $file" "http://127.0.0.1:$NGINX_PORT$path"
+  RESULT[ng-$file]=$(rps_of "$WRK_OUT") RESULT[ngmb-$file]=$(mbs_of "$WRK_OUT")
+  printf '  %-32s %.2f of nginx (%s vs %s MB/s); media server RSS %s MB\n' "ratio $file" \
+    "$(python3 -c "print(${RESULT[sg-$file]} / ${RESULT[ng-$file]})")" \
+    "${RESULT[sgmb-$file]}" "${RESULT[ngmb-$file]}" "$RSS"
+done

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Viewer API benchmark: boots StreamGate (launcher, rate limits lifted by configuration) on H2 and
+# then on PostgreSQL, seeds codes, and measures with wrk at 32 connections:
+#   redeem     POST /api/tokens/validate, every request a distinct fresh code
+#   heartbeat  POST /api/playback/heartbeat of live sessions
+# Targets (issue 3): redeem >= 1,000 req/s, heartbeat >= 3,000 req/s, p99 < 50 ms.
+#   bench/viewer-api.sh [h2] [postgresql]
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+need wrk psql python3
+H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -n 1)
+[[ -f $ROOT/target/postgresql.jar ]] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
+trap 'stop_streamgate' EXIT
+
+bench_database() {
+  local kind=$1 jdbc user url
+  if [[ $kind == h2 ]]; then
+    url="jdbc:h2:file:$WORK/$kind/data/db/streamgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+    jdbc=$url
+    user=""
+  else
+    local db
+    db=sg_bench_$(date +%s)
+    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "CREATE DATABASE $db" >/dev/null
+    url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+    jdbc="jdbc:postgresql://127.0.0.1:5432/$db"
+    user=postgres
+  fi
+  start_streamgate "$WORK/$kind" DATABASE_URL="$url" STREAMGATE_DEMO=false \
+    RATE_LIMIT_REDEEM_PER_MINUTE=1000000000 RATE_LIMIT_REFRESH_PER_HOUR=1000000000
+  java -cp "$H2_JAR:$ROOT/target/postgresql.jar" "$BENCH/BenchData.java" \
+    "$jdbc" "$user" "$BASE" "$WORK/$kind" 40000 100000 2000
+  warm "$BASE" "$BENCH/redeem.lua" "$WORK/$kind/codes-warm.txt" 2
+  warm "$BASE" "$BENCH/heartbeat.lua" "$WORK/$kind/tokens.txt"
+  settle
+  run_wrk "redeem ($kind)" "$BASE" "$BENCH/redeem.lua" "$WORK/$kind/codes.txt" 2
+  run_wrk "heartbeat ($kind)" "$BASE" "$BENCH/heartbeat.lua" "$WORK/$kind/tokens.txt"
+  echo "  server RSS after the runs: $(($(ps -o rss= -p "$SERVER_PID") / 1024)) MB"
+  stop_streamgate
+  if [[ $kind == postgresql ]]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "DROP DATABASE ${jdbc##*/}" >/dev/null
+  fi
+}
+
+echo "StreamGate viewer API, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up)"
+kinds=("$@")
+((${#kinds[@]})) || kinds=(h2 postgresql)
+for kind in "${kinds[@]}"; do
+  bench_database "$kind"
+done

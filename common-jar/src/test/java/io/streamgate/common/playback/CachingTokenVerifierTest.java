@@ -1,0 +1,95 @@
+package io.streamgate.common.playback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.streamgate.common.playback.InvalidPlaybackTokenException.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CachingTokenVerifierTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+  private static RSAKey key;
+
+  private final AtomicInteger keyLookups = new AtomicInteger();
+  private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+  private final CachingTokenVerifier verifier =
+      new CachingTokenVerifier(
+          () -> {
+            keyLookups.incrementAndGet();
+            return new JWKSet(key.toPublicJWK());
+          },
+          clock);
+
+  @BeforeAll
+  static void keys() throws Exception {
+    key = new RSAKeyGenerator(PlaybackTokens.KEY_SIZE).keyID("k1").generate();
+  }
+
+  private static String token(Instant exp) {
+    return new PlaybackTokenSigner(key)
+        .sign(PlaybackClaims.playback("ABCD2345WXYZ", "e", "s", exp.minusSeconds(3600), exp));
+  }
+
+  @Test
+  void aTokenIsCheckedOnceThenAnsweredFromMemory() throws Exception {
+    String token = token(NOW.plusSeconds(600));
+    for (int i = 0; i < 5; i++) {
+      assertEquals("ABCD2345WXYZ", verifier.verify(token).sub());
+    }
+    assertEquals(1, keyLookups.get(), "one signature check for five uses");
+  }
+
+  @Test
+  void aCachedTokenStillExpires() throws Exception {
+    String token = token(NOW.plusSeconds(600));
+    verifier.verify(token);
+    now.set(NOW.plus(Duration.ofMinutes(11)));
+    assertEquals(
+        Reason.EXPIRED,
+        assertThrows(InvalidPlaybackTokenException.class, () -> verifier.verify(token)).reason());
+  }
+
+  @Test
+  void aForgedTokenIsRefusedEveryTimeButCheckedOnce() throws Exception {
+    String token = token(NOW.plusSeconds(600));
+    String forged = token.substring(0, token.length() - 4) + "AAAA";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          Reason.BAD_SIGNATURE,
+          assertThrows(InvalidPlaybackTokenException.class, () -> verifier.verify(forged))
+              .reason());
+    }
+    assertEquals(1, keyLookups.get());
+    assertEquals("ABCD2345WXYZ", verifier.verify(token).sub(), "good tokens are unaffected");
+  }
+}
