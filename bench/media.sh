@@ -38,6 +38,10 @@ TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' -d "{\"code\":\"$CO
 AUTH="Authorization: Bearer $TOKEN"
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$BASE/streams/demo/bench/segment.ts") == 200 ]]
 
+# nginx workers run unprivileged: let them reach the files (only this folder's contents are read).
+chmod a+x "$WORK" "$WORK/streamgate" "$WORK/streamgate/data" "$WORK/streamgate/data/streams" \
+  "$WORK/streamgate/data/streams/demo"
+chmod -R a+rX "$FILES"
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx"
 cat >"$WORK/nginx/nginx.conf" <<CONF

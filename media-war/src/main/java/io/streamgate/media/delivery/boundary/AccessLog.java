@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One JSON line per stream request in the access log, and the request metrics: written when the
@@ -17,6 +19,8 @@ import java.time.Instant;
  * string, so a {@code __token} never reaches the log, and the code only as its fingerprint.
  */
 final class AccessLog {
+
+  private static final Logger LOG = Logger.getLogger(AccessLog.class.getName());
 
   private AccessLog() {}
 
@@ -57,6 +61,20 @@ final class AccessLog {
   }
 
   private static void record(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      long startNanos,
+      DeliveryMetrics metrics,
+      AccessLogWriter log) {
+    try {
+      write(req, res, startNanos, metrics, log);
+    } catch (RuntimeException e) {
+      // Never let bookkeeping fail a response, nor flood the server log.
+      LOG.log(Level.FINE, "access log or metrics failed", e);
+    }
+  }
+
+  private static void write(
       HttpServletRequest req,
       HttpServletResponse res,
       long startNanos,

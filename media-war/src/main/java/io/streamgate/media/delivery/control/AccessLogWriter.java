@@ -1,10 +1,11 @@
 package io.streamgate.media.delivery.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,8 +47,8 @@ public class AccessLogWriter {
   private volatile boolean running = true;
   private Thread writer;
 
-  @PostConstruct
-  void start() {
+  /** Started with the application: the first line may come from a thread outside any request. */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
     writer = threads.newThread(this::drain);
     writer.setName("streamgate-access-log");
     writer.setDaemon(true);

@@ -1,6 +1,8 @@
 package io.streamgate.media.delivery.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -24,20 +26,25 @@ public class DeliveryMetrics {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private Timer latency;
 
+  /**
+   * Created with the application, where Payara can tell which application's registry to inject: the
+   * first use may come from a container thread completing an async response, which cannot.
+   */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    latency =
+        registry.timer(
+            Metadata.builder()
+                .withName("streamgate_media_request_duration")
+                .withDescription("Time to answer a stream request (until the body is handed on)")
+                .build());
+  }
+
   public void request(int status, long bytes, Duration took) {
     counter("streamgate_media_requests", "Stream requests answered, by status", "status", status)
         .inc();
     if (bytes > 0) {
       counter("streamgate_media_bytes_sent", "Body bytes of answered stream requests", null, null)
           .inc(bytes);
-    }
-    if (latency == null) {
-      latency =
-          registry.timer(
-              Metadata.builder()
-                  .withName("streamgate_media_request_duration")
-                  .withDescription("Time to answer a stream request (until the body is handed on)")
-                  .build());
     }
     latency.update(took);
   }
