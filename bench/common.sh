@@ -27,8 +27,10 @@ start_streamgate() {
   shift
   mkdir -p "$work"
   PORT=$(free_port)
-  (cd "$ROOT" && env STREAMGATE_HTTP_PORT="$PORT" STREAMGATE_DATA_DIR="$work/data" \
-    STREAMGATE_GRID_PORT="$(free_port)" "$@" ./streamgate run >"$work/launcher.out" 2>&1) &
+  # The data grid port is left to the launcher (first free one from 6900): a random one next to the
+  # HTTP port could be taken by the grid's port scan before the HTTP listener binds.
+  (cd "$ROOT" && env STREAMGATE_HTTP_PORT="$PORT" STREAMGATE_DATA_DIR="$work/data" "$@" \
+    ./streamgate run >"$work/launcher.out" 2>&1) &
   LAUNCHER=$!
   local deadline=$((SECONDS + 240))
   until grep -q "StreamGate is ready" "$work/launcher.out" 2>/dev/null; do

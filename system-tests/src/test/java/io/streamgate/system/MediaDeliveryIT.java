@@ -239,6 +239,20 @@ class MediaDeliveryIT {
   }
 
   @Test
+  void oversizedHeadersAreRefusedAndTheServerGoesOn() {
+    try {
+      int status =
+          client
+              .get(path("720p/seg_0.ts"), token, Map.of("X-Padding", "a".repeat(64 * 1024)))
+              .statusCode();
+      assertTrue(status >= 400 && status < 500, "answered " + status);
+    } catch (java.io.UncheckedIOException closedWithoutAnswer) {
+      // refused as well: the server dropped the connection
+    }
+    assertEquals(200, client.get(path("720p/seg_0.ts"), token).statusCode());
+  }
+
+  @Test
   void aMissingFileIs404AndOtherMethodsAre405() {
     assertRefused(404, "Not found", client.get(path("720p/seg_9.ts"), token));
     assertRefused(

@@ -1,12 +1,12 @@
 package io.streamgate.platform.admin.entity;
 
+import io.streamgate.common.ids.RandomIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A named console user; the password is stored only as a salted PBKDF2 hash. */
 @Entity
@@ -47,7 +47,7 @@ public class AdminUser {
   protected AdminUser() {}
 
   public AdminUser(String username, String passwordHash, Role role, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = RandomIds.uuid();
     this.username = username;
     this.passwordHash = passwordHash;
     this.role = role.name();

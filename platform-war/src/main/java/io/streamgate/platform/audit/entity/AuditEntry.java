@@ -1,11 +1,11 @@
 package io.streamgate.platform.audit.entity;
 
+import io.streamgate.common.ids.RandomIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** One thing that happened; never updated or deleted. */
 @Entity
@@ -38,7 +38,7 @@ public class AuditEntry {
 
   public AuditEntry(
       Instant at, String actor, String action, String target, String ip, String details) {
-    this.id = UUID.randomUUID().toString();
+    this.id = RandomIds.uuid();
     this.at = at;
     this.actor = actor;
     this.action = action;

@@ -1,6 +1,7 @@
 package io.streamgate.platform.codes.entity;
 
 import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.events.entity.Event;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** One ticket's access code for one event. */
 @Entity
@@ -83,7 +83,7 @@ public class AccessCode {
     if (!AccessCodeCodec.isCanonical(code)) {
       throw new IllegalArgumentException("not a canonical access code");
     }
-    this.id = UUID.randomUUID().toString();
+    this.id = RandomIds.uuid();
     this.code = code;
     this.event = event;
     this.label = label;

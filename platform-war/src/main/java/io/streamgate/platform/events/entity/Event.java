@@ -1,5 +1,6 @@
 package io.streamgate.platform.events.entity;
 
+import io.streamgate.common.ids.RandomIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A live or recorded event that access codes open. */
 @Entity
@@ -68,7 +68,7 @@ public class Event {
 
   /** A new active event with a fresh id. */
   public Event(String title, Instant startsAt, Instant endsAt, int accessWindowHours, Instant now) {
-    this(UUID.randomUUID().toString(), title, startsAt, endsAt, accessWindowHours, now);
+    this(RandomIds.uuid(), title, startsAt, endsAt, accessWindowHours, now);
   }
 
   /** A new active event with a chosen id (the demo event has a stable one). */

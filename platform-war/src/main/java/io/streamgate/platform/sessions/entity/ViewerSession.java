@@ -1,5 +1,6 @@
 package io.streamgate.platform.sessions.entity;
 
+import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.codes.entity.AccessCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The device that holds a code's single-device slot. There is at most one per code (a unique
@@ -65,7 +65,7 @@ public class ViewerSession {
 
   /** A new session holding the code's slot. */
   public ViewerSession(AccessCode accessCode, String clientIp, String userAgent, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = RandomIds.uuid();
     this.accessCode = accessCode;
     start(clientIp, userAgent, now);
   }
@@ -81,7 +81,7 @@ public class ViewerSession {
   }
 
   private void start(String clientIp, String userAgent, Instant now) {
-    this.sessionId = UUID.randomUUID().toString();
+    this.sessionId = RandomIds.uuid();
     this.clientIp = clientIp;
     this.userAgent = userAgent == null ? null : truncate(userAgent, 512);
     this.lastHeartbeat = now;

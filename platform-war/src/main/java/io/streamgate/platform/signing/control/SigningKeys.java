@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.streamgate.common.ids.RandomIds;
 import io.streamgate.common.playback.PlaybackTokenSigner;
 import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.signing.entity.SigningKey;
@@ -14,6 +15,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,7 +25,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Loads the active signing keys at startup, creating the first one on an empty database. The newest
@@ -58,8 +60,7 @@ public class SigningKeys {
   }
 
   private SigningKey create() {
-    String kid =
-        KID_DATE.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String kid = KID_DATE.format(clock.instant()) + "-" + RandomIds.uuid().substring(0, 8);
     try {
       RSAKey key = new RSAKeyGenerator(PlaybackTokens.KEY_SIZE).keyID(kid).generate();
       SigningKey entity =
@@ -81,12 +82,14 @@ public class SigningKeys {
     }
   }
 
-  /** Signs with the newest key. */
+  /** Signs with the newest key. (No transaction: a JTA begin costs more than the read.) */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public PlaybackTokenSigner signer() {
     return signer;
   }
 
   /** The public halves of every active key, as media servers need them. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JWKSet publicKeys() {
     return publicKeys;
   }

@@ -1,0 +1,2 @@
+/** Identifiers for rows and sessions. */
+package io.streamgate.common.ids;
