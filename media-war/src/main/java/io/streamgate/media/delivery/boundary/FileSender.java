@@ -6,7 +6,6 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,11 +28,9 @@ final class FileSender implements WriteListener {
   private final long end;
   private final byte[] buffer;
   private final ByteBuffer view;
-  private final LongConsumer sent;
   private long position;
 
-  FileSender(AsyncContext async, FileChannel file, long first, long length, LongConsumer sent)
-      throws IOException {
+  FileSender(AsyncContext async, FileChannel file, long first, long length) throws IOException {
     this.async = async;
     this.out = async.getResponse().getOutputStream();
     this.file = file;
@@ -41,7 +38,6 @@ final class FileSender implements WriteListener {
     this.end = first + length;
     this.buffer = new byte[(int) Math.min(CHUNK, Math.max(length, 1))];
     this.view = ByteBuffer.wrap(buffer);
-    this.sent = sent;
   }
 
   void start() {
@@ -62,7 +58,6 @@ final class FileSender implements WriteListener {
       }
       out.write(buffer, 0, read);
       position += read;
-      sent.accept(read);
     }
   }
 

@@ -123,8 +123,7 @@ public class StreamServlet extends HttpServlet {
       } catch (IOException e) {
         return false;
       }
-      Body body =
-          (async, first, count) -> new FileSender(async, channel, first, count, n -> {}).start();
+      Body body = (async, first, count) -> new FileSender(async, channel, first, count).start();
       sendSegment(req, res, type, length, modified, etag, body, channel::close);
       return true;
     }
