@@ -29,7 +29,12 @@ class LauncherSettingsIT {
         .put("STREAMGATE_HTTP_PORT", Integer.toString(LaunchedStreamGate.freePort()));
     builder.environment().putAll(settings);
     Process process = builder.start();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "refuses at once");
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      // It started instead of refusing: stop what it started before failing.
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      throw new AssertionError("the launcher did not refuse at once");
+    }
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(2, process.exitValue(), stderr);
     assertEquals(1, stderr.strip().lines().count(), stderr);
