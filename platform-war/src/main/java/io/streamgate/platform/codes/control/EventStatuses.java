@@ -1,14 +1,11 @@
 package io.streamgate.platform.codes.control;
 
 import io.streamgate.common.Spec;
-import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.playback.control.StreamProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -40,7 +37,7 @@ public class EventStatuses {
 
   public record EventStatus(Event event, Status status) {}
 
-  @PersistenceContext EntityManager em;
+  @Inject AccessCodes codes;
 
   @Inject StreamProbe probe;
 
@@ -51,13 +48,8 @@ public class EventStatuses {
    */
   public EventStatus of(String eventId, String typedCode, String mediaBaseUrl, String manifest) {
     AccessCode code =
-        AccessCodeCodec.normalise(typedCode)
-            .flatMap(
-                canonical ->
-                    em.createNamedQuery(AccessCode.BY_CODE, AccessCode.class)
-                        .setParameter("code", canonical)
-                        .getResultStream()
-                        .findFirst())
+        codes
+            .find(typedCode)
             .filter(found -> found.event().id().equals(eventId))
             .orElseThrow(CodeRefusedException::invalid);
     Event event = code.event();

@@ -1,7 +1,7 @@
 package io.streamgate.platform.revocation.control;
 
-import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.codes.control.AccessCodes;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.revocation.entity.AccessChange;
@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Revokes and restores codes, deactivates and reactivates events. Each change updates its row,
@@ -28,6 +27,8 @@ public class Revocations {
 
   @Inject AuditTrail audit;
 
+  @Inject AccessCodes codes;
+
   @Inject jakarta.enterprise.event.Event<AccessChanged> changes;
 
   @Inject Clock clock;
@@ -35,40 +36,47 @@ public class Revocations {
   /** True when the code was usable and is revoked now. */
   public boolean revokeCode(String code, String actor, String ip) {
     AccessCode found = code(code);
-    Instant now = clock.instant();
-    return found.revoke(now) && logged(Kind.CODE_REVOKED, found, actor, ip);
+    if (!found.revoke(clock.instant())) {
+      return false;
+    }
+    record(Kind.CODE_REVOKED, found.event().id(), found.code(), actor, ip);
+    return true;
   }
 
   /** True when the code was revoked and is usable again. */
   public boolean restoreCode(String code, String actor, String ip) {
     AccessCode found = code(code);
-    Instant now = clock.instant();
-    return found.restore(now) && logged(Kind.CODE_RESTORED, found, actor, ip);
+    if (!found.restore(clock.instant())) {
+      return false;
+    }
+    record(Kind.CODE_RESTORED, found.event().id(), found.code(), actor, ip);
+    return true;
   }
 
   /** True when the event was active and is closed to every code now. */
   public boolean deactivateEvent(String eventId, String actor, String ip) {
-    Event event = event(eventId);
-    return event.deactivate(clock.instant())
-        && logged(Kind.EVENT_DEACTIVATED, eventId, null, actor, ip);
+    if (!event(eventId).deactivate(clock.instant())) {
+      return false;
+    }
+    record(Kind.EVENT_DEACTIVATED, eventId, null, actor, ip);
+    return true;
   }
 
   /** True when the event was deactivated and is open again. */
   public boolean reactivateEvent(String eventId, String actor, String ip) {
-    Event event = event(eventId);
-    return event.reactivate(clock.instant())
-        && logged(Kind.EVENT_REACTIVATED, eventId, null, actor, ip);
-  }
-
-  private boolean logged(Kind kind, AccessCode code, String actor, String ip) {
-    return logged(kind, code.event().id(), code.code(), actor, ip);
+    if (!event(eventId).reactivate(clock.instant())) {
+      return false;
+    }
+    record(Kind.EVENT_REACTIVATED, eventId, null, actor, ip);
+    return true;
   }
 
   /**
-   * Appends the change as the transaction's last write, stamped with the time of that write: the
-   * feed's overlap only has to cover the commit itself, not the whole transaction.
+   * Audits the change and appends it to the log as the transaction's last write, stamped with the
+   * time of that write: the feed's overlap only has to cover the commit itself, not the whole
+   * transaction.
    */
-  private boolean logged(Kind kind, String eventId, String code, String actor, String ip) {
+  private void record(Kind kind, String eventId, String code, String actor, String ip) {
     String target = code == null ? "event:" + eventId : AuditTrail.hashed(code);
     audit.record(actor, kind.name().toLowerCase().replace('_', '-'), target, ip, null);
     Instant at = clock.instant();
@@ -77,19 +85,10 @@ public class Revocations {
             ? AccessChange.ofEvent(kind, eventId, at)
             : AccessChange.ofCode(kind, eventId, code, at));
     changes.fire(new AccessChanged(kind, eventId, code, at));
-    return true;
   }
 
   private AccessCode code(String typed) {
-    String code = AccessCodeCodec.normalise(typed).orElseThrow(UnknownTargetException::code);
-    List<AccessCode> found =
-        em.createNamedQuery(AccessCode.BY_CODE, AccessCode.class)
-            .setParameter("code", code)
-            .getResultList();
-    if (found.isEmpty()) {
-      throw UnknownTargetException.code();
-    }
-    return found.get(0);
+    return codes.find(typed).orElseThrow(UnknownTargetException::code);
   }
 
   private Event event(String eventId) {
