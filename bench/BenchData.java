@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * so that their playback tokens can send heartbeats.
  *
  * <p>java -cp h2.jar:postgresql.jar BenchData.java JDBC_URL USER BASE_URL OUT_DIR WARM CODES SESSIONS
- * writes codes-warm.txt (WARM codes), codes.txt (CODES codes) and tokens.txt (SESSIONS tokens).
+ * writes codes-warm.txt (WARM codes), codes.txt (CODES codes), tokens.txt (SESSIONS tokens),
+ * session-codes.txt (the codes of those tokens, line by line) and event.txt (the event's id).
  */
 public class BenchData {
 
@@ -41,16 +42,19 @@ public class BenchData {
     int warm = Integer.parseInt(args[4]);
     int codes = Integer.parseInt(args[5]);
     int sessions = Integer.parseInt(args[6]);
-    List<String> all = seed(jdbc, user, warm + codes + sessions);
+    String event = UUID.randomUUID().toString();
+    List<String> all = seed(jdbc, user, event, warm + codes + sessions);
+    Files.writeString(out.resolve("event.txt"), event);
     Files.write(out.resolve("codes-warm.txt"), all.subList(0, warm));
     Files.write(out.resolve("codes.txt"), all.subList(warm, warm + codes));
-    Files.write(out.resolve("tokens.txt"), redeem(base, all.subList(warm + codes, all.size())));
+    List<String> sessionCodes = all.subList(warm + codes, all.size());
+    Files.write(out.resolve("session-codes.txt"), sessionCodes);
+    Files.write(out.resolve("tokens.txt"), redeem(base, sessionCodes));
   }
 
-  static List<String> seed(String jdbc, String user, int count) throws Exception {
+  static List<String> seed(String jdbc, String user, String event, int count) throws Exception {
     SecureRandom random = new SecureRandom();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    String event = UUID.randomUUID().toString();
     List<String> codes = new ArrayList<>(count);
     try (Connection db = DriverManager.getConnection(jdbc, user, "")) {
       db.setAutoCommit(false);

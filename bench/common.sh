@@ -17,8 +17,16 @@ need() {
   fi
 }
 
+# A free port below the ephemeral range (32768-60999), which outgoing connections draw from.
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  python3 -c '
+import random, socket
+while True:
+    port = random.randint(20000, 31999)
+    try:
+        s = socket.socket(); s.bind(("127.0.0.1", port)); s.close(); print(port); break
+    except OSError:
+        pass'
 }
 
 # start_streamgate WORKDIR [VAR=value...]: runs ./streamgate run in the background until ready.

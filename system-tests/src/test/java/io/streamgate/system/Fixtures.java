@@ -107,6 +107,69 @@ final class Fixtures {
     }
   }
 
+  /**
+   * A console user with this role and password, hashed the way the platform stores passwords
+   * (PBKDF2 with HMAC-SHA-256, in Jakarta Security's format; few iterations, it is a test).
+   */
+  void adminUser(String username, String password, String role) throws Exception {
+    byte[] salt = new byte[16];
+    new java.security.SecureRandom().nextBytes(salt);
+    int iterations = 1024;
+    byte[] hash =
+        javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(
+                new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+            .getEncoded();
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    try (Connection db = connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO admin_user (id, username, password_hash, role, active, created_at)"
+                    + " VALUES (?, ?, ?, ?, TRUE, ?)")) {
+      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(2, username);
+      insert.setString(
+          3,
+          "PBKDF2WithHmacSHA256:"
+              + iterations
+              + ":"
+              + base64.encodeToString(salt)
+              + ":"
+              + base64.encodeToString(hash));
+      insert.setString(4, role);
+      insert.setObject(5, utc(Instant.now()));
+      insert.executeUpdate();
+    }
+  }
+
+  /** The code's id, the admin API's handle for it. */
+  String codeId(String code) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select =
+            db.prepareStatement("SELECT id FROM access_code WHERE code = ?")) {
+      select.setString(1, code);
+      ResultSet row = select.executeQuery();
+      row.next();
+      return row.getString(1);
+    }
+  }
+
+  /** When the code's session last showed a sign of life; null without a session. */
+  Instant lastHeartbeat(String code) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select =
+            db.prepareStatement(
+                "SELECT s.last_heartbeat FROM viewer_session s"
+                    + " JOIN access_code c ON c.id = s.access_code_id WHERE c.code = ?")) {
+      select.setString(1, code);
+      ResultSet row = select.executeQuery();
+      if (!row.next()) {
+        return null;
+      }
+      return row.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+
   int sessionsOf(String code) throws SQLException {
     return count(
         "SELECT COUNT(*) FROM viewer_session s JOIN access_code c ON c.id = s.access_code_id"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LaunchedStreamGate
     implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
+  private static final java.util.Random PORTS = new java.security.SecureRandom();
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
   private static final Pattern READY = Pattern.compile("StreamGate is ready after ([0-9.]+) s");
 
@@ -56,7 +59,10 @@ public final class LaunchedStreamGate
   public static LaunchedStreamGate start(String name, Map<String, String> settings) {
     Path home = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
     Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve(name);
-    int port = freePort();
+    int port =
+        settings.containsKey("STREAMGATE_HTTP_PORT")
+            ? Integer.parseInt(settings.get("STREAMGATE_HTTP_PORT"))
+            : freePort();
     Path data = work.resolve("data");
     Path output = work.resolve("launcher.out");
     try {
@@ -125,12 +131,21 @@ public final class LaunchedStreamGate
     }
   }
 
+  /**
+   * A port that is free now, below Linux's ephemeral range (32768-60999): a port from that range
+   * can be taken by any outgoing connection of the servers under test (their HTTP clients, the data
+   * grid, JDBC) between being chosen here and being bound by the server.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + PORTS.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port in 20000-31999");
   }
 
   public int port() {
@@ -184,6 +199,23 @@ public final class LaunchedStreamGate
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Ends Payara at once (SIGKILL), as a crash or a pulled plug would, then the launcher. */
+  public void kill() {
+    List<ProcessHandle> children = launcher.descendants().toList();
+    children.forEach(ProcessHandle::destroyForcibly);
+    launcher.destroyForcibly();
+    try {
+      for (ProcessHandle child : children) {
+        child.onExit().get(30, TimeUnit.SECONDS);
+      }
+      launcher.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Payara did not end after SIGKILL", e);
     }
   }
 

@@ -79,4 +79,32 @@ class LauncherSettingsIT {
     assertTrue(line.contains("INTERNAL_API_KEY must be at least 16 characters"), line);
     assertTrue(!line.contains("short-key"), "the key is not echoed");
   }
+
+  @Test
+  void anUnknownRole() throws Exception {
+    String line = refusal(Map.of("STREAMGATE_ROLE", "both"));
+    assertEquals("streamgate: STREAMGATE_ROLE must be all, platform or media (got 'both')", line);
+  }
+
+  @Test
+  void aMediaServerThatDoesNotKnowWhereThePlatformIs() throws Exception {
+    String line = refusal(Map.of("STREAMGATE_ROLE", "media"));
+    assertTrue(line.startsWith("streamgate: STREAMGATE_ROLE=media needs PLATFORM_APP_URL"), line);
+  }
+
+  @Test
+  void aMemberListWithoutAClusterName() throws Exception {
+    String line = refusal(Map.of("STREAMGATE_CLUSTER_MEMBERS", "127.0.0.1:6900"));
+    assertTrue(line.contains("STREAMGATE_CLUSTER_MEMBERS needs STREAMGATE_CLUSTER_NAME"), line);
+  }
+
+  @Test
+  void aMemberThatIsNotHostAndPort() throws Exception {
+    String line =
+        refusal(
+            Map.of(
+                "STREAMGATE_CLUSTER_NAME", "sg-test",
+                "STREAMGATE_CLUSTER_MEMBERS", "127.0.0.1:6900,10.0.0.2"));
+    assertTrue(line.contains("must be host:port,host:port,... (got '10.0.0.2')"), line);
+  }
 }

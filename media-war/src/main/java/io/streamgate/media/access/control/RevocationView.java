@@ -1,7 +1,13 @@
 package io.streamgate.media.access.control;
 
+import io.streamgate.common.grid.AccessView;
+import io.streamgate.common.grid.AccessView.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,12 +48,43 @@ public class RevocationView {
     deactivatedEvents.remove(eventId);
   }
 
-  public void endSession(String sessionId) {
-    endedSessions.add(sessionId);
+  /** Adds the entry a grid key ({@link AccessView}) stands for; unknown keys are ignored. */
+  public void add(String key) {
+    AccessView.parse(key).ifPresent(entry -> setOf(entry.kind()).add(entry.id()));
   }
 
-  public void forgetSession(String sessionId) {
-    endedSessions.remove(sessionId);
+  /** Removes the entry a grid key stands for. */
+  public void remove(String key) {
+    AccessView.parse(key).ifPresent(entry -> setOf(entry.kind()).remove(entry.id()));
+  }
+
+  /**
+   * Makes the view hold exactly the entries of these grid keys. New entries are added before stale
+   * ones go, so nothing that stays refused is allowed for a moment in between.
+   */
+  public void replaceWith(Collection<String> keys) {
+    Map<Kind, Set<String>> wanted = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      wanted.put(kind, new HashSet<>());
+    }
+    keys.stream()
+        .map(AccessView::parse)
+        .flatMap(Optional::stream)
+        .forEach(entry -> wanted.get(entry.kind()).add(entry.id()));
+    wanted.forEach(
+        (kind, ids) -> {
+          Set<String> set = setOf(kind);
+          set.addAll(ids);
+          set.retainAll(ids);
+        });
+  }
+
+  private Set<String> setOf(Kind kind) {
+    return switch (kind) {
+      case CODE -> revokedCodes;
+      case EVENT -> deactivatedEvents;
+      case SESSION -> endedSessions;
+    };
   }
 
   /** Marks the view as current as of {@code at} (a successful poll, or a grid snapshot). */

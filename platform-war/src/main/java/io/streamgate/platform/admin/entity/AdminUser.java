@@ -12,9 +12,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "admin_user")
 @NamedQuery(name = AdminUser.COUNT, query = "SELECT COUNT(u) FROM AdminUser u")
+@NamedQuery(
+    name = AdminUser.BY_USERNAME,
+    query = "SELECT u FROM AdminUser u WHERE u.username = :username")
 public class AdminUser {
 
   public static final String COUNT = "AdminUser.count";
+  public static final String BY_USERNAME = "AdminUser.byUsername";
 
   /** What a user may do in the console. */
   public enum Role {
@@ -56,5 +60,21 @@ public class AdminUser {
 
   public String username() {
     return username;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public Role role() {
+    return Role.valueOf(role);
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public void loggedIn(Instant now) {
+    lastLoginAt = now;
   }
 }

@@ -3,6 +3,7 @@ package io.streamgate.platform.codes.control;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.sessions.control.SessionEnded;
 import io.streamgate.platform.sessions.control.SessionPolicy;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class CodeClaims {
 
   @Inject AuditTrail audit;
 
+  @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
+
   @Transactional
   public Claim claim(String code, String clientIp, String userAgent) {
     Instant now = clock.instant();
@@ -50,6 +53,7 @@ public class CodeClaims {
     } else if (session.isLive(now, policy.timeout())) {
       throw CodeRefusedException.inUse();
     } else {
+      ended.fire(new SessionEnded(session.sessionId()));
       session.takeOver(clientIp, userAgent, now);
       action = "session-takeover";
     }

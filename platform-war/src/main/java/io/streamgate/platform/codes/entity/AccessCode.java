@@ -28,7 +28,20 @@ import java.time.Instant;
 @NamedQuery(
     name = AccessCode.ALL_OF_EVENT,
     query = "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId ORDER BY c.code")
+@NamedQuery(
+    name = AccessCode.REVOKED_UNEXPIRED,
+    query =
+        "SELECT c.code, c.expiresAt FROM AccessCode c WHERE c.revoked = true AND c.expiresAt > :since")
+@NamedQuery(
+    name = AccessCode.EXISTING,
+    query = "SELECT c.code FROM AccessCode c WHERE c.code IN :ids")
 public class AccessCode {
+
+  /** Which of the given codes exist. */
+  public static final String EXISTING = "AccessCode.existing";
+
+  /** Code and expiry of the revoked codes that expired after {@code since} or have yet to. */
+  public static final String REVOKED_UNEXPIRED = "AccessCode.revokedUnexpired";
 
   public static final String BY_CODE = "AccessCode.byCode";
   public static final String ALL_OF_EVENT = "AccessCode.allOfEvent";
@@ -119,8 +132,23 @@ public class AccessCode {
     return true;
   }
 
+  public String id() {
+    return id;
+  }
+
   public String code() {
     return code;
+  }
+
+  /** The specification's status: revoked, else expired, else redeemed, else unused. */
+  public String status(Instant now) {
+    if (revoked) {
+      return "revoked";
+    }
+    if (expiresAt.isBefore(now)) {
+      return "expired";
+    }
+    return redeemedAt != null ? "redeemed" : "unused";
   }
 
   public Event event() {

@@ -18,9 +18,17 @@ import java.util.Objects;
     name = Event.VISIBLE,
     query =
         "SELECT e FROM Event e WHERE e.active = true AND e.archived = false ORDER BY e.startsAt")
+@NamedQuery(name = Event.DEACTIVATED, query = "SELECT e.id FROM Event e WHERE e.active = false")
+@NamedQuery(name = Event.EXISTING, query = "SELECT e.id FROM Event e WHERE e.id IN :ids")
 public class Event {
 
+  /** Which of the given event ids exist. */
+  public static final String EXISTING = "Event.existing";
+
   public static final String VISIBLE = "Event.visible";
+
+  /** Ids of the deactivated events. */
+  public static final String DEACTIVATED = "Event.deactivated";
 
   @Id
   @Column(length = 36)

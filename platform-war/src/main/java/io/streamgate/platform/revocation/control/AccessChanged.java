@@ -6,5 +6,7 @@ import java.time.Instant;
 /**
  * CDI event fired with every committed-to-be change of who may watch; observers that tell media
  * servers use {@code during = TransactionPhase.AFTER_SUCCESS}, so they only publish what committed.
+ * {@code code} and {@code codeExpiresAt} are null for event changes.
  */
-public record AccessChanged(AccessChange.Kind kind, String eventId, String code, Instant at) {}
+public record AccessChanged(
+    AccessChange.Kind kind, String eventId, String code, Instant codeExpiresAt, Instant at) {}

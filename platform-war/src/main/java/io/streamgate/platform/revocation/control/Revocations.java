@@ -6,6 +6,7 @@ import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.revocation.entity.AccessChange;
 import io.streamgate.platform.revocation.entity.AccessChange.Kind;
+import io.streamgate.platform.runtime.control.BadRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,21 +36,46 @@ public class Revocations {
 
   /** True when the code was usable and is revoked now. */
   public boolean revokeCode(String code, String actor, String ip) {
-    AccessCode found = code(code);
+    return revoke(code(code), actor, ip);
+  }
+
+  /** Revokes the code with this id (the admin API's handle); answers its state afterwards. */
+  public AccessCode revokeCodeWithId(String id, String actor, String ip) {
+    AccessCode found = codeWithId(id);
+    revoke(found, actor, ip);
+    return found;
+  }
+
+  /** True when the code was revoked and is usable again; expired codes cannot be restored. */
+  public boolean restoreCode(String code, String actor, String ip) {
+    return restore(code(code), actor, ip);
+  }
+
+  /** Restores the code with this id; answers its state afterwards. */
+  public AccessCode restoreCodeWithId(String id, String actor, String ip) {
+    AccessCode found = codeWithId(id);
+    restore(found, actor, ip);
+    return found;
+  }
+
+  private boolean revoke(AccessCode found, String actor, String ip) {
     if (!found.revoke(clock.instant())) {
       return false;
     }
-    record(Kind.CODE_REVOKED, found.event().id(), found.code(), actor, ip);
+    record(Kind.CODE_REVOKED, found.event().id(), found, actor, ip);
     return true;
   }
 
-  /** True when the code was revoked and is usable again. */
-  public boolean restoreCode(String code, String actor, String ip) {
-    AccessCode found = code(code);
-    if (!found.restore(clock.instant())) {
+  private boolean restore(AccessCode found, String actor, String ip) {
+    Instant now = clock.instant();
+    if (found.revoked() && !now.isBefore(found.expiresAt())) {
+      throw new BadRequestException(
+          "This code has expired; only codes that have not can be restored.");
+    }
+    if (!found.restore(now)) {
       return false;
     }
-    record(Kind.CODE_RESTORED, found.event().id(), found.code(), actor, ip);
+    record(Kind.CODE_RESTORED, found.event().id(), found, actor, ip);
     return true;
   }
 
@@ -76,7 +102,8 @@ public class Revocations {
    * time of that write: the feed's overlap only has to cover the commit itself, not the whole
    * transaction.
    */
-  private void record(Kind kind, String eventId, String code, String actor, String ip) {
+  private void record(Kind kind, String eventId, AccessCode accessCode, String actor, String ip) {
+    String code = accessCode == null ? null : accessCode.code();
     String target = code == null ? "event:" + eventId : AuditTrail.hashed(code);
     audit.record(actor, kind.name().toLowerCase().replace('_', '-'), target, ip, null);
     Instant at = clock.instant();
@@ -84,11 +111,21 @@ public class Revocations {
         code == null
             ? AccessChange.ofEvent(kind, eventId, at)
             : AccessChange.ofCode(kind, eventId, code, at));
-    changes.fire(new AccessChanged(kind, eventId, code, at));
+    changes.fire(
+        new AccessChanged(
+            kind, eventId, code, accessCode == null ? null : accessCode.expiresAt(), at));
   }
 
   private AccessCode code(String typed) {
     return codes.find(typed).orElseThrow(UnknownTargetException::code);
+  }
+
+  private AccessCode codeWithId(String id) {
+    AccessCode found = id == null ? null : em.find(AccessCode.class, id);
+    if (found == null) {
+      throw UnknownTargetException.code();
+    }
+    return found;
   }
 
   private Event event(String eventId) {

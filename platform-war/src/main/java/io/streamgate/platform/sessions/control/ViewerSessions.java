@@ -21,6 +21,8 @@ public class ViewerSessions {
 
   @Inject AuditTrail audit;
 
+  @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
+
   /**
    * One UPDATE in the common case. When it touches nothing, the session is gone: 409 when another
    * device holds the code now, 404 when nobody does.
@@ -46,6 +48,7 @@ public class ViewerSessions {
         em.createNamedQuery(ViewerSession.RELEASE).setParameter("sid", caller.sid()).executeUpdate()
             > 0;
     if (released) {
+      ended.fire(new SessionEnded(caller.sid()));
       audit.record(
           AuditTrail.VIEWER, "session-release", AuditTrail.hashed(caller.sub()), clientIp, null);
     }

@@ -1,0 +1,31 @@
+package io.streamgate.common.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamgate.common.grid.AccessView.Entry;
+import io.streamgate.common.grid.AccessView.Kind;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AccessViewTest {
+
+  @Test
+  void keysReadBackAsWhatTheyStandFor() {
+    assertEquals(
+        Optional.of(new Entry(Kind.CODE, "ABCDEFGHJKMN")),
+        AccessView.parse(AccessView.codeKey("ABCDEFGHJKMN")));
+    assertEquals(
+        Optional.of(new Entry(Kind.EVENT, "e-1")), AccessView.parse(AccessView.eventKey("e-1")));
+    assertEquals(
+        Optional.of(new Entry(Kind.SESSION, "s-1")),
+        AccessView.parse(AccessView.sessionKey("s-1")));
+  }
+
+  @Test
+  void unknownOrEmptyKeysAreIgnored() {
+    assertTrue(AccessView.parse("later-kind:x").isEmpty());
+    assertTrue(AccessView.parse("code:").isEmpty());
+    assertTrue(AccessView.parse(null).isEmpty());
+  }
+}

@@ -1,0 +1,86 @@
+package io.streamgate.platform.admin.boundary;
+
+import io.streamgate.platform.admin.control.AdminIdentity;
+import io.streamgate.platform.admin.control.AdminLogins;
+import io.streamgate.platform.admin.control.AdminRefusedException;
+import io.streamgate.platform.runtime.boundary.Clients;
+import io.streamgate.platform.runtime.boundary.JsonRequests;
+import io.streamgate.platform.runtime.control.BadRequestException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Set;
+
+/** Console login, logout and "who am I", under {@code /api/admin}. */
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminSessionsResource {
+
+  static final int MAX_USERNAME = 100;
+  static final int MAX_PASSWORD = 1024;
+
+  @Inject AdminLogins logins;
+
+  @Inject Clients clients;
+
+  @Context HttpServletRequest request;
+
+  /** {@code {username?, password}}; the username defaults to {@code admin}. */
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> login(String body) {
+    JsonObject fields = JsonRequests.object(body, Set.of("username", "password"));
+    String username =
+        fields.containsKey("username") ? JsonRequests.string(fields, "username").trim() : "admin";
+    String password = JsonRequests.string(fields, "password");
+    if (username.isEmpty() || username.length() > MAX_USERNAME) {
+      throw new BadRequestException("Username must have 1 to " + MAX_USERNAME + " characters.");
+    }
+    if (password.isEmpty() || password.length() > MAX_PASSWORD) {
+      throw new BadRequestException("Password must have 1 to " + MAX_PASSWORD + " characters.");
+    }
+    AdminIdentity admin = logins.login(username, password, clients.ip(request));
+    HttpSession old = request.getSession(false);
+    if (old != null) {
+      old.invalidate();
+    }
+    request.getSession(true).setAttribute(AdminAuthentication.IDENTITY, admin);
+    return data(admin);
+  }
+
+  @POST
+  @Path("logout")
+  public Map<String, Object> logout() {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return Map.of("data", Map.of("loggedOut", true));
+  }
+
+  @GET
+  @Path("session")
+  public Map<String, Object> session() {
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(AdminAuthentication.IDENTITY) instanceof AdminIdentity admin) {
+      return data(admin);
+    }
+    throw AdminRefusedException.notLoggedIn();
+  }
+
+  private static Map<String, Object> data(AdminIdentity admin) {
+    return Map.of(
+        "data", Map.of("username", admin.username(), "role", admin.role().name().toLowerCase()));
+  }
+}

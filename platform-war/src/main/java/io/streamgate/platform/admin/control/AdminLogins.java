@@ -1,0 +1,57 @@
+package io.streamgate.platform.admin.control;
+
+import io.streamgate.common.Spec;
+import io.streamgate.platform.admin.entity.AdminUser;
+import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.ratelimit.control.RateLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * Checks console logins: at most {@link Spec#ADMIN_LOGIN_LIMIT} attempts per client address, the
+ * password against its salted PBKDF2 hash, and only active users. An unknown user costs as much
+ * time as a wrong password, so response times do not tell which usernames exist.
+ */
+@ApplicationScoped
+public class AdminLogins {
+
+  /** A hash of a random password with the production parameters, verified for unknown users. */
+  private static final String DECOY =
+      "PBKDF2WithHmacSHA256:210000:c3RyZWFtZ2F0ZS1kZWNveS1zYWx0:"
+          + "mKXq2X2m2Yb5o3oQm0q1fH9o4m6QO3m8cQy1Xw3kq1E=";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Pbkdf2PasswordHash passwords;
+
+  @Inject RateLimits limits;
+
+  @Inject AuditTrail audit;
+
+  @Inject Clock clock;
+
+  @Transactional
+  public AdminIdentity login(String username, String password, String clientIp) {
+    limits.acquire("admin-login:" + clientIp, Spec.ADMIN_LOGIN_LIMIT);
+    AdminUser user =
+        em.createNamedQuery(AdminUser.BY_USERNAME, AdminUser.class)
+            .setParameter("username", username)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    boolean matches =
+        passwords.verify(password.toCharArray(), user == null ? DECOY : user.passwordHash());
+    if (user == null || !matches || !user.active()) {
+      audit.record(username, "admin-login-failed", "user:" + username, clientIp, null);
+      throw AdminRefusedException.badCredentials();
+    }
+    user.loggedIn(clock.instant());
+    audit.record(username, "admin-login", "user:" + username, clientIp, null);
+    return new AdminIdentity(user.username(), user.role());
+  }
+}

@@ -1,0 +1,101 @@
+package io.streamgate.system;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * An admin's browser-like client of the admin API: logs in once, keeps the session cookie, and
+ * comes from an address of its own (the tests act as the trusted proxy), so login rate limits of
+ * one test do not touch another.
+ */
+final class AdminApi {
+
+  private final LaunchedStreamGate platform;
+  private final String clientIp = ViewerApi.nextClientIp();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  AdminApi(LaunchedStreamGate platform) {
+    this.platform = platform;
+  }
+
+  /** Logs in as {@code admin} with the password the launcher generated; fails the test if not. */
+  AdminApi loggedIn() {
+    try {
+      String password = Files.readString(platform.dataDir().resolve("admin-password")).trim();
+      ok(login("admin", password));
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  HttpResponse<String> login(String username, String password) {
+    return send(
+        "POST",
+        "/api/admin/login",
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password)
+            .build()
+            .toString());
+  }
+
+  HttpResponse<String> revoke(String codeId) {
+    return send("PATCH", "/api/admin/tokens/" + codeId + "/revoke", null);
+  }
+
+  HttpResponse<String> unrevoke(String codeId) {
+    return send("PATCH", "/api/admin/tokens/" + codeId + "/unrevoke", null);
+  }
+
+  HttpResponse<String> deactivate(String eventId) {
+    return send("PATCH", "/api/admin/events/" + eventId + "/deactivate", null);
+  }
+
+  HttpResponse<String> reactivate(String eventId) {
+    return send("PATCH", "/api/admin/events/" + eventId + "/reactivate", null);
+  }
+
+  HttpResponse<String> send(String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-Forwarded-For", clientIp);
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Throws unless the answer is 200; returns the body. */
+  static String ok(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+}
