@@ -1,18 +1,26 @@
 package io.streamgate.platform.codes.boundary;
 
+import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.codes.control.EventStatuses;
+import io.streamgate.platform.playback.control.PlaybackCallers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 
-/** {@code GET /api/events/{id}/status?code=}: is the event on, for a holder of one of its codes. */
+/**
+ * {@code GET /api/events/{id}/status?code=}: is the event on, for a holder of one of its codes. A
+ * viewer's page that has redeemed already asks with its playback JWT ({@code Authorization:
+ * Bearer}) instead, so it need not keep the raw code.
+ */
 @Path("events/{id}/status")
 public class EventStatusResource {
 
@@ -22,6 +30,8 @@ public class EventStatusResource {
 
   @Inject EventStatuses statuses;
 
+  @Inject PlaybackCallers callers;
+
   @Inject PlaybackLocations locations;
 
   @Context UriInfo uri;
@@ -29,11 +39,14 @@ public class EventStatusResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public EventStatusResponse status(
-      @PathParam("id") String eventId, @QueryParam("code") String code) {
+      @PathParam("id") String eventId,
+      @QueryParam("code") String code,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    String token = PlaybackTokens.fromAuthorization(authorization);
     EventStatuses.EventStatus status =
         statuses.of(
             eventId,
-            code,
+            token != null ? callers.authenticate(token).sub() : code,
             locations.probeBaseUrl(uri.getBaseUri()),
             TokenValidationResponse.MANIFEST);
     return new EventStatusResponse(

@@ -1,0 +1,733 @@
+/*
+ * StreamGate viewer portal: code entry, pre-event countdown and the HLS player.
+ * The raw code is dropped once redeemed; only the playback JWT is kept, in memory.
+ */
+(function () {
+  "use strict";
+
+  var HEARTBEAT_MS = 30000;
+  var REFRESH_BEFORE_EXP_MS = 10 * 60 * 1000;
+  var STATUS_POLL_MS = 30000;
+  var STARTED_POLL_MS = 5000;
+  var EXPIRY_WARNING_MS = 15 * 60 * 1000;
+  var EXPIRY_GRACE_MS = 60000;
+  var CONTROLS_HIDE_MS = 3000;
+  var MAX_RECONNECTS = 5;
+  var CODE_LENGTH = 12;
+
+  var MESSAGES = {
+    empty: "Please enter your access code.",
+    length: "Access codes have 12 letters and digits.",
+    symbols: "Access codes contain only letters and digits.",
+    network: "Could not reach the server. Check your connection and try again.",
+    tooMany: "Too many attempts. Please wait a moment and try again.",
+    inactive: "Your session has expired due to inactivity. Please re-enter your access code.",
+    takenOver: "Your session has been started on another device.",
+    revoked: "Your access has been revoked",
+    unavailable: "This event is no longer available",
+    ended: "Your access has ended"
+  };
+
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("entry-form");
+  if (!form) {
+    return;
+  }
+  var api = form.getAttribute("data-api");
+  var video = $("video");
+  var state = null;
+
+  // ---------------------------------------------------------------- code entry
+
+  /** Letters and digits of what was typed, upper case: spaces, dashes and case do not matter. */
+  function compact(typed) {
+    return typed.replace(/[\s-]+/g, "").toUpperCase();
+  }
+
+  function grouped(code) {
+    return (code.match(/.{1,4}/g) || []).join("-");
+  }
+
+  function problemWith(typed) {
+    var code = compact(typed);
+    if (!code) {
+      return MESSAGES.empty;
+    }
+    if (!/^[A-Z0-9]+$/.test(code)) {
+      return MESSAGES.symbols;
+    }
+    if (code.length !== CODE_LENGTH) {
+      return MESSAGES.length;
+    }
+    return null;
+  }
+
+  function showMessage(text, kind) {
+    var message = $("code-message");
+    message.textContent = text;
+    message.className = "message " + (kind || "error");
+    message.hidden = !text;
+    $("code").setAttribute("aria-invalid", kind === "error" && text ? "true" : "false");
+  }
+
+  function setLoading(loading) {
+    var button = $("watch");
+    button.disabled = loading;
+    button.classList.toggle("loading", loading);
+    button.querySelector(".label").textContent = loading ? "Checking\u2026" : "Watch Now";
+  }
+
+  $("code").addEventListener("input", function (event) {
+    var input = event.target;
+    var code = compact(input.value);
+    if (/^[A-Z0-9]*$/.test(code) && code.length <= CODE_LENGTH) {
+      input.value = grouped(code);
+    }
+    showMessage("");
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var typed = $("code").value;
+    var problem = problemWith(typed);
+    if (problem) {
+      showMessage(problem, "error");
+      $("code").focus();
+      return;
+    }
+    redeem(compact(typed));
+  });
+
+  function redeem(code) {
+    setLoading(true);
+    showMessage("");
+    fetch(api + "/tokens/validate", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code: code })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        setLoading(false);
+        if (response.ok) {
+          $("code").value = "";
+          start(body);
+        } else if (response.status === 409) {
+          showMessage(body.error, "info");
+        } else if (response.status === 429) {
+          var wait = response.headers.get("Retry-After");
+          showMessage(MESSAGES.tooMany + (wait ? " (about " + wait + " s)" : ""), "error");
+        } else {
+          showMessage(body.error || MESSAGES.network, "error");
+        }
+      });
+    }).catch(function () {
+      setLoading(false);
+      showMessage(MESSAGES.network, "error");
+    });
+  }
+
+  // ---------------------------------------------------------------- screens
+
+  function show(screen) {
+    ["entry", "pre-event", "player-screen"].forEach(function (id) {
+      $(id).hidden = id !== screen;
+    });
+    $("events").hidden = screen !== "entry";
+    document.body.classList.toggle("watching", screen !== "entry");
+  }
+
+  function announce(text) {
+    $("announcer").textContent = text;
+  }
+
+  function claims(token) {
+    var payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(atob(payload));
+  }
+
+  function start(grant) {
+    var tokenClaims = claims(grant.playbackToken);
+    state = {
+      token: grant.playbackToken,
+      tokenExp: tokenClaims.exp * 1000,
+      eventId: tokenClaims.eid,
+      event: grant.event,
+      url: grant.playbackBaseUrl.replace(/\/+$/, "") + grant.streamPath,
+      accessEnds: Date.parse(grant.expiresAt),
+      timers: [],
+      reconnects: 0,
+      refreshedAfter403: false,
+      ended: false
+    };
+    // A pre-filled code leaves the address bar (and history) once redeemed.
+    history.replaceState(null, "", location.pathname + (nativeForced ? "?player=native" : ""));
+    schedule(heartbeat, HEARTBEAT_MS, true);
+    scheduleRefresh();
+    watchAccessWindow();
+    window.addEventListener("pagehide", release);
+    if (!grant.event.isLive && Date.parse(grant.event.startsAt) > Date.now()) {
+      preEvent();
+    } else {
+      play();
+    }
+  }
+
+  function schedule(task, ms, repeat) {
+    var id = repeat ? setInterval(task, ms) : setTimeout(task, ms);
+    state.timers.push(id);
+    return id;
+  }
+
+  function stopEverything() {
+    if (!state) {
+      return;
+    }
+    state.timers.forEach(function (id) { clearInterval(id); clearTimeout(id); });
+    if (state.hls) {
+      state.hls.destroy();
+    }
+    video.pause();
+    video.removeAttribute("src");
+    video.load();
+    window.removeEventListener("pagehide", release);
+  }
+
+  function back() {
+    release();
+    stopEverything();
+    state = null;
+    $("ended").hidden = true;
+    $("player").classList.remove("ended");
+    $("toast").hidden = true;
+    show("entry");
+    $("code").focus();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-action=back]"), function (button) {
+    button.addEventListener("click", back);
+  });
+
+  // ---------------------------------------------------------------- session
+
+  function authorized(path, method) {
+    return fetch(api + path, {
+      method: method || "POST",
+      headers: { Authorization: "Bearer " + state.token }
+    });
+  }
+
+  function heartbeat() {
+    if (!state || state.ended) {
+      return;
+    }
+    authorized("/playback/heartbeat").then(function (response) {
+      if (response.status === 404) {
+        end(MESSAGES.inactive);
+      } else if (response.status === 409) {
+        end(MESSAGES.takenOver);
+      }
+    }).catch(function () { /* network trouble: the session times out if it lasts */ });
+  }
+
+  function scheduleRefresh() {
+    var due = Math.max(0, state.tokenExp - REFRESH_BEFORE_EXP_MS - Date.now());
+    state.refreshTimer = schedule(function () { refresh(); }, due, false);
+  }
+
+  /** A new token for the same session; resolves true when the player can go on. */
+  function refresh() {
+    return authorized("/playback/refresh").then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.ok) {
+          state.token = body.playbackToken;
+          state.tokenExp = claims(body.playbackToken).exp * 1000;
+          scheduleRefresh();
+          return true;
+        }
+        if (response.status === 409) {
+          end(MESSAGES.takenOver);
+        } else if (response.status === 404) {
+          end(MESSAGES.inactive);
+        } else if (response.status === 403) {
+          end(/revoked/i.test(body.error || "") ? MESSAGES.revoked : MESSAGES.unavailable);
+        } else if (response.status !== 429) {
+          end(MESSAGES.ended);
+        }
+        return false;
+      });
+    }).catch(function () { return false; });
+  }
+
+  function release() {
+    if (!state || state.released) {
+      return;
+    }
+    state.released = true;
+    var blob = new Blob([state.token], { type: "text/plain" });
+    if (!(navigator.sendBeacon && navigator.sendBeacon(api + "/playback/release", blob))) {
+      fetch(api + "/playback/release", {
+        method: "POST", keepalive: true, headers: { Authorization: "Bearer " + state.token }
+      }).catch(function () {});
+    }
+  }
+
+  function watchAccessWindow() {
+    var left = state.accessEnds - Date.now();
+    if (left > EXPIRY_WARNING_MS) {
+      schedule(function () {
+        toast("Your access ends in 15 minutes.");
+      }, left - EXPIRY_WARNING_MS, false);
+    }
+    schedule(function () {
+      toast("Your access has ended. Playback stops in one minute.");
+      schedule(function () { end(MESSAGES.ended); }, EXPIRY_GRACE_MS, false);
+    }, Math.max(0, left), false);
+    schedule(showExpiry, 1000, true);
+    showExpiry();
+  }
+
+  function showExpiry() {
+    var left = state.accessEnds - Date.now();
+    var expiry = $("expiry");
+    expiry.hidden = !(left > 0 && left < 6 * 3600 * 1000);
+    expiry.textContent = "Access expires in " + clock(Math.floor(left / 1000));
+  }
+
+  function toast(text) {
+    var box = $("toast");
+    box.textContent = text;
+    box.hidden = false;
+    setTimeout(function () { box.hidden = true; }, 10000);
+  }
+
+  /** Stops playback for good and says why; Back returns to code entry. */
+  function end(message) {
+    if (!state || state.ended) {
+      return;
+    }
+    state.ended = true;
+    stopEverything();
+    show("player-screen");
+    $("ended-message").textContent = message;
+    $("ended").hidden = false;
+    $("player").classList.add("ended");
+    $("reconnecting").hidden = true;
+    $("loading").hidden = true;
+    announce(message);
+    $("ended").querySelector("button").focus();
+  }
+
+  // ---------------------------------------------------------------- pre-event
+
+  function preEvent() {
+    show("pre-event");
+    $("pre-title").textContent = state.event.title;
+    $("pre-description").textContent = state.event.description || "";
+    var poster = $("pre-poster");
+    poster.hidden = !state.event.posterUrl;
+    if (state.event.posterUrl) {
+      poster.src = state.event.posterUrl;
+    }
+    var startsAt = Date.parse(state.event.startsAt);
+    var lastPoll = Date.now();
+    var tick = function () {
+      var left = Math.floor((startsAt - Date.now()) / 1000);
+      $("countdown").textContent = countdown(Math.max(0, left));
+      // From the scheduled start on, ask every few seconds instead of every 30.
+      if (left <= 0 && Date.now() - lastPoll >= STARTED_POLL_MS) {
+        lastPoll = Date.now();
+        pollStatus();
+      }
+    };
+    tick();
+    state.countdown = schedule(tick, 1000, true);
+    state.statusPoll = schedule(pollStatus, STATUS_POLL_MS, true);
+  }
+
+  function pollStatus() {
+    authorized("/events/" + encodeURIComponent(state.eventId) + "/status", "GET")
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (status) {
+        if (!state || state.ended || $("pre-event").hidden) {
+          return;
+        }
+        if (status && (status.status === "live" || status.status === "recording")) {
+          clearInterval(state.countdown);
+          clearInterval(state.statusPoll);
+          state.event.isLive = status.status === "live";
+          announce("The event has started.");
+          play();
+        }
+      }).catch(function () {});
+  }
+
+  function countdown(seconds) {
+    var days = Math.floor(seconds / 86400);
+    var rest = clock(seconds % 86400, true);
+    return days > 0 ? days + "d " + rest : rest;
+  }
+
+  // ---------------------------------------------------------------- player
+
+  // Read once: the address loses its query when a code is redeemed.
+  var nativeForced = new URLSearchParams(location.search).get("player") === "native";
+
+  function nativeHlsWanted() {
+    return nativeForced || !(window.Hls && window.Hls.isSupported());
+  }
+
+  function play() {
+    show("player-screen");
+    $("event-title").textContent = state.event.title;
+    $("loading").hidden = false;
+    setUpControls();
+    showLive(!!state.event.isLive);
+    if (nativeHlsWanted()) {
+      state.native = true;
+      video.src = state.url + "?__token=" + encodeURIComponent(state.token);
+    } else {
+      var hls = new window.Hls({
+        xhrSetup: function (xhr) {
+          // Read at each request, so a refreshed token applies without interrupting playback.
+          xhr.setRequestHeader("Authorization", "Bearer " + state.token);
+        }
+      });
+      state.hls = hls;
+      hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
+        fillQualities(hls.levels);
+        startPlayback();
+      });
+      hls.on(window.Hls.Events.LEVEL_LOADED, function (event, data) {
+        showLive(data.details.live);
+      });
+      hls.on(window.Hls.Events.FRAG_LOADED, function () {
+        state.reconnects = 0;
+        $("reconnecting").hidden = true;
+      });
+      hls.on(window.Hls.Events.ERROR, function (event, data) { hlsError(hls, data); });
+      hls.loadSource(state.url);
+      hls.attachMedia(video);
+    }
+    video.addEventListener("loadedmetadata", startPlayback, { once: true });
+    video.addEventListener("error", nativeError);
+  }
+
+  /** The schedule says whether the event is live; once the stream answers, the stream says it. */
+  function showLive(live) {
+    var badge = $("badge");
+    badge.textContent = live ? "LIVE" : "RECORDING";
+    badge.className = "badge " + (live ? "live" : "recording");
+    $("go-live").hidden = !live;
+    $("player").classList.toggle("is-live", live);
+  }
+
+  function startPlayback() {
+    if (state.native) {
+      showLive(video.duration === Infinity);
+    }
+    var attempt = video.play();
+    if (attempt && attempt.catch) {
+      attempt.catch(function () {
+        // Autoplay with sound refused: start muted, the viewer can unmute.
+        video.muted = true;
+        video.play().catch(function () {});
+      });
+    }
+  }
+
+  function hlsError(hls, data) {
+    var status = data.response && data.response.code;
+    if (status === 403 || status === 401) {
+      if (state.refreshedAfter403) {
+        refresh().then(function (ok) { if (ok) { end(MESSAGES.ended); } });
+        return;
+      }
+      state.refreshedAfter403 = true;
+      refresh().then(function (ok) {
+        if (ok) {
+          hls.startLoad();
+        }
+      });
+      return;
+    }
+    if (!data.fatal) {
+      return;
+    }
+    if (data.type === window.Hls.ErrorTypes.NETWORK_ERROR) {
+      reconnect(function () { hls.startLoad(); });
+    } else if (data.type === window.Hls.ErrorTypes.MEDIA_ERROR) {
+      hls.recoverMediaError();
+    } else {
+      end(MESSAGES.ended);
+    }
+  }
+
+  function nativeError() {
+    if (!state || state.ended || !state.native) {
+      return;
+    }
+    refresh().then(function (ok) {
+      if (ok) {
+        reconnect(function () {
+          video.src = state.url + "?__token=" + encodeURIComponent(state.token);
+          startPlayback();
+        });
+      }
+    });
+  }
+
+  /** Retries with exponential backoff (1, 2, 4, 8, 16 s), at most 5 times, visibly. */
+  function reconnect(retry) {
+    if (state.reconnects >= MAX_RECONNECTS) {
+      $("reconnecting").hidden = true;
+      end("The stream cannot be reached. Please check your connection and try again.");
+      return;
+    }
+    var delay = 1000 * Math.pow(2, state.reconnects);
+    state.reconnects += 1;
+    $("reconnecting").hidden = false;
+    announce("Connection lost. Reconnecting.");
+    schedule(retry, delay, false);
+  }
+
+  // ---------------------------------------------------------------- controls
+
+  var controlsReady = false;
+  var hideTimer = null;
+
+  function setUpControls() {
+    var volume = Number(localStorage.getItem("streamgate.volume"));
+    video.volume = isNaN(volume) || localStorage.getItem("streamgate.volume") === null ? 1 : volume;
+    video.muted = localStorage.getItem("streamgate.muted") === "true";
+    $("volume").value = video.volume;
+    $("pip").hidden = !(document.pictureInPictureEnabled && video.requestPictureInPicture);
+    renderPlayState();
+    renderVolume();
+    if (controlsReady) {
+      return;
+    }
+    controlsReady = true;
+    var player = $("player");
+    $("play").addEventListener("click", togglePlay);
+    video.addEventListener("click", togglePlay);
+    video.addEventListener("dblclick", toggleFullscreen);
+    $("fullscreen").addEventListener("click", toggleFullscreen);
+    $("mute").addEventListener("click", function () {
+      video.muted = !video.muted;
+    });
+    $("volume").addEventListener("input", function (event) {
+      video.volume = Number(event.target.value);
+      video.muted = video.volume === 0;
+    });
+    $("pip").addEventListener("click", function () {
+      if (document.pictureInPictureElement) {
+        document.exitPictureInPicture();
+      } else {
+        video.requestPictureInPicture().catch(function () {});
+      }
+    });
+    $("go-live").addEventListener("click", function () {
+      if (state && state.hls && state.hls.liveSyncPosition) {
+        video.currentTime = state.hls.liveSyncPosition;
+      } else if (video.seekable.length) {
+        video.currentTime = video.seekable.end(video.seekable.length - 1);
+      }
+    });
+    $("quality").addEventListener("change", function (event) {
+      if (state && state.hls) {
+        state.hls.currentLevel = Number(event.target.value);
+        announce("Quality: " + event.target.options[event.target.selectedIndex].text);
+      }
+    });
+    var seek = $("seek");
+    seek.addEventListener("input", function () {
+      var range = seekRange();
+      if (range) {
+        video.currentTime = range.start + (seek.value / 1000) * (range.end - range.start);
+      }
+    });
+    $("seek-wrap").addEventListener("mousemove", function (event) {
+      var range = seekRange();
+      var box = seek.getBoundingClientRect();
+      var hover = $("hover-time");
+      if (!range || box.width === 0) {
+        return;
+      }
+      var fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+      hover.textContent = clock(Math.floor(range.start + fraction * (range.end - range.start)));
+      hover.style.left = fraction * 100 + "%";
+      hover.hidden = false;
+    });
+    $("seek-wrap").addEventListener("mouseleave", function () { $("hover-time").hidden = true; });
+    video.addEventListener("play", renderPlayState);
+    video.addEventListener("pause", renderPlayState);
+    video.addEventListener("volumechange", function () {
+      localStorage.setItem("streamgate.volume", String(video.volume));
+      localStorage.setItem("streamgate.muted", String(video.muted));
+      renderVolume();
+    });
+    video.addEventListener("timeupdate", renderTime);
+    video.addEventListener("progress", renderTime);
+    video.addEventListener("waiting", function () { $("loading").hidden = false; });
+    video.addEventListener("playing", function () {
+      $("loading").hidden = true;
+      $("reconnecting").hidden = true;
+    });
+    video.addEventListener("canplay", function () { $("loading").hidden = true; });
+    ["mousemove", "touchstart", "focusin"].forEach(function (name) {
+      player.addEventListener(name, wake, { passive: true });
+    });
+    document.addEventListener("keydown", shortcut);
+  }
+
+  function wake() {
+    var player = $("player");
+    player.classList.remove("idle");
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () {
+      if (!video.paused) {
+        player.classList.add("idle");
+      }
+    }, CONTROLS_HIDE_MS);
+  }
+
+  function shortcut(event) {
+    if (!state || $("player-screen").hidden || state.ended) {
+      return;
+    }
+    var target = event.target;
+    if (target && (target.tagName === "INPUT" && target.type === "text" || target.tagName === "SELECT")) {
+      return;
+    }
+    var handled = true;
+    switch (event.key) {
+      case " ":
+      case "k":
+        if (target && target.tagName === "BUTTON") {
+          return;
+        }
+        togglePlay();
+        break;
+      case "f":
+      case "F":
+        toggleFullscreen();
+        break;
+      case "m":
+      case "M":
+        video.muted = !video.muted;
+        announce(video.muted ? "Muted" : "Unmuted");
+        break;
+      case "ArrowLeft":
+        video.currentTime = Math.max(0, video.currentTime - 5);
+        break;
+      case "ArrowRight":
+        video.currentTime = video.currentTime + 5;
+        break;
+      case "ArrowUp":
+        video.volume = Math.min(1, video.volume + 0.1);
+        break;
+      case "ArrowDown":
+        video.volume = Math.max(0, video.volume - 0.1);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      event.preventDefault();
+      wake();
+    }
+  }
+
+  function togglePlay() {
+    if (video.paused) {
+      startPlayback();
+    } else {
+      video.pause();
+    }
+  }
+
+  function toggleFullscreen() {
+    var player = $("player");
+    if (document.fullscreenElement) {
+      document.exitFullscreen();
+    } else if (player.requestFullscreen) {
+      player.requestFullscreen().catch(function () {});
+    } else if (video.webkitEnterFullscreen) {
+      video.webkitEnterFullscreen();
+    }
+  }
+
+  function renderPlayState() {
+    var playing = !video.paused;
+    $("play").setAttribute("aria-label", playing ? "Pause" : "Play");
+    $("play").classList.toggle("playing", playing);
+    announce(playing ? "Playing" : "Paused");
+    wake();
+  }
+
+  function renderVolume() {
+    var muted = video.muted || video.volume === 0;
+    $("mute").setAttribute("aria-label", muted ? "Unmute" : "Mute");
+    $("mute").classList.toggle("muted", muted);
+    $("volume").value = video.muted ? 0 : video.volume;
+  }
+
+  /** The seekable span: the whole video, or the DVR window of a live stream. */
+  function seekRange() {
+    if (isFinite(video.duration) && video.duration > 0) {
+      return { start: 0, end: video.duration };
+    }
+    if (video.seekable.length) {
+      return { start: video.seekable.start(0), end: video.seekable.end(video.seekable.length - 1) };
+    }
+    return null;
+  }
+
+  function renderTime() {
+    var range = seekRange();
+    $("time").textContent = clock(Math.floor(video.currentTime)) +
+      (range && isFinite(video.duration) ? " / " + clock(Math.floor(video.duration)) : "");
+    if (!range || range.end <= range.start) {
+      return;
+    }
+    var span = range.end - range.start;
+    $("seek").value = Math.round(((video.currentTime - range.start) / span) * 1000);
+    if (video.buffered.length) {
+      var end = video.buffered.end(video.buffered.length - 1);
+      $("buffered").style.width = Math.min(100, ((end - range.start) / span) * 100) + "%";
+    }
+  }
+
+  function fillQualities(levels) {
+    var select = $("quality");
+    select.innerHTML = "";
+    var auto = document.createElement("option");
+    auto.value = "-1";
+    auto.textContent = "Auto";
+    select.appendChild(auto);
+    levels.forEach(function (level, index) {
+      var option = document.createElement("option");
+      option.value = String(index);
+      option.textContent = level.height ? level.height + "p" : Math.round(level.bitrate / 1000) + " kb/s";
+      select.appendChild(option);
+    });
+    select.hidden = levels.length < 2;
+  }
+
+  /** MM:SS, or HH:MM:SS from one hour on (or always, for countdowns). */
+  function clock(seconds, alwaysHours) {
+    var s = Math.max(0, seconds);
+    var hours = Math.floor(s / 3600);
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var rest = pad(Math.floor((s % 3600) / 60)) + ":" + pad(s % 60);
+    return hours > 0 || alwaysHours ? pad(hours) + ":" + rest : rest;
+  }
+
+  // ---------------------------------------------------------------- start
+
+  var prefill = new URLSearchParams(location.search).get("code");
+  if (prefill) {
+    var code = compact(prefill);
+    $("code").value = /^[A-Z0-9]{0,12}$/.test(code) ? grouped(code) : prefill.slice(0, 24);
+  }
+})();

@@ -1,0 +1,97 @@
+package io.streamgate.system;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The system Chromium, driven by Playwright, for browser tests. Without Chromium a test class is
+ * skipped loudly, or fails when {@code streamgate.require.browser} is true (CI).
+ */
+final class Chromium implements AutoCloseable {
+
+  static final Path EXECUTABLE =
+      Path.of(System.getProperty("streamgate.chromium", "/usr/bin/chromium"));
+
+  /** Where screenshots go: test artefacts, looked at by people, not compared by tests. */
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final Playwright playwright;
+  private final Browser browser;
+
+  private Chromium(Playwright playwright, Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  static Chromium launch() {
+    if (!Files.isExecutable(EXECUTABLE)) {
+      if (Boolean.getBoolean("streamgate.require.browser")) {
+        throw new AssertionError("Chromium is required but missing at " + EXECUTABLE);
+      }
+      System.err.println("\n*** SKIPPED: browser tests, no Chromium at " + EXECUTABLE + " ***\n");
+      Assumptions.abort("no Chromium at " + EXECUTABLE);
+    }
+    Playwright playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Browser browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(EXECUTABLE)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--autoplay-policy=no-user-gesture-required")));
+    return new Chromium(playwright, browser);
+  }
+
+  /**
+   * A fresh browser profile at desktop size. Its requests carry an address of their own (the
+   * platform trusts {@code X-Forwarded-For} from loopback), so per-address rate limits of one test
+   * do not reach another.
+   */
+  BrowserContext newContext() {
+    BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+    context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", ViewerApi.nextClientIp()));
+    return context;
+  }
+
+  /** Full-page screenshots of what the page shows now, at desktop size and at 390x844. */
+  static void screenshots(Page page, String name) {
+    var size = page.viewportSize();
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(SCREENSHOTS.resolve(name + "-desktop.png")));
+    page.setViewportSize(390, 844);
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(SCREENSHOTS.resolve(name + "-390x844.png")));
+    page.setViewportSize(size.width, size.height);
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}

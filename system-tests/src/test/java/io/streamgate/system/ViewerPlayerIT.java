@@ -1,0 +1,379 @@
+package io.streamgate.system;
+
+import static io.streamgate.system.AdminApi.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.options.SelectOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The viewer's whole journey in the system Chromium against the shared instance and the demo
+ * stream: code entry, playback through hls.js and the native branch, the player's controls, one
+ * device at a time, revocation while playing, and the pre-event countdown. Screenshots of every
+ * screen land in {@code target/screenshots}.
+ */
+@ExtendWith(StreamGateExtension.class)
+class ViewerPlayerIT {
+
+  private static final Duration FIRST_FRAME_LIMIT = Duration.ofSeconds(3);
+  private static final String PLAYING = "() => document.getElementById('video').currentTime > 0";
+
+  private static Chromium chromium;
+  private static LaunchedStreamGate streamGate;
+  private static Fixtures fixtures;
+  private static StreamFolders streams;
+
+  @BeforeAll
+  static void setUp(LaunchedStreamGate shared) {
+    chromium = Chromium.launch();
+    streamGate = shared;
+    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    streams = new StreamFolders(shared.dataDir().resolve("streams"));
+  }
+
+  @AfterAll
+  static void close() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void aRedeemedCodePlaysWithinThreeSecondsOfWatchNow() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    String code = fixtures.code(event);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "");
+      Chromium.screenshots(page, "entry");
+      // Typed the way people type codes: lower case, with spaces and dashes where they like.
+      page.fill("#code", " " + code.substring(0, 5).toLowerCase() + " " + code.substring(5) + " ");
+      assertEquals(grouped(code), page.inputValue("#code"));
+
+      long pressed = System.nanoTime();
+      page.click("#watch");
+      page.waitForFunction(PLAYING);
+      Duration firstFrame = Duration.ofNanos(System.nanoTime() - pressed);
+      Files.createDirectories(Chromium.SCREENSHOTS);
+      Files.writeString(
+          Chromium.SCREENSHOTS.resolve("time-to-first-frame.txt"), firstFrame.toMillis() + " ms\n");
+      System.out.println("time to first frame: " + firstFrame.toMillis() + " ms");
+      assertTrue(firstFrame.compareTo(FIRST_FRAME_LIMIT) < 0, "first frame after " + firstFrame);
+
+      assertTrue(page.isVisible("#player-screen"));
+      assertTrue(page.textContent("#event-title").startsWith("Test event"));
+      assertEquals("", page.inputValue("#code"), "the raw code is not kept after redeeming");
+      assertEquals("RECORDING", page.textContent("#badge"));
+      // The time display follows playback: seconds played of the recording's 30.
+      page.waitForFunction(
+          "() => /^00:0[1-9] \\/ 00:30$/.test(document.getElementById('time').textContent)");
+      page.mouse().move(640, 400);
+      Chromium.screenshots(page, "player");
+
+      page.click("#player-screen .back");
+      assertTrue(page.isVisible("#entry"));
+      assertFalse(page.isVisible("#player-screen"));
+    }
+  }
+
+  @Test
+  void keyboardShortcutsAndTheQualitySelectorDriveThePlayer() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = playing(context, fixtures.code(event));
+      page.focus("#player");
+
+      // Media events arrive asynchronously: each key's effect is awaited as the viewer sees it.
+      page.keyboard().press("m");
+      until(page, "video.muted && localStorage['streamgate.muted'] === 'true'");
+      assertEquals("Unmute", page.getAttribute("#mute", "aria-label"));
+      page.keyboard().press("m");
+      until(page, "!video.muted && play.getAttribute('aria-label') === 'Pause'");
+      page.keyboard().press("Space");
+      until(page, "video.paused && play.getAttribute('aria-label') === 'Play'");
+      page.keyboard().press("Space");
+      until(page, "!video.paused && play.getAttribute('aria-label') === 'Pause'");
+      page.keyboard().press("ArrowDown");
+      page.keyboard().press("ArrowDown");
+      until(page, "Math.abs(localStorage['streamgate.volume'] - 0.8) < 0.01");
+      assertEquals(0.8, (Double) page.evaluate("document.getElementById('video').volume"), 0.01);
+      page.keyboard().press("f");
+      until(page, "document.fullscreenElement?.id === 'player'");
+      page.keyboard().press("f");
+      until(page, "document.fullscreenElement === null");
+
+      assertEquals(
+          List.of("Auto", "360p", "720p"), page.locator("#quality option").allTextContents());
+      for (String rendition : List.of("360p", "720p")) {
+        Request segment =
+            page.waitForRequest(
+                request -> request.url().contains("/" + rendition + "/seg_"),
+                () -> page.selectOption("#quality", new SelectOption().setLabel(rendition)));
+        assertTrue(segment.headers().get("authorization").startsWith("Bearer "));
+      }
+    }
+  }
+
+  @Test
+  void theNativeBranchPlaysWithTheTokenInTheQuery() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    String code = fixtures.code(event);
+    try (BrowserContext context = chromium.newContext()) {
+      List<String> media = new CopyOnWriteArrayList<>();
+      context.onRequest(
+          request -> {
+            if (request.url().contains("/streams/" + event + "/")) {
+              media.add(request.url());
+            }
+          });
+      // A QR ticket's address pre-fills the code; ?player=native skips hls.js.
+      Page page = entry(context, "?player=native&code=" + grouped(code).toLowerCase());
+      assertEquals(grouped(code), page.inputValue("#code"));
+      page.click("#watch");
+      page.waitForFunction(PLAYING);
+
+      assertFalse(media.isEmpty());
+      assertTrue(media.stream().allMatch(url -> url.contains("__token=")), media.toString());
+      assertTrue(media.stream().anyMatch(url -> url.contains(".ts?")), media.toString());
+      assertEquals(false, page.evaluate("location.search.includes('code')"));
+    }
+  }
+
+  @Test
+  void aSecondDeviceIsToldTheCodeIsInUseUntilTheFirstClosesItsPage() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    String code = fixtures.code(event);
+    try (BrowserContext first = chromium.newContext();
+        BrowserContext second = chromium.newContext()) {
+      Page watching = playing(first, code);
+      Page other = entry(second, "?code=" + code);
+      other.click("#watch");
+      other.waitForSelector("#code-message:not([hidden])");
+      assertEquals(
+          "This access code is currently in use on another device.",
+          other.textContent("#code-message"));
+      assertEquals("message info", other.getAttribute("#code-message", "class"));
+      Chromium.screenshots(other, "entry-in-use");
+
+      // Closing the page releases the session (a beacon on pagehide), well before it times out.
+      watching.close(new Page.CloseOptions().setRunBeforeUnload(true));
+      Eventually.await("the session released", Duration.ofSeconds(10), () -> released(code));
+      other.fill("#code", code);
+      other.click("#watch");
+      other.waitForFunction(PLAYING);
+      assertTrue(other.isVisible("#player-screen"));
+    }
+  }
+
+  @Test
+  void revokingTheCodeWhilePlayingShowsTheRevokedOverlay() throws Exception {
+    String event = streams.live(fixtures.liveEvent());
+    String code = fixtures.code(event);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = playing(context, code);
+      assertEquals("LIVE", page.textContent("#badge"));
+
+      ok(new AdminApi(streamGate).loggedIn().revoke(fixtures.codeId(code)));
+      page.waitForSelector("#ended:not([hidden])");
+      assertEquals("Your access has been revoked", page.textContent("#ended-message"));
+      assertEquals("Your access has been revoked", page.textContent("#announcer"));
+      Chromium.screenshots(page, "overlay-revoked");
+
+      page.click("#ended button");
+      assertTrue(page.isVisible("#entry"));
+    }
+  }
+
+  @Test
+  void deactivatingTheEventWhilePlayingShowsTheUnavailableOverlay() throws Exception {
+    String event = streams.live(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = playing(context, fixtures.code(event));
+
+      ok(new AdminApi(streamGate).loggedIn().deactivate(event));
+      page.waitForSelector("#ended:not([hidden])");
+      assertEquals("This event is no longer available", page.textContent("#ended-message"));
+      Chromium.screenshots(page, "overlay-unavailable");
+    }
+  }
+
+  @Test
+  void aCodeForAnEventNotStartedCountsDownAndSwitchesToThePlayerWhenItGoesLive() throws Exception {
+    Instant now = Instant.now();
+    String event =
+        fixtures.event(now.plus(Duration.ofSeconds(20)), now.plus(Duration.ofHours(2)), 48, true);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "?code=" + fixtures.code(event));
+      page.click("#watch");
+      page.waitForSelector("#pre-event:not([hidden])");
+      assertTrue(page.textContent("#pre-title").startsWith("Test event"));
+      assertTrue(page.textContent("#countdown").matches("00:00:[0-2][0-9]"));
+      Chromium.screenshots(page, "pre-event");
+
+      // The stream starts: the page asks from the scheduled start on and switches by itself.
+      streams.live(event);
+      page.waitForFunction(PLAYING, null, new Page.WaitForFunctionOptions().setTimeout(45_000));
+      assertTrue(page.isVisible("#player-screen"));
+      assertFalse(page.isVisible("#pre-event"));
+    }
+  }
+
+  @Test
+  void badInputIsRefusedInTheBrowserAndNeverSent() {
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "");
+      List<String> sent = new CopyOnWriteArrayList<>();
+      page.onRequest(
+          request -> {
+            if (request.url().contains("/api/tokens/validate")) {
+              sent.add(request.url());
+            }
+          });
+      assertRefused(page, "", "Please enter your access code.");
+      assertRefused(page, "ABCD-EFGH", "Access codes have 12 letters and digits.");
+      assertRefused(page, "ABCDEFGHJKLMN", "Access codes have 12 letters and digits.");
+      assertRefused(page, "ABCD-EFGH-JK!?", "Access codes contain only letters and digits.");
+      assertRefused(page, "ABCD'; DROP TABLE", "Access codes contain only letters and digits.");
+      Chromium.screenshots(page, "entry-refused");
+      assertEquals(List.of(), sent);
+    }
+  }
+
+  @Test
+  void theSixthAttemptInAMinuteShowsTheWaitFromTheServer() {
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "");
+      for (int attempt = 1; attempt <= 6; attempt++) {
+        page.fill("#code", "ZZZZZZZZZZ" + attempt + "Q");
+        page.click("#watch");
+        page.waitForSelector("#code-message:not([hidden])");
+      }
+      String message = page.textContent("#code-message");
+      assertTrue(
+          message.matches(
+              "Too many attempts\\. Please wait a moment and try again\\. \\(about \\d+ s\\)"),
+          message);
+      Chromium.screenshots(page, "entry-too-many");
+    }
+  }
+
+  @Test
+  void noScreenScrollsSidewaysAt360PixelsWide() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "");
+      page.setViewportSize(360, 740);
+      assertFitsTheWidth(page);
+      page.fill("#code", fixtures.code(event));
+      page.click("#watch");
+      page.waitForFunction(PLAYING);
+      assertFitsTheWidth(page);
+    }
+  }
+
+  /** Waits for a condition on the page, with {@code video} and {@code play} at hand. */
+  private static void until(Page page, String condition) {
+    page.waitForFunction(
+        "() => { const video = document.getElementById('video');"
+            + " const play = document.getElementById('play'); return "
+            + condition
+            + "; }");
+  }
+
+  private static boolean released(String code) {
+    try {
+      return fixtures.sessionsOf(code) == 0;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertFitsTheWidth(Page page) {
+    assertEquals(
+        true,
+        page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+        "scroll width " + page.evaluate("document.documentElement.scrollWidth"));
+  }
+
+  private static void assertRefused(Page page, String typed, String message) {
+    page.fill("#code", typed);
+    page.click("#watch");
+    assertEquals(message, page.textContent("#code-message"));
+    assertEquals("true", page.getAttribute("#code", "aria-invalid"));
+  }
+
+  private static Page entry(BrowserContext context, String query) {
+    Page page = context.newPage();
+    page.navigate(streamGate.uri("/" + query).toString());
+    return page;
+  }
+
+  private static Page playing(BrowserContext context, String code) {
+    Page page = entry(context, "?code=" + code);
+    page.click("#watch");
+    page.waitForFunction(PLAYING);
+    return page;
+  }
+
+  private static String grouped(String code) {
+    return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+  }
+
+  /** Event folders under the instance's stream root, filled from the demo stream. */
+  record StreamFolders(Path root) {
+
+    /** The demo as a recording: VOD playlists with an end, last changed an hour ago. */
+    String recording(String event) throws IOException {
+      copyDemo(event, false);
+      FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+      try (var files = Files.walk(root.resolve(event))) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Files.setLastModifiedTime(file, anHourAgo);
+        }
+      }
+      return event;
+    }
+
+    /** The demo as a live stream: playlists without an end, so players keep asking for more. */
+    String live(String event) throws IOException {
+      copyDemo(event, true);
+      return event;
+    }
+
+    private void copyDemo(String event, boolean live) throws IOException {
+      Path demo = root.resolve("demo");
+      Path target = root.resolve(event);
+      try (var files = Files.walk(demo)) {
+        for (Path source : files.sorted().toList()) {
+          Path copy = target.resolve(demo.relativize(source).toString());
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(copy);
+          } else if (live && source.toString().endsWith(".m3u8")) {
+            Files.writeString(
+                copy,
+                Files.readString(source)
+                    .replace("#EXT-X-ENDLIST\n", "")
+                    .replace("#EXT-X-PLAYLIST-TYPE:VOD\n", ""));
+          } else {
+            Files.copy(source, copy);
+          }
+        }
+      }
+    }
+  }
+}
