@@ -399,11 +399,9 @@
       });
       hls.on(window.Hls.Events.LEVEL_LOADED, function (event, data) {
         showLive(data.details.live);
+        connected();
       });
-      hls.on(window.Hls.Events.FRAG_LOADED, function () {
-        state.reconnects = 0;
-        $("reconnecting").hidden = true;
-      });
+      hls.on(window.Hls.Events.FRAG_LOADED, connected);
       hls.on(window.Hls.Events.ERROR, function (event, data) { hlsError(hls, data); });
       hls.loadSource(state.url);
       hls.attachMedia(video);
@@ -474,6 +472,12 @@
         });
       }
     });
+  }
+
+  /** The media server answered again: the next loss starts a fresh series of retries. */
+  function connected() {
+    state.reconnects = 0;
+    $("reconnecting").hidden = true;
   }
 
   /** Retries with exponential backoff (1, 2, 4, 8, 16 s), at most 5 times, visibly. */

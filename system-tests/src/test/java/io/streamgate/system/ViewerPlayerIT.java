@@ -9,10 +9,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.SelectOption;
-import java.io.IOException;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,14 +35,14 @@ class ViewerPlayerIT {
   private static Chromium chromium;
   private static LaunchedStreamGate streamGate;
   private static Fixtures fixtures;
-  private static StreamFolders streams;
+  private static DemoStreams streams;
 
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) {
     chromium = Chromium.launch();
     streamGate = shared;
     fixtures = new Fixtures(shared.jdbcUrl(), "");
-    streams = new StreamFolders(shared.dataDir().resolve("streams"));
+    streams = new DemoStreams(shared.dataDir().resolve("streams"));
   }
 
   @AfterAll
@@ -213,6 +211,28 @@ class ViewerPlayerIT {
   }
 
   @Test
+  void aLostConnectionShowsReconnectingAndPlaybackResumesWhenItIsBack() throws Exception {
+    String event = streams.live(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = playing(context, fixtures.code(event));
+      // The network goes away for the media server only; the platform stays reachable.
+      page.route("**/streams/" + event + "/**", route -> route.abort("internetdisconnected"));
+      page.waitForSelector(
+          "#reconnecting:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(60_000));
+      assertEquals("Connection lost. Reconnecting.", page.textContent("#announcer"));
+      Chromium.screenshots(page, "overlay-reconnecting");
+
+      page.unrouteAll();
+      page.waitForSelector(
+          "#reconnecting",
+          new Page.WaitForSelectorOptions()
+              .setState(WaitForSelectorState.HIDDEN)
+              .setTimeout(30_000));
+      assertFalse(page.isVisible("#ended"));
+    }
+  }
+
+  @Test
   void aCodeForAnEventNotStartedCountsDownAndSwitchesToThePlayerWhenItGoesLive() throws Exception {
     Instant now = Instant.now();
     String event =
@@ -332,48 +352,5 @@ class ViewerPlayerIT {
 
   private static String grouped(String code) {
     return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
-  }
-
-  /** Event folders under the instance's stream root, filled from the demo stream. */
-  record StreamFolders(Path root) {
-
-    /** The demo as a recording: VOD playlists with an end, last changed an hour ago. */
-    String recording(String event) throws IOException {
-      copyDemo(event, false);
-      FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
-      try (var files = Files.walk(root.resolve(event))) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          Files.setLastModifiedTime(file, anHourAgo);
-        }
-      }
-      return event;
-    }
-
-    /** The demo as a live stream: playlists without an end, so players keep asking for more. */
-    String live(String event) throws IOException {
-      copyDemo(event, true);
-      return event;
-    }
-
-    private void copyDemo(String event, boolean live) throws IOException {
-      Path demo = root.resolve("demo");
-      Path target = root.resolve(event);
-      try (var files = Files.walk(demo)) {
-        for (Path source : files.sorted().toList()) {
-          Path copy = target.resolve(demo.relativize(source).toString());
-          if (Files.isDirectory(source)) {
-            Files.createDirectories(copy);
-          } else if (live && source.toString().endsWith(".m3u8")) {
-            Files.writeString(
-                copy,
-                Files.readString(source)
-                    .replace("#EXT-X-ENDLIST\n", "")
-                    .replace("#EXT-X-PLAYLIST-TYPE:VOD\n", ""));
-          } else {
-            Files.copy(source, copy);
-          }
-        }
-      }
-    }
   }
 }
