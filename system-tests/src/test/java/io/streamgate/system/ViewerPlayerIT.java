@@ -179,6 +179,27 @@ class ViewerPlayerIT {
   }
 
   @Test
+  void aDeviceWhoseStaleSessionWasTakenOverIsToldSo() throws Exception {
+    String event = streams.live(fixtures.liveEvent());
+    String code = fixtures.code(event);
+    try (BrowserContext first = chromium.newContext();
+        BrowserContext second = chromium.newContext()) {
+      Page taken = playing(first, code);
+      // The test instance lets a session go stale after 10 s without a heartbeat (30 s apart).
+      Eventually.await(
+          "the first device's session stale",
+          Duration.ofSeconds(30),
+          () -> heartbeatBefore(code, Instant.now().minusSeconds(11)));
+      playing(second, code);
+
+      taken.waitForSelector("#ended:not([hidden])");
+      assertEquals(
+          "Your session has been started on another device.", taken.textContent("#ended-message"));
+      Chromium.screenshots(taken, "overlay-taken-over");
+    }
+  }
+
+  @Test
   void revokingTheCodeWhilePlayingShowsTheRevokedOverlay() throws Exception {
     String event = streams.live(fixtures.liveEvent());
     String code = fixtures.code(event);
@@ -313,6 +334,14 @@ class ViewerPlayerIT {
             + " const play = document.getElementById('play'); return "
             + condition
             + "; }");
+  }
+
+  private static boolean heartbeatBefore(String code, Instant instant) {
+    try {
+      return fixtures.lastHeartbeat(code).isBefore(instant);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean released(String code) {
