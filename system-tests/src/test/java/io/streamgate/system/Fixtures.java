@@ -182,6 +182,10 @@ final class Fixtures {
         "SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target = ?", action, target);
   }
 
+  int eventsTitled(String title) throws SQLException {
+    return count("SELECT COUNT(*) FROM event WHERE title = ?", title);
+  }
+
   int auditEntriesMentioning(String text) throws SQLException {
     String like = "%" + text + "%";
     return count(

@@ -125,6 +125,14 @@ public class Event {
     return true;
   }
 
+  /** Changes what viewers are told and where the stream comes from. */
+  public void present(String description, String streamUrl, String posterUrl, Instant now) {
+    this.description = description;
+    this.streamUrl = streamUrl;
+    this.posterUrl = posterUrl;
+    this.updatedAt = now;
+  }
+
   public void describe(String description, Instant now) {
     this.description = description;
     this.updatedAt = now;

@@ -1,8 +1,10 @@
 package io.streamgate.platform.revocation.boundary;
 
+import static io.streamgate.platform.admin.boundary.AdminJson.data;
+import static io.streamgate.platform.admin.boundary.AdminJson.token;
+
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
-import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.revocation.control.Revocations;
 import io.streamgate.platform.runtime.boundary.Clients;
 import jakarta.inject.Inject;
@@ -15,8 +17,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,13 +41,15 @@ public class AdminAccessResource {
   @PATCH
   @Path("tokens/{id}/revoke")
   public Map<String, Object> revoke(@PathParam("id") String id) {
-    return data(token(revocations.revokeCodeWithId(id, actor(), clients.ip(request))));
+    return data(
+        token(revocations.revokeCodeWithId(id, actor(), clients.ip(request)), clock.instant()));
   }
 
   @PATCH
   @Path("tokens/{id}/unrevoke")
   public Map<String, Object> unrevoke(@PathParam("id") String id) {
-    return data(token(revocations.restoreCodeWithId(id, actor(), clients.ip(request))));
+    return data(
+        token(revocations.restoreCodeWithId(id, actor(), clients.ip(request)), clock.instant()));
   }
 
   @PATCH
@@ -66,27 +68,5 @@ public class AdminAccessResource {
 
   private String actor() {
     return AdminAuthentication.caller(context).username();
-  }
-
-  private Map<String, Object> token(AccessCode code) {
-    Map<String, Object> token = new LinkedHashMap<>();
-    token.put("id", code.id());
-    token.put("code", code.code());
-    token.put("eventId", code.event().id());
-    token.put("label", code.label());
-    token.put("status", code.status(clock.instant()));
-    token.put("isRevoked", code.revoked());
-    token.put("revokedAt", text(code.revokedAt()));
-    token.put("redeemedAt", text(code.redeemedAt()));
-    token.put("expiresAt", text(code.expiresAt()));
-    return token;
-  }
-
-  private static String text(Instant at) {
-    return at == null ? null : at.toString();
-  }
-
-  private static Map<String, Object> data(Object data) {
-    return Map.of("data", data);
   }
 }

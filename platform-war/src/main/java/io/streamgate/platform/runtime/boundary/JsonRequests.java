@@ -3,12 +3,16 @@ package io.streamgate.platform.runtime.boundary;
 import io.streamgate.platform.runtime.control.BadRequestException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +60,43 @@ public final class JsonRequests {
       throw new BadRequestException("Field " + field + " must be a string.");
     }
     return ((JsonString) value).getString();
+  }
+
+  /** An optional string field: absent or null gives null. */
+  public static String optionalString(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    return value == null || value.getValueType() == JsonValue.ValueType.NULL
+        ? null
+        : string(object, field);
+  }
+
+  /** A required ISO 8601 time with an offset, such as {@code 2026-12-01T19:00:00Z}. */
+  public static Instant instant(JsonObject object, String field) {
+    String text = string(object, field);
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          "Field "
+              + field
+              + " must be an ISO 8601 time with an offset, such as 2026-12-01T19:00:00Z.");
+    }
+  }
+
+  /** An optional whole-number field. */
+  public static int integer(JsonObject object, String field, int absent) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return absent;
+    }
+    if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
+      throw new BadRequestException("Field " + field + " must be a whole number.");
+    }
+    try {
+      return ((JsonNumber) value).intValueExact();
+    } catch (ArithmeticException e) {
+      throw new BadRequestException("Field " + field + " is out of range.");
+    }
   }
 
   private static String truncate(String field) {
