@@ -1,6 +1,7 @@
 package io.streamgate.system;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * An admin's browser-like client of the admin API: logs in once, keeps the session cookie, and
@@ -41,6 +43,10 @@ final class AdminApi {
     }
   }
 
+  String clientIp() {
+    return clientIp;
+  }
+
   HttpResponse<String> login(String username, String password) {
     return send(
         "POST",
@@ -69,10 +75,37 @@ final class AdminApi {
   }
 
   HttpResponse<String> send(String method, String path, String json) {
+    return send(method, path, json, Map.of());
+  }
+
+  /** The answer's body as JSON, once the status is checked. */
+  JsonObject json(int status, HttpResponse<String> response) {
+    if (response.statusCode() != status) {
+      throw new AssertionError(
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + ", not "
+              + status
+              + ": "
+              + response.body());
+    }
+    return JsonBodies.parse(response.body());
+  }
+
+  /** GET, expecting 200; the body as JSON. */
+  JsonObject get(String path) {
+    return json(200, send("GET", path, null));
+  }
+
+  HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
             .timeout(Duration.ofSeconds(30))
             .header("X-Forwarded-For", clientIp);
+    headers.forEach(request::header);
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -145,6 +145,168 @@ class AdminEventsIT {
     assertEquals(0, fixtures.auditEntries("codes-generate", "event:" + event));
   }
 
+  @Test
+  void theListFiltersByStateTimeAndTitleAndPagesInOrder() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String future = createdId(title(tag, "b-future"), now.plusSeconds(7200));
+    String live = createdId(title(tag, "a-live"), now.minusSeconds(600));
+    String past = createdId(title(tag, "c-past"), now.minusSeconds(86_400));
+    String inactive = createdId(title(tag, "d-inactive"), now.plusSeconds(3600));
+    String archived = createdId(title(tag, "e-archived"), now.plusSeconds(3600));
+    ok(admin.deactivate(inactive));
+    ok(admin.send("PATCH", "/api/admin/events/" + archived + "/archive", null));
+    String search = "&search=" + tag;
+
+    assertEquals(
+        java.util.List.of(future, live, past), ids("?sort=startDate" + search), "default: active");
+    assertEquals(java.util.List.of(past, live, future), ids("?order=asc" + search));
+    assertEquals(java.util.List.of(future, live), ids("?timeframe=upcoming" + search));
+    assertEquals(java.util.List.of(past), ids("?timeframe=past" + search));
+    assertEquals(java.util.List.of(inactive), ids("?status=inactive" + search));
+    assertEquals(java.util.List.of(archived), ids("?status=archived" + search));
+    assertEquals(
+        java.util.List.of(live, future, past, inactive, archived),
+        ids("?status=all&sort=title&order=asc" + search));
+    admin.send("POST", "/api/admin/events/" + past + "/tokens/generate", "{\"count\": 3}");
+    assertEquals(past, ids("?sort=tokenCount" + search).get(0));
+
+    JsonObject page2 =
+        admin.get("/api/admin/events?status=all&limit=2&page=2&sort=title&order=asc" + search);
+    assertEquals(5, page2.getJsonObject("pagination").getInt("total"));
+    assertEquals(3, page2.getJsonObject("pagination").getInt("totalPages"));
+    assertEquals(
+        java.util.List.of(past, inactive),
+        page2.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getString("id"))
+            .toList());
+    assertEquals(3, page2.getJsonArray("data").getJsonObject(0).getInt("tokenCount"));
+
+    HttpResponse<String> bad = admin.send("GET", "/api/admin/events?status=old", null);
+    assertEquals(400, bad.statusCode());
+    assertEquals(
+        "Query parameter status must be one of active, inactive, archived, current, all.",
+        error(bad));
+    ok(admin.send("PATCH", "/api/admin/events/" + archived + "/unarchive", null));
+    assertEquals(
+        java.util.List.of(archived), ids("?status=active&search=" + tag + "%20e-archived"));
+  }
+
+  @Test
+  void anEditIsSavedOnceAndAStaleOneIsRefused() throws Exception {
+    JsonObject created =
+        data(
+            created(
+                admin.send(
+                    "POST", "/api/admin/events", event("Edited " + UUID.randomUUID(), b -> {}))));
+    String id = created.getString("id");
+    long version = created.getJsonNumber("version").longValue();
+    JsonArray codes =
+        JsonBodies.parse(
+                created(
+                    admin.send(
+                        "POST", "/api/admin/events/" + id + "/tokens/generate", "{\"count\": 2}")))
+            .getJsonArray("data");
+
+    String edit =
+        event(
+            "Edited title",
+            b ->
+                b.add("accessWindowHours", 2)
+                    .add("description", "Now with words")
+                    .add("version", version));
+    JsonObject saved = data(ok(admin.send("PUT", "/api/admin/events/" + id, edit)));
+    assertEquals("Edited title", saved.getString("title"));
+    assertEquals("Now with words", saved.getString("description"));
+    assertEquals(2, saved.getInt("accessWindowHours"));
+    assertEquals(version + 1, saved.getJsonNumber("version").longValue());
+    assertEquals(
+        STARTS.plusSeconds(3600 + 2 * 3600).toString(),
+        admin
+            .get("/api/admin/events/" + id + "/tokens")
+            .getJsonArray("data")
+            .getJsonObject(0)
+            .getString("expiresAt"),
+        "codes expire with the new access window");
+    assertEquals(2, codes.size());
+
+    HttpResponse<String> stale =
+        admin.send(
+            "PUT", "/api/admin/events/" + id, event("Lost update", b -> b.add("version", version)));
+    assertEquals(409, stale.statusCode());
+    assertEquals(
+        "This event was changed by someone else since you opened it. Reload it and make your"
+            + " change again.",
+        error(stale));
+    HttpResponse<String> invalid = admin.send("PUT", "/api/admin/events/" + id, event("", b -> {}));
+    assertEquals(400, invalid.statusCode());
+    assertEquals(
+        "Edited title",
+        data(ok(admin.send("GET", "/api/admin/events/" + id, null))).getString("title"));
+    assertEquals(1, fixtures.auditEntries("event-update", "event:" + id));
+  }
+
+  @Test
+  void deletingNeedsTheExactTitleAndTakesTheCodesAlong() throws Exception {
+    String title = "Doomed " + UUID.randomUUID();
+    String id =
+        data(created(admin.send("POST", "/api/admin/events", event(title, b -> {}))))
+            .getString("id");
+    String code =
+        JsonBodies.parse(
+                created(
+                    admin.send("POST", "/api/admin/events/" + id + "/tokens", "{\"count\": 1}")))
+            .getJsonArray("data")
+            .getJsonObject(0)
+            .getString("code");
+    String path = "/api/admin/events/" + id;
+    String refusal = "To delete an event, confirm it with its exact title in X-Confirm-Delete.";
+    HttpResponse<String> unconfirmed = admin.send("DELETE", path, null);
+    assertEquals(400, unconfirmed.statusCode());
+    assertEquals(refusal, error(unconfirmed));
+    HttpResponse<String> wrong =
+        admin.send("DELETE", path, null, java.util.Map.of("X-Confirm-Delete", title.toUpperCase()));
+    assertEquals(400, wrong.statusCode());
+    assertEquals(200, admin.send("GET", path, null).statusCode(), "still there");
+
+    assertEquals(
+        204,
+        admin.send("DELETE", path, null, java.util.Map.of("X-Confirm-Delete", title)).statusCode());
+    assertEquals(404, admin.send("GET", path, null).statusCode());
+    assertEquals(401, new ViewerApi(streamGate).redeem(code).statusCode(), "the code is gone");
+    assertEquals(1, fixtures.auditEntries("event-delete", "event:" + id));
+    assertEquals(
+        1, fixtures.auditEntries("event-deactivated", "event:" + id), "media servers told");
+  }
+
+  private static String title(String tag, String name) {
+    return "List " + tag + " " + name;
+  }
+
+  private static String createdId(String title, Instant starts) {
+    return data(created(
+            admin.send(
+                "POST",
+                "/api/admin/events",
+                Json.createObjectBuilder()
+                    .add("title", title)
+                    .add("startsAt", starts.toString())
+                    .add("endsAt", starts.plusSeconds(3600).toString())
+                    .build()
+                    .toString())))
+        .getString("id");
+  }
+
+  private static java.util.List<String> ids(String query) {
+    return admin
+        .get("/api/admin/events" + query)
+        .getJsonArray("data")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(event -> event.getString("id"))
+        .toList();
+  }
+
   private static void assertRefused(String body, String message) {
     HttpResponse<String> refused = admin.send("POST", "/api/admin/events", body);
     assertEquals(400, refused.statusCode(), body);

@@ -182,6 +182,34 @@ final class Fixtures {
         "SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target = ?", action, target);
   }
 
+  void label(String code, String label) throws SQLException {
+    update("UPDATE access_code SET label = ? WHERE code = ?", label, code);
+  }
+
+  void retitle(String eventId, String title) throws SQLException {
+    update("UPDATE event SET title = ? WHERE id = ?", title, eventId);
+  }
+
+  private void update(String sql, String... parameters) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement update = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        update.setString(i + 1, parameters[i]);
+      }
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("no row for " + String.join(", ", parameters));
+      }
+    }
+  }
+
+  int auditEntriesBy(String actor, String action, String target) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM audit_entry WHERE actor = ? AND action = ? AND target = ?",
+        actor,
+        action,
+        target);
+  }
+
   int eventsTitled(String title) throws SQLException {
     return count("SELECT COUNT(*) FROM event WHERE title = ?", title);
   }

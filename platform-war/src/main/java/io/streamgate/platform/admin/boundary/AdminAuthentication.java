@@ -1,20 +1,25 @@
 package io.streamgate.platform.admin.boundary;
 
+import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminRefusedException;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Admits {@link AdminSession} endpoints for the user logged into this HTTP session: 401 without
- * one, 403 when an operator tries to change something.
+ * Admits {@link AdminSession} endpoints for the user logged into this HTTP session, as that user is
+ * now (a deactivated user is out at once, a changed role applies at once): 401 without one, 403
+ * when an operator tries to change something, when anyone but a super admin reaches a {@link
+ * SuperAdminOnly} endpoint, or when a change comes from another site's page.
  */
 @Provider
 @AdminSession
@@ -22,9 +27,13 @@ import jakarta.ws.rs.ext.Provider;
 public class AdminAuthentication implements ContainerRequestFilter {
 
   /** Session attribute holding the {@link AdminIdentity}. */
-  static final String IDENTITY = AdminIdentity.class.getName();
+  public static final String IDENTITY = AdminIdentity.class.getName();
+
+  @Inject AdminAccounts accounts;
 
   @Context HttpServletRequest request;
+
+  @Context ResourceInfo resource;
 
   /** The admin a filtered request was admitted for. */
   public static AdminIdentity caller(ContainerRequestContext context) {
@@ -34,13 +43,24 @@ public class AdminAuthentication implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext context) {
     HttpSession session = request.getSession(false);
-    Object identity = session == null ? null : session.getAttribute(IDENTITY);
-    if (!(identity instanceof AdminIdentity admin)) {
+    Object stored = session == null ? null : session.getAttribute(IDENTITY);
+    AdminIdentity admin =
+        stored instanceof AdminIdentity identity ? accounts.current(identity).orElse(null) : null;
+    if (admin == null) {
       throw AdminRefusedException.notLoggedIn();
     }
-    if (!HttpMethod.GET.equals(context.getMethod()) && !admin.mayChange()) {
+    boolean reads = HttpMethod.GET.equals(context.getMethod());
+    if (!reads && !SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+      throw AdminRefusedException.crossSite();
+    }
+    if (superAdminOnly() ? !admin.isSuperAdmin() : !reads && !admin.mayChange()) {
       throw AdminRefusedException.notAllowed();
     }
     context.setProperty(IDENTITY, admin);
+  }
+
+  private boolean superAdminOnly() {
+    return resource.getResourceMethod().isAnnotationPresent(SuperAdminOnly.class)
+        || resource.getResourceClass().isAnnotationPresent(SuperAdminOnly.class);
   }
 }

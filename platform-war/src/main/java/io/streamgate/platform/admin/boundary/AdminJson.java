@@ -1,10 +1,17 @@
 package io.streamgate.platform.admin.boundary;
 
+import io.streamgate.platform.admin.entity.AdminUser;
+import io.streamgate.platform.audit.entity.AuditEntry;
+import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.runtime.control.Paging.Page;
+import io.streamgate.platform.sessions.entity.ViewerSession;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The admin API's shapes: {@code {data: ...}} around the specification's event and token. */
 public final class AdminJson {
@@ -13,6 +20,19 @@ public final class AdminJson {
 
   public static Map<String, Object> data(Object data) {
     return Map.of("data", data);
+  }
+
+  /** {@code {data: [...], pagination: {page, limit, total, totalPages}}}. */
+  public static <T> Map<String, Object> page(Page<T> page, Function<T, Object> item) {
+    Map<String, Object> pagination = new LinkedHashMap<>();
+    pagination.put("page", page.paging().page());
+    pagination.put("limit", page.paging().limit());
+    pagination.put("total", page.total());
+    pagination.put("totalPages", page.totalPages());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("data", page.items().stream().map(item).toList());
+    json.put("pagination", pagination);
+    return json;
   }
 
   public static Map<String, Object> token(AccessCode code, Instant now) {
@@ -29,6 +49,13 @@ public final class AdminJson {
     return token;
   }
 
+  /** A token in a list, with the title of its event. */
+  public static Map<String, Object> listedToken(AccessCode code, Instant now) {
+    Map<String, Object> token = token(code, now);
+    token.put("eventTitle", code.event().title());
+    return token;
+  }
+
   public static Map<String, Object> event(Event event) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", event.id());
@@ -41,10 +68,81 @@ public final class AdminJson {
     json.put("accessWindowHours", event.accessWindowHours());
     json.put("isActive", event.active());
     json.put("isArchived", event.archived());
+    json.put("createdAt", text(event.createdAt()));
+    json.put("updatedAt", text(event.updatedAt()));
+    json.put("version", event.version());
     return json;
   }
 
+  /** An event in a list, with its code count. */
+  public static Map<String, Object> listedEvent(Event event, long tokenCount) {
+    Map<String, Object> json = event(event);
+    json.put("tokenCount", tokenCount);
+    return json;
+  }
+
+  /** An event on its own, with its codes counted by status. */
+  public static Map<String, Object> eventDetail(Event event, StatusCounts counts) {
+    Map<String, Object> json = listedEvent(event, counts.total());
+    json.put("tokenBreakdown", breakdown(counts));
+    return json;
+  }
+
+  public static Map<String, Object> breakdown(StatusCounts counts) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("unused", counts.unused());
+    json.put("redeemed", counts.redeemed());
+    json.put("expired", counts.expired());
+    json.put("revoked", counts.revoked());
+    return json;
+  }
+
+  public static Map<String, Object> user(AdminUser user) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", user.id());
+    json.put("username", user.username());
+    json.put("role", user.role().label());
+    json.put("isActive", user.active());
+    json.put("createdAt", text(user.createdAt()));
+    json.put("lastLoginAt", text(user.lastLoginAt()));
+    json.put("version", user.version());
+    return json;
+  }
+
+  /** A viewer session; the code shows only its last four characters. */
+  public static Map<String, Object> viewerSession(ViewerSession session) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", session.id());
+    json.put("code", maskedCode(session.accessCode().code()));
+    json.put("tokenId", session.accessCode().id());
+    json.put("clientIp", session.clientIp());
+    json.put("userAgent", session.userAgent());
+    json.put("startedAt", text(session.createdAt()));
+    json.put("lastHeartbeat", text(session.lastHeartbeat()));
+    return json;
+  }
+
+  public static Map<String, Object> auditEntry(AuditEntry entry) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("at", text(entry.at()));
+    json.put("actor", entry.actor());
+    json.put("action", entry.action());
+    json.put("target", entry.target());
+    json.put("ip", entry.ip());
+    json.put("details", entry.details());
+    return json;
+  }
+
+  /** {@code ••••-••••-WXYZ}: enough for a viewer to recognise their code, not to use it. */
+  public static String maskedCode(String code) {
+    return "••••-••••-" + code.substring(code.length() - 4);
+  }
+
+  /**
+   * ISO 8601 to the millisecond: what was just saved reads back the same, although the databases
+   * keep microseconds and the clock has nanoseconds.
+   */
   private static String text(Instant at) {
-    return at == null ? null : at.toString();
+    return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.admin.boundary;
 
+import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminLogins;
 import io.streamgate.platform.admin.control.AdminRefusedException;
@@ -30,6 +31,8 @@ public class AdminSessionsResource {
 
   @Inject AdminLogins logins;
 
+  @Inject AdminAccounts accounts;
+
   @Inject Clients clients;
 
   @Context HttpServletRequest request;
@@ -39,6 +42,9 @@ public class AdminSessionsResource {
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> login(String body) {
+    if (!SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+      throw AdminRefusedException.crossSite();
+    }
     JsonObject fields = JsonRequests.object(body, Set.of("username", "password"));
     String username =
         fields.containsKey("username") ? JsonRequests.string(fields, "username").trim() : "admin";
@@ -74,13 +80,15 @@ public class AdminSessionsResource {
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(AdminAuthentication.IDENTITY) instanceof AdminIdentity admin) {
-      return data(admin);
+      return accounts
+          .current(admin)
+          .map(AdminSessionsResource::data)
+          .orElseThrow(AdminRefusedException::notLoggedIn);
     }
     throw AdminRefusedException.notLoggedIn();
   }
 
   private static Map<String, Object> data(AdminIdentity admin) {
-    return Map.of(
-        "data", Map.of("username", admin.username(), "role", admin.role().name().toLowerCase()));
+    return Map.of("data", Map.of("username", admin.username(), "role", admin.role().label()));
   }
 }

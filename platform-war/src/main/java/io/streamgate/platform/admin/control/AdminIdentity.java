@@ -4,10 +4,15 @@ import io.streamgate.platform.admin.entity.AdminUser.Role;
 import java.io.Serializable;
 
 /** Who is logged into the console, as kept in the HTTP session. */
-public record AdminIdentity(String username, Role role) implements Serializable {
+public record AdminIdentity(String userId, String username, Role role) implements Serializable {
 
-  /** Whether this user may change things (operators only look). */
+  /** Whether this user may change events, codes and viewer sessions (operators only look). */
   public boolean mayChange() {
-    return role == Role.ADMIN;
+    return role != Role.OPERATOR;
+  }
+
+  /** Whether this user may manage users and read the audit log. */
+  public boolean isSuperAdmin() {
+    return role == Role.SUPER_ADMIN;
   }
 }

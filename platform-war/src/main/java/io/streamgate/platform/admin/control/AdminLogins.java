@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
@@ -27,7 +26,7 @@ public class AdminLogins {
 
   @PersistenceContext EntityManager em;
 
-  @Inject Pbkdf2PasswordHash passwords;
+  @Inject Passwords passwords;
 
   @Inject RateLimits limits;
 
@@ -44,14 +43,13 @@ public class AdminLogins {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    boolean matches =
-        passwords.verify(password.toCharArray(), user == null ? DECOY : user.passwordHash());
+    boolean matches = passwords.matches(password, user == null ? DECOY : user.passwordHash());
     if (user == null || !matches || !user.active()) {
       audit.record(username, "admin-login-failed", "user:" + username, clientIp, null);
       throw AdminRefusedException.badCredentials();
     }
     user.loggedIn(clock.instant());
     audit.record(username, "admin-login", "user:" + username, clientIp, null);
-    return new AdminIdentity(user.username(), user.role());
+    return new AdminIdentity(user.id(), user.username(), user.role());
   }
 }

@@ -20,6 +20,10 @@ public class AdminRefusedException extends RequestRefusedException {
     return new AdminRefusedException(401, "Authentication required.");
   }
 
+  public static AdminRefusedException crossSite() {
+    return new AdminRefusedException(403, "Requests from other sites are refused.");
+  }
+
   public static AdminRefusedException notAllowed() {
     return new AdminRefusedException(403, "Your role does not allow this action.");
   }

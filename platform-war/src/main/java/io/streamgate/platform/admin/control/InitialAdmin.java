@@ -1,5 +1,6 @@
 package io.streamgate.platform.admin.control;
 
+import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.admin.entity.AdminUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -8,16 +9,15 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the first admin user ({@code admin}) from {@code ADMIN_INITIAL_PASSWORD} when the
- * database has none, so a fresh installation can be logged into. Later changes of the setting do
- * not touch existing users.
+ * Creates the first user, {@code admin} as super admin, when the database has none: from {@code
+ * ADMIN_PASSWORD_HASH} (as printed by {@code ./streamgate hash-password}), else from {@code
+ * ADMIN_PASSWORD}, else with a generated password printed once on the console. Later changes of the
+ * settings do not touch existing users.
  */
 @Startup
 @Singleton
@@ -25,41 +25,49 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InitialAdmin {
 
   public static final String USERNAME = "admin";
-  static final int MIN_PASSWORD_LENGTH = 12;
 
   private static final System.Logger LOG = System.getLogger(InitialAdmin.class.getName());
 
   @Inject
-  @ConfigProperty(name = "ADMIN_INITIAL_PASSWORD")
-  Optional<String> initialPassword;
+  @ConfigProperty(name = "ADMIN_PASSWORD_HASH")
+  Optional<String> passwordHash;
+
+  @Inject
+  @ConfigProperty(name = "ADMIN_PASSWORD")
+  Optional<String> password;
 
   @PersistenceContext EntityManager em;
 
-  @Inject Pbkdf2PasswordHash passwordHash;
+  @Inject Passwords passwords;
 
   @Inject Clock clock;
 
   @PostConstruct
   void createWhenNone() {
-    if (initialPassword.isEmpty()) {
-      return;
-    }
-    String password = initialPassword.get();
-    if (password.length() < MIN_PASSWORD_LENGTH) {
+    String hash = passwordHash.map(String::strip).filter(h -> !h.isEmpty()).orElse(null);
+    if (hash != null && !Passwords.isHash(hash)) {
       throw new IllegalStateException(
-          "ADMIN_INITIAL_PASSWORD must have at least " + MIN_PASSWORD_LENGTH + " characters");
+          "ADMIN_PASSWORD_HASH is not a PBKDF2 hash; make one with ./streamgate hash-password");
+    }
+    if (hash == null && password.isPresent() && password.get().length() < Passwords.MIN_LENGTH) {
+      throw new IllegalStateException(
+          "ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
     }
     long users = em.createNamedQuery(AdminUser.COUNT, Long.class).getSingleResult();
     if (users > 0) {
       return;
     }
-    passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "210000"));
-    em.persist(
-        new AdminUser(
-            USERNAME,
-            passwordHash.generate(password.toCharArray()),
-            AdminUser.Role.ADMIN,
-            clock.instant()));
-    LOG.log(System.Logger.Level.INFO, "Created the initial admin user ''{0}''", USERNAME);
+    if (hash == null) {
+      String chosen = password.orElse(null);
+      if (chosen == null) {
+        chosen = RandomIds.uuid().replace("-", "").substring(0, 20);
+        // Printed once, on the console only: there is no other way to learn it.
+        System.out.println(
+            "StreamGate created the console user '" + USERNAME + "' with password " + chosen);
+      }
+      hash = passwords.hash(chosen);
+    }
+    em.persist(new AdminUser(USERNAME, hash, AdminUser.Role.SUPER_ADMIN, clock.instant()));
+    LOG.log(System.Logger.Level.INFO, "Created the initial super admin ''{0}''", USERNAME);
   }
 }

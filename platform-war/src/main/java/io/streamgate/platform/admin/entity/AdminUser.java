@@ -1,12 +1,15 @@
 package io.streamgate.platform.admin.entity;
 
 import io.streamgate.common.ids.RandomIds;
+import io.streamgate.platform.runtime.control.EnumWords;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A named console user; the password is stored only as a salted PBKDF2 hash. */
 @Entity
@@ -15,15 +18,35 @@ import java.time.Instant;
 @NamedQuery(
     name = AdminUser.BY_USERNAME,
     query = "SELECT u FROM AdminUser u WHERE u.username = :username")
+@NamedQuery(name = AdminUser.ALL, query = "SELECT u FROM AdminUser u ORDER BY u.username")
+@NamedQuery(
+    name = AdminUser.ACTIVE_SUPER_ADMINS,
+    query = "SELECT COUNT(u) FROM AdminUser u WHERE u.active = :active AND u.role = 'SUPER_ADMIN'")
 public class AdminUser {
 
   public static final String COUNT = "AdminUser.count";
   public static final String BY_USERNAME = "AdminUser.byUsername";
+  public static final String ALL = "AdminUser.all";
+  public static final String ACTIVE_SUPER_ADMINS = "AdminUser.activeSuperAdmins";
 
   /** What a user may do in the console. */
   public enum Role {
+    /** Everything, including users and the audit log. */
+    SUPER_ADMIN,
+    /** Events, codes, viewers and the dashboard. */
     ADMIN,
-    OPERATOR
+    /** Looks at the dashboard, events, codes and viewers; changes nothing. */
+    OPERATOR;
+
+    /** The name the API and the pages use: {@code super_admin}, {@code admin}, {@code operator}. */
+    public String label() {
+      return EnumWords.of(this);
+    }
+
+    /** The role with this {@link #label()}, if any. */
+    public static Optional<Role> ofLabel(String label) {
+      return EnumWords.parse(values(), label);
+    }
   }
 
   @Id
@@ -48,6 +71,8 @@ public class AdminUser {
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
 
+  @Version private long version;
+
   protected AdminUser() {}
 
   public AdminUser(String username, String passwordHash, Role role, Instant now) {
@@ -56,6 +81,10 @@ public class AdminUser {
     this.passwordHash = passwordHash;
     this.role = role.name();
     this.createdAt = now;
+  }
+
+  public String id() {
+    return id;
   }
 
   public String username() {
@@ -74,7 +103,31 @@ public class AdminUser {
     return active;
   }
 
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lastLoginAt() {
+    return lastLoginAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
   public void loggedIn(Instant now) {
     lastLoginAt = now;
+  }
+
+  public void changeRole(Role role) {
+    this.role = role.name();
+  }
+
+  public void activate(boolean active) {
+    this.active = active;
+  }
+
+  public void changePassword(String passwordHash) {
+    this.passwordHash = passwordHash;
   }
 }

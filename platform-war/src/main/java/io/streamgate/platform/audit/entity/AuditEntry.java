@@ -46,4 +46,28 @@ public class AuditEntry {
     this.ip = ip;
     this.details = details;
   }
+
+  public Instant at() {
+    return at;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String target() {
+    return target;
+  }
+
+  public String ip() {
+    return ip;
+  }
+
+  public String details() {
+    return details;
+  }
 }

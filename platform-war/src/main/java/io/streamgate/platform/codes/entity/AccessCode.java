@@ -33,9 +33,25 @@ import java.time.Instant;
     query =
         "SELECT c.code, c.expiresAt FROM AccessCode c WHERE c.revoked = true AND c.expiresAt > :since")
 @NamedQuery(
+    name = AccessCode.WITH_IDS,
+    query = "SELECT c FROM AccessCode c JOIN FETCH c.event WHERE c.id IN :ids")
+@NamedQuery(
+    name = AccessCode.EXPIRE_OF_EVENT,
+    query = "UPDATE AccessCode c SET c.expiresAt = :expiresAt WHERE c.event.id = :eventId")
+@NamedQuery(
+    name = AccessCode.COUNT_OF_EVENT,
+    query = "SELECT COUNT(c) FROM AccessCode c WHERE c.event.id = :eventId")
+@NamedQuery(
     name = AccessCode.EXISTING,
     query = "SELECT c.code FROM AccessCode c WHERE c.code IN :ids")
 public class AccessCode {
+
+  /** Moves the expiry of an event's codes to the end of its (changed) access window. */
+  public static final String EXPIRE_OF_EVENT = "AccessCode.expireOfEvent";
+
+  public static final String WITH_IDS = "AccessCode.withIds";
+
+  public static final String COUNT_OF_EVENT = "AccessCode.countOfEvent";
 
   /** Which of the given codes exist. */
   public static final String EXISTING = "AccessCode.existing";
@@ -142,13 +158,7 @@ public class AccessCode {
 
   /** The specification's status: revoked, else expired, else redeemed, else unused. */
   public String status(Instant now) {
-    if (revoked) {
-      return "revoked";
-    }
-    if (expiresAt.isBefore(now)) {
-      return "expired";
-    }
-    return redeemedAt != null ? "redeemed" : "unused";
+    return CodeStatus.of(revoked, expiresAt, redeemedAt, now).label();
   }
 
   public Event event() {

@@ -5,8 +5,10 @@ import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.revocation.control.Revocations;
 import io.streamgate.platform.revocation.control.UnknownTargetException;
 import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.runtime.control.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +34,8 @@ public class EventAdministration {
 
   @Inject Clock clock;
 
+  @Inject Revocations revocations;
+
   private final AccessCodeCodec codec = new AccessCodeCodec();
 
   public Event create(EventDraft draft, String actor, String ip) {
@@ -42,6 +46,62 @@ public class EventAdministration {
     em.persist(event);
     audit.record(actor, "event-create", "event:" + event.id(), ip, null);
     return event;
+  }
+
+  /**
+   * Replaces what the event says and when it runs. {@code version}, when given, is the version the
+   * admin edited; a newer one in the database means somebody else saved in between (409). Codes
+   * expire with the event's new access window.
+   */
+  public Event update(String id, EventDraft draft, Long version, String actor, String ip) {
+    Event event = find(id);
+    if (version != null && version != event.version()) {
+      throw ConflictException.staleEdit("event");
+    }
+    Instant accessEnded = event.accessEndsAt();
+    Instant now = clock.instant();
+    event.reschedule(
+        draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
+    event.present(draft.description(), draft.streamUrl(), draft.posterUrl(), now);
+    if (!event.accessEndsAt().equals(accessEnded)) {
+      em.createNamedQuery(AccessCode.EXPIRE_OF_EVENT)
+          .setParameter("eventId", id)
+          .setParameter("expiresAt", event.accessEndsAt())
+          .executeUpdate();
+    }
+    audit.record(actor, "event-update", "event:" + id, ip, null);
+    return event;
+  }
+
+  /** Hides the event from the lists, or shows it again. */
+  public Event archive(String id, boolean archived, String actor, String ip) {
+    Event event = find(id);
+    if (event.archived() != archived) {
+      event.archive(archived, clock.instant());
+      audit.record(actor, archived ? "event-archive" : "event-unarchive", "event:" + id, ip, null);
+    }
+    return event;
+  }
+
+  /**
+   * Deletes the event with its codes and viewer sessions (the database cascades), once the caller
+   * has typed its exact title. The event is deactivated first, so media servers refuse the tokens
+   * its viewers still hold.
+   */
+  public void delete(String id, String confirmedTitle, String actor, String ip) {
+    Event event = find(id);
+    if (confirmedTitle == null || !confirmedTitle.equals(event.title())) {
+      throw new BadRequestException(
+          "To delete an event, confirm it with its exact title in X-Confirm-Delete.");
+    }
+    revocations.deactivateEvent(id, actor, ip);
+    long codes =
+        em.createNamedQuery(AccessCode.COUNT_OF_EVENT, Long.class)
+            .setParameter("eventId", id)
+            .getSingleResult();
+    em.createNamedQuery(Event.DELETE).setParameter("id", id).executeUpdate();
+    audit.record(
+        actor, "event-delete", "event:" + id, ip, "title=" + event.title() + " codes=" + codes);
   }
 
   public Event find(String id) {

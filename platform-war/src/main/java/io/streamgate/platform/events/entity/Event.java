@@ -20,12 +20,16 @@ import java.util.Objects;
         "SELECT e FROM Event e WHERE e.active = true AND e.archived = false ORDER BY e.startsAt")
 @NamedQuery(name = Event.DEACTIVATED, query = "SELECT e.id FROM Event e WHERE e.active = false")
 @NamedQuery(name = Event.EXISTING, query = "SELECT e.id FROM Event e WHERE e.id IN :ids")
+@NamedQuery(name = Event.DELETE, query = "DELETE FROM Event e WHERE e.id = :id")
 public class Event {
 
   /** Which of the given event ids exist. */
   public static final String EXISTING = "Event.existing";
 
   public static final String VISIBLE = "Event.visible";
+
+  /** Deletes one event; the database deletes its codes and their sessions with it. */
+  public static final String DELETE = "Event.delete";
 
   /** Ids of the deactivated events. */
   public static final String DEACTIVATED = "Event.deactivated";
@@ -133,6 +137,27 @@ public class Event {
     this.updatedAt = now;
   }
 
+  /** Changes the title and the schedule; the codes' expiry follows {@link #accessEndsAt()}. */
+  public void reschedule(
+      String title, Instant startsAt, Instant endsAt, int accessWindowHours, Instant now) {
+    if (!startsAt.isBefore(endsAt)) {
+      throw new IllegalArgumentException("an event must start before it ends");
+    }
+    this.title = Objects.requireNonNull(title);
+    this.startsAt = startsAt;
+    this.endsAt = endsAt;
+    this.accessWindowHours = accessWindowHours;
+    this.updatedAt = now;
+  }
+
+  /** Hides the event from lists (or shows it again); its codes keep working either way. */
+  public void archive(boolean archived, Instant now) {
+    if (this.archived != archived) {
+      this.archived = archived;
+      this.updatedAt = now;
+    }
+  }
+
   public void describe(String description, Instant now) {
     this.description = description;
     this.updatedAt = now;
@@ -176,5 +201,18 @@ public class Event {
 
   public boolean archived() {
     return archived;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  /** The optimistic-locking version: an edit based on an older one is refused. */
+  public long version() {
+    return version;
   }
 }

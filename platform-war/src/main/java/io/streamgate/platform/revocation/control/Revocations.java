@@ -14,6 +14,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Revokes and restores codes, deactivates and reactivates events. Each change updates its row,
@@ -44,6 +48,28 @@ public class Revocations {
     AccessCode found = codeWithId(id);
     revoke(found, actor, ip);
     return found;
+  }
+
+  /**
+   * Revokes every code with one of these ids, all or none: an unknown id refuses the whole request.
+   * Answers how many were usable and are revoked now.
+   */
+  public int revokeCodesWithIds(Collection<String> ids, String actor, String ip) {
+    Set<String> wanted = new HashSet<>(ids);
+    List<AccessCode> found =
+        em.createNamedQuery(AccessCode.WITH_IDS, AccessCode.class)
+            .setParameter("ids", wanted)
+            .getResultList();
+    if (found.size() != wanted.size()) {
+      throw UnknownTargetException.code();
+    }
+    int revoked = 0;
+    for (AccessCode code : found) {
+      if (revoke(code, actor, ip)) {
+        revoked++;
+      }
+    }
+    return revoked;
   }
 
   /** True when the code was revoked and is usable again; expired codes cannot be restored. */

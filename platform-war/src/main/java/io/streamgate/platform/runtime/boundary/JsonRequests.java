@@ -99,6 +99,35 @@ public final class JsonRequests {
     }
   }
 
+  /** An optional whole number of any size: absent or null gives null. */
+  public static Long optionalLong(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
+      throw new BadRequestException("Field " + field + " must be a whole number.");
+    }
+    try {
+      return ((JsonNumber) value).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new BadRequestException("Field " + field + " is out of range.");
+    }
+  }
+
+  /** An optional true or false: absent or null gives null. */
+  public static Boolean optionalBoolean(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.TRUE
+        && value.getValueType() != JsonValue.ValueType.FALSE) {
+      throw new BadRequestException("Field " + field + " must be true or false.");
+    }
+    return value.getValueType() == JsonValue.ValueType.TRUE;
+  }
+
   private static String truncate(String field) {
     return field.length() <= 40 ? field : field.substring(0, 40) + "...";
   }

@@ -11,6 +11,11 @@ public class SessionRefusedException extends RequestRefusedException {
     super(status, message);
   }
 
+  /** An admin names a session that does not exist (any more). */
+  public static SessionRefusedException unknown() {
+    return new SessionRefusedException(404, "Viewer session not found");
+  }
+
   public static SessionRefusedException notFound() {
     return new SessionRefusedException(404, "Session not found");
   }

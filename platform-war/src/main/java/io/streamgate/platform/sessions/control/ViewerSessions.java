@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Keeps sessions alive and releases them. */
 @ApplicationScoped
@@ -22,6 +25,8 @@ public class ViewerSessions {
   @Inject AuditTrail audit;
 
   @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
+
+  @Inject SessionPolicy policy;
 
   /**
    * One UPDATE in the common case. When it touches nothing, the session is gone: 409 when another
@@ -53,6 +58,41 @@ public class ViewerSessions {
           AuditTrail.VIEWER, "session-release", AuditTrail.hashed(caller.sub()), clientIp, null);
     }
     return released;
+  }
+
+  /** The sessions of an event whose device sent a heartbeat within the timeout, newest first. */
+  public List<ViewerSession> liveOfEvent(String eventId) {
+    return em.createNamedQuery(ViewerSession.LIVE_OF_EVENT, ViewerSession.class)
+        .setParameter("eventId", eventId)
+        .setParameter("since", clock.instant().minus(policy.timeout()))
+        .getResultList();
+  }
+
+  /** How many devices watch each event now, by event id; events nobody watches are absent. */
+  public Map<String, Long> liveCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    em.createNamedQuery(ViewerSession.LIVE_COUNTS, Object[].class)
+        .setParameter("since", clock.instant().minus(policy.timeout()))
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
+  /**
+   * An admin ends a session so that its holder's code can be used on another device at once (the
+   * common support request); media servers refuse the ended session's token like any other.
+   */
+  @Transactional
+  public void releaseForAdmin(String id, String actor, String clientIp) {
+    ViewerSession session = id == null ? null : em.find(ViewerSession.class, id);
+    if (session == null) {
+      throw SessionRefusedException.unknown();
+    }
+    String sid = session.sessionId();
+    String code = session.accessCode().code();
+    em.remove(session);
+    ended.fire(new SessionEnded(sid));
+    audit.record(actor, "session-release", AuditTrail.hashed(code), clientIp, null);
   }
 
   /** Whether the caller's session still holds its code (the refresh check). */

@@ -31,7 +31,20 @@ import java.time.Instant;
 @NamedQuery(
     name = ViewerSession.RELEASE,
     query = "DELETE FROM ViewerSession s WHERE s.sessionId = :sid")
+@NamedQuery(
+    name = ViewerSession.LIVE_OF_EVENT,
+    query =
+        "SELECT s FROM ViewerSession s JOIN FETCH s.accessCode c WHERE c.event.id = :eventId"
+            + " AND s.lastHeartbeat > :since ORDER BY s.createdAt DESC")
+@NamedQuery(
+    name = ViewerSession.LIVE_COUNTS,
+    query =
+        "SELECT c.event.id, COUNT(s) FROM ViewerSession s JOIN s.accessCode c"
+            + " WHERE s.lastHeartbeat > :since GROUP BY c.event.id")
 public class ViewerSession {
+
+  public static final String LIVE_OF_EVENT = "ViewerSession.liveOfEvent";
+  public static final String LIVE_COUNTS = "ViewerSession.liveCounts";
 
   public static final String OF_CODE = "ViewerSession.ofCode";
   public static final String BY_SESSION_ID = "ViewerSession.bySessionId";
@@ -90,6 +103,26 @@ public class ViewerSession {
 
   private static String truncate(String value, int max) {
     return value.length() <= max ? value : value.substring(0, max);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String clientIp() {
+    return clientIp;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lastHeartbeat() {
+    return lastHeartbeat;
   }
 
   public String sessionId() {

@@ -39,9 +39,43 @@ class SchemaMigrationsIT {
     String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
       Flyway flyway = Flyway.configure().dataSource(url, "sa", "").load();
-      assertEquals(2, flyway.migrate().migrationsExecuted);
+      assertEquals(3, flyway.migrate().migrationsExecuted);
       assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
       assertSchemaWorks(keepAlive);
+    }
+  }
+
+  @Test
+  void usersWhoCouldDoEverythingBeforeRolesKeepDoingSo() throws SQLException {
+    String url = "jdbc:h2:mem:roles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
+      Flyway.configure().dataSource(url, "sa", "").target("2").load().migrate();
+      insertUser(keepAlive, "founder", "ADMIN");
+      insertUser(keepAlive, "watcher", "OPERATOR");
+      Flyway.configure().dataSource(url, "sa", "").load().migrate();
+      try (Statement statement = keepAlive.createStatement()) {
+        var rows =
+            statement.executeQuery("SELECT username, role FROM admin_user ORDER BY username");
+        rows.next();
+        assertEquals("SUPER_ADMIN", rows.getString(2), rows.getString(1));
+        rows.next();
+        assertEquals("OPERATOR", rows.getString(2), rows.getString(1));
+      }
+      assertThrows(
+          SQLException.class, () -> insertUser(keepAlive, "root", "ROOT"), "roles are known ones");
+    }
+  }
+
+  private static void insertUser(Connection connection, String username, String role)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO admin_user (id, username, password_hash, role, created_at)"
+                + " VALUES (?, ?, 'x', ?, CURRENT_TIMESTAMP)")) {
+      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(2, username);
+      insert.setString(3, role);
+      insert.executeUpdate();
     }
   }
 
@@ -57,7 +91,7 @@ class SchemaMigrationsIT {
                 .schemas(schema)
                 .createSchemas(true)
                 .load();
-        assertEquals(2, flyway.migrate().migrationsExecuted);
+        assertEquals(3, flyway.migrate().migrationsExecuted);
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET search_path TO " + schema);

@@ -1,0 +1,103 @@
+package io.streamgate.platform.codes.boundary;
+
+import io.streamgate.platform.admin.boundary.AdminJson;
+import io.streamgate.platform.admin.boundary.AdminSession;
+import io.streamgate.platform.codes.control.CodeQueries;
+import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
+import io.streamgate.platform.codes.entity.CodeStatus;
+import io.streamgate.platform.events.control.EventAdministration;
+import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.runtime.boundary.QueryParams;
+import io.streamgate.platform.runtime.control.Paging;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The admin API's code lists and the CSV export. */
+@Path("admin")
+@AdminSession
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: codes")
+public class AdminCodesResource {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+
+  @Inject CodeQueries codes;
+
+  @Inject EventAdministration events;
+
+  @Inject CodeCsv csv;
+
+  @Inject Clock clock;
+
+  @GET
+  @Path("tokens")
+  @Operation(
+      summary =
+          "Codes, newest first: eventId, status unused|redeemed|expired|revoked, search (part of"
+              + " a code or label), page, limit (default 50, at most 200)")
+  public Map<String, Object> list(
+      @QueryParam("eventId") String eventId,
+      @QueryParam("status") String status,
+      @QueryParam("search") String search,
+      @QueryParam("page") String page,
+      @QueryParam("limit") String limit) {
+    if (eventId != null && !eventId.isEmpty()) {
+      events.find(eventId);
+    }
+    CodeFilter filter =
+        new CodeFilter(
+            eventId == null || eventId.isEmpty() ? null : eventId,
+            QueryParams.choice(
+                    status, "status", CodeStatus::ofLabel, "unused, redeemed, expired, revoked")
+                .orElse(null),
+            search);
+    Paging paging =
+        Paging.of(
+            QueryParams.integer(page, "page"),
+            QueryParams.integer(limit, "limit"),
+            DEFAULT_LIMIT,
+            MAX_LIMIT);
+    Instant now = clock.instant();
+    return AdminJson.page(codes.list(filter, paging), code -> AdminJson.listedToken(code, now));
+  }
+
+  @GET
+  @Path("events/{id}/tokens")
+  @Operation(summary = "One event's codes, with the same filters as GET tokens")
+  public Map<String, Object> listOfEvent(
+      @PathParam("id") String id,
+      @QueryParam("status") String status,
+      @QueryParam("search") String search,
+      @QueryParam("page") String page,
+      @QueryParam("limit") String limit) {
+    return list(events.find(id).id(), status, search, page, limit);
+  }
+
+  @GET
+  @Path("events/{id}/tokens/export")
+  @Produces("text/csv")
+  @Operation(
+      summary =
+          "All codes of an event as CSV (Code, Event Title, Expires At, Label, Status), streamed")
+  public Response export(@PathParam("id") String id) {
+    Event event = events.find(id);
+    StreamingOutput body = out -> csv.write(event, out);
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", CodeCsv.disposition(event.title()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

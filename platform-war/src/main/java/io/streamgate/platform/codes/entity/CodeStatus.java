@@ -1,0 +1,51 @@
+package io.streamgate.platform.codes.entity;
+
+import io.streamgate.platform.runtime.control.EnumWords;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The specification's code statuses, as a JPQL condition on a code {@code c} at {@code :now}:
+ * revoked first, then expired, then redeemed, else unused. {@link AccessCode#status} is the same
+ * rule for one code in memory.
+ */
+public enum CodeStatus {
+  UNUSED("c.revoked = false AND c.expiresAt >= :now AND c.redeemedAt IS NULL"),
+  REDEEMED("c.revoked = false AND c.expiresAt >= :now AND c.redeemedAt IS NOT NULL"),
+  EXPIRED("c.revoked = false AND c.expiresAt < :now"),
+  REVOKED("c.revoked = true");
+
+  private final String condition;
+
+  CodeStatus(String condition) {
+    this.condition = condition;
+  }
+
+  /** The JPQL condition; it uses the parameter {@code :now} unless the status is REVOKED. */
+  public String condition() {
+    return condition;
+  }
+
+  /** The status of a code with these fields at {@code now}. */
+  public static CodeStatus of(boolean revoked, Instant expiresAt, Instant redeemedAt, Instant now) {
+    if (revoked) {
+      return REVOKED;
+    }
+    if (expiresAt.isBefore(now)) {
+      return EXPIRED;
+    }
+    return redeemedAt != null ? REDEEMED : UNUSED;
+  }
+
+  public boolean needsNow() {
+    return this != REVOKED;
+  }
+
+  public String label() {
+    return EnumWords.of(this);
+  }
+
+  public static Optional<CodeStatus> ofLabel(String label) {
+    return EnumWords.parse(values(), label);
+  }
+}
