@@ -6,7 +6,6 @@ import io.streamgate.platform.admin.control.AdminLogins;
 import io.streamgate.platform.admin.control.AdminRefusedException;
 import io.streamgate.platform.runtime.boundary.Clients;
 import io.streamgate.platform.runtime.boundary.JsonRequests;
-import io.streamgate.platform.runtime.control.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +24,6 @@ import java.util.Set;
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminSessionsResource {
-
-  static final int MAX_USERNAME = 100;
-  static final int MAX_PASSWORD = 1024;
 
   @Inject AdminLogins logins;
 
@@ -49,12 +45,6 @@ public class AdminSessionsResource {
     String username =
         fields.containsKey("username") ? JsonRequests.string(fields, "username").trim() : "admin";
     String password = JsonRequests.string(fields, "password");
-    if (username.isEmpty() || username.length() > MAX_USERNAME) {
-      throw new BadRequestException("Username must have 1 to " + MAX_USERNAME + " characters.");
-    }
-    if (password.isEmpty() || password.length() > MAX_PASSWORD) {
-      throw new BadRequestException("Password must have 1 to " + MAX_PASSWORD + " characters.");
-    }
     AdminIdentity admin = logins.login(username, password, clients.ip(request));
     HttpSession old = request.getSession(false);
     if (old != null) {

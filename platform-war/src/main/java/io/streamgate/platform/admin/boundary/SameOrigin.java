@@ -7,12 +7,12 @@ import java.net.URI;
  * cross-site POST, PUT, PATCH and DELETE; a request whose origin names another host is refused even
  * before the SameSite cookie would have kept it from being logged in.
  */
-final class SameOrigin {
+public final class SameOrigin {
 
   private SameOrigin() {}
 
   /** True without an Origin header (not a browser, or a same-origin GET) or with this host's. */
-  static boolean allows(String origin, String host) {
+  public static boolean allows(String origin, String host) {
     if (origin == null) {
       return true;
     }

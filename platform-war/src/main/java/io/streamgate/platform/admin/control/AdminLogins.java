@@ -4,6 +4,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.ratelimit.control.RateLimits;
+import io.streamgate.platform.runtime.control.BadRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,8 @@ public class AdminLogins {
       "PBKDF2WithHmacSHA256:210000:c3RyZWFtZ2F0ZS1kZWNveS1zYWx0:"
           + "mKXq2X2m2Yb5o3oQm0q1fH9o4m6QO3m8cQy1Xw3kq1E=";
 
+  static final int MAX_USERNAME = 100;
+
   @PersistenceContext EntityManager em;
 
   @Inject Passwords passwords;
@@ -36,6 +39,13 @@ public class AdminLogins {
 
   @Transactional
   public AdminIdentity login(String username, String password, String clientIp) {
+    if (username.isEmpty() || username.length() > MAX_USERNAME) {
+      throw new BadRequestException("Username must have 1 to " + MAX_USERNAME + " characters.");
+    }
+    if (password.isEmpty() || password.length() > Passwords.MAX_LENGTH) {
+      throw new BadRequestException(
+          "Password must have 1 to " + Passwords.MAX_LENGTH + " characters.");
+    }
     limits.acquire("admin-login:" + clientIp, Spec.ADMIN_LOGIN_LIMIT);
     AdminUser user =
         em.createNamedQuery(AdminUser.BY_USERNAME, AdminUser.class)

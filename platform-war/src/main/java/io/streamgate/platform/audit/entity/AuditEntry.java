@@ -47,6 +47,10 @@ public class AuditEntry {
     this.details = details;
   }
 
+  public String id() {
+    return id;
+  }
+
   public Instant at() {
     return at;
   }

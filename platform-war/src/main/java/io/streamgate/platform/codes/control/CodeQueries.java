@@ -47,6 +47,16 @@ public class CodeQueries {
 
   /** Newest first; a search matches part of a code (dashes and case ignored) or of a label. */
   public Page<AccessCode> list(CodeFilter filter, Paging paging) {
+    return new Page<>(find(filter, paging), count(filter), paging);
+  }
+
+  /** How many codes the filter lets through. */
+  public long count(CodeFilter filter) {
+    return count(filter, clock.instant());
+  }
+
+  /** One page of {@link #list}, without counting. */
+  public List<AccessCode> find(CodeFilter filter, Paging paging) {
     Instant now = clock.instant();
     Map<String, Object> parameters = new LinkedHashMap<>();
     String where = where(filter, now, parameters);
@@ -59,7 +69,7 @@ public class CodeQueries {
             .setFirstResult(paging.offset())
             .setMaxResults(paging.limit());
     parameters.forEach(page::setParameter);
-    return new Page<>(page.getResultList(), count(filter, now), paging);
+    return page.getResultList();
   }
 
   /**

@@ -5,11 +5,13 @@ import io.streamgate.platform.runtime.control.BadRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An event as an admin submits it, checked by the specification's rules: a title, a start before
  * the end, an access window of 1-168 hours, and http(s) URLs (their format only; nothing is
- * fetched).
+ * fetched). The API reports the first problem; the console shows each next to its field.
  */
 public record EventDraft(
     String title,
@@ -25,53 +27,82 @@ public record EventDraft(
   static final int MAX_URL = 1000;
 
   public EventDraft {
-    title = title == null ? "" : title.strip();
-    if (title.isEmpty()) {
-      throw new BadRequestException("Title is required.");
+    Map<String, String> problems =
+        problems(title, description, streamUrl, posterUrl, startsAt, endsAt, accessWindowHours);
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems.values().iterator().next());
     }
-    if (title.length() > MAX_TITLE) {
-      throw new BadRequestException("Title must have at most " + MAX_TITLE + " characters.");
-    }
+    title = title.strip();
     description = blankToNull(description);
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw new BadRequestException(
-          "Description must have at most " + MAX_DESCRIPTION + " characters.");
+    streamUrl = blankToNull(streamUrl);
+    posterUrl = blankToNull(posterUrl);
+  }
+
+  /**
+   * What is wrong with these values, by field name ({@code title}, {@code description}, {@code
+   * streamUrl}, {@code posterUrl}, {@code startsAt}, {@code endsAt}, {@code accessWindowHours}), in
+   * the order of the form; empty when they make a valid event.
+   */
+  public static Map<String, String> problems(
+      String title,
+      String description,
+      String streamUrl,
+      String posterUrl,
+      Instant startsAt,
+      Instant endsAt,
+      int accessWindowHours) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    String cleanTitle = title == null ? "" : title.strip();
+    if (cleanTitle.isEmpty()) {
+      problems.put("title", "Title is required.");
+    } else if (cleanTitle.length() > MAX_TITLE) {
+      problems.put("title", "Title must have at most " + MAX_TITLE + " characters.");
     }
-    streamUrl = url(streamUrl, "Stream URL");
-    posterUrl = url(posterUrl, "Poster URL");
-    if (startsAt == null || endsAt == null) {
-      throw new BadRequestException("Start and end times are required.");
+    String cleanDescription = blankToNull(description);
+    if (cleanDescription != null && cleanDescription.length() > MAX_DESCRIPTION) {
+      problems.put(
+          "description", "Description must have at most " + MAX_DESCRIPTION + " characters.");
     }
-    if (!startsAt.isBefore(endsAt)) {
-      throw new BadRequestException("The event must start before it ends.");
+    if (!isWebUrl(streamUrl)) {
+      problems.put("streamUrl", "Stream URL must be a valid http or https URL.");
+    }
+    if (!isWebUrl(posterUrl)) {
+      problems.put("posterUrl", "Poster URL must be a valid http or https URL.");
+    }
+    if (startsAt == null) {
+      problems.put("startsAt", "Start and end times are required.");
+    } else if (endsAt == null) {
+      problems.put("endsAt", "Start and end times are required.");
+    } else if (!startsAt.isBefore(endsAt)) {
+      problems.put("endsAt", "The event must start before it ends.");
     }
     if (accessWindowHours < Spec.ACCESS_WINDOW_MIN_HOURS
         || accessWindowHours > Spec.ACCESS_WINDOW_MAX_HOURS) {
-      throw new BadRequestException(
+      problems.put(
+          "accessWindowHours",
           "Access window must be between "
               + Spec.ACCESS_WINDOW_MIN_HOURS
               + " and "
               + Spec.ACCESS_WINDOW_MAX_HOURS
               + " hours.");
     }
+    return problems;
   }
 
-  private static String url(String value, String name) {
+  /** Blank, or an absolute http(s) URL with a host of at most {@value #MAX_URL} characters. */
+  private static boolean isWebUrl(String value) {
     String url = blankToNull(value);
     if (url == null) {
-      return null;
+      return true;
     }
     try {
       URI uri = new URI(url);
       boolean web =
           "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (url.length() <= MAX_URL && web && uri.getHost() != null) {
-        return url;
-      }
+      return url.length() <= MAX_URL && web && uri.getHost() != null;
     } catch (URISyntaxException e) {
-      // refused below
+      return false;
     }
-    throw new BadRequestException(name + " must be a valid http or https URL.");
   }
 
   private static String blankToNull(String value) {

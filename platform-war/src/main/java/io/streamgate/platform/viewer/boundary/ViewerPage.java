@@ -6,11 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /** Backs the portal's landing page. */
 @Named
@@ -21,10 +17,6 @@ public class ViewerPage implements Serializable {
 
   @Inject EventCatalog catalog;
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
-
   private List<EventTeaser> events;
 
   /** Loads what the page shows once per view (f:viewAction). */
@@ -34,10 +26,5 @@ public class ViewerPage implements Serializable {
 
   public List<EventTeaser> getEvents() {
     return events;
-  }
-
-  /** An instant as the portal shows it. */
-  public String when(Instant instant) {
-    return WHEN.format(instant);
   }
 }

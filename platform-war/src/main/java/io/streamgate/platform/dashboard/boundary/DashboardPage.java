@@ -1,0 +1,45 @@
+package io.streamgate.platform.dashboard.boundary;
+
+import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
+import io.streamgate.platform.dashboard.control.Dashboard;
+import io.streamgate.platform.dashboard.control.Dashboard.Summary;
+import io.streamgate.platform.dashboard.control.Dashboard.Watched;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Backs the console's dashboard; the live viewers part is re-rendered when the server pushes. */
+@Named
+@RequestScoped
+public class DashboardPage {
+
+  @Inject Dashboard dashboard;
+
+  private Summary summary;
+  private List<Watched> watched;
+
+  public Summary getSummary() {
+    if (summary == null) {
+      summary = dashboard.summary();
+    }
+    return summary;
+  }
+
+  public List<Watched> getWatched() {
+    if (watched == null) {
+      watched = summary == null ? dashboard.watched() : summary.watched();
+    }
+    return watched;
+  }
+
+  public long getViewers() {
+    return getWatched().stream().mapToLong(Watched::viewers).sum();
+  }
+
+  /** A status's share of all codes in percent, for the bar chart. */
+  public double share(long part) {
+    StatusCounts codes = getSummary().codes();
+    return codes.total() == 0 ? 0 : 100.0 * part / codes.total();
+  }
+}

@@ -1,0 +1,35 @@
+package io.streamgate.platform.dashboard.control;
+
+import io.streamgate.platform.sessions.control.ViewerSessions;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * Tells open dashboards when the number of live viewers changes, so they update without reloading.
+ * Every platform member looks at the database every two seconds and pushes to its own browsers; a
+ * heartbeat or release on any member is seen by all.
+ */
+@Singleton
+public class ViewerCountPush {
+
+  @Inject ViewerSessions sessions;
+
+  @Inject
+  @Push(channel = "viewers")
+  PushContext viewers;
+
+  private Map<String, Long> last = Map.of();
+
+  @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+  void look() {
+    Map<String, Long> now = sessions.liveCounts();
+    if (!now.equals(last)) {
+      last = now;
+      viewers.send("changed");
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.streamgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console in the system Chromium, the way an organiser uses it: log in, create an event,
+ * generate and export codes, revoke one and see the portal refuse it, release a viewer, watch the
+ * live viewer count change by itself. Screenshots of every page go to target/screenshots.
+ */
+@ExtendWith(StreamGateExtension.class)
+class AdminBrowserIT {
+
+  private static final DateTimeFormatter PICKER =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  private static Chromium chromium;
+  private static LaunchedStreamGate streamGate;
+  private static Fixtures fixtures;
+  private static String password;
+
+  @BeforeAll
+  static void setUp(LaunchedStreamGate shared) throws Exception {
+    streamGate = shared;
+    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    password = Files.readString(shared.dataDir().resolve("admin-password")).trim();
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void close() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void anOrganiserCreatesAnEventGeneratesExportsAndRevokesCodes() throws Exception {
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+
+      page.navigate(url("/admin/events.xhtml"));
+      assertTrue(page.url().endsWith("/admin/login.xhtml"), "sent to the login page");
+      Chromium.screenshots(page, "admin-login");
+      page.fill("#login\\:password", "not-the-password");
+      page.click("#login\\:sign-in");
+      assertEquals("Invalid username or password.", page.textContent(".form-errors").trim());
+      logIn(page, "admin", password);
+      Chromium.screenshots(page, "admin-dashboard");
+
+      page.click("#create-event");
+      page.waitForSelector("#event-form\\:title");
+      String title = "Browser gala " + UUID.randomUUID().toString().substring(0, 8);
+      Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+      page.fill("#event-form\\:title", "");
+      page.fill("#event-form\\:endsAt_input", PICKER.format(start.minus(2, ChronoUnit.HOURS)));
+      page.fill("#event-form\\:startsAt_input", PICKER.format(start));
+      page.fill("#event-form\\:streamUrl", "ftp://nope");
+      page.click("#event-form\\:save");
+      page.waitForSelector("#event-form .ui-message-error");
+      assertEquals("Title is required.", fieldError(page, "title"));
+      assertEquals("The event must start before it ends.", fieldError(page, "endsAt"));
+      assertEquals("Stream URL must be a valid http or https URL.", fieldError(page, "streamUrl"));
+      Chromium.screenshots(page, "admin-event-invalid");
+      assertEquals(0, fixtures.eventsTitled(title));
+
+      page.fill("#event-form\\:title", title);
+      page.fill("#event-form\\:endsAt_input", PICKER.format(start.plus(2, ChronoUnit.HOURS)));
+      page.fill("#event-form\\:streamUrl", "");
+      page.click("body");
+      page.click("#event-form\\:save");
+      page.waitForURL("**/admin/event.xhtml?id=*");
+      assertEquals(1, fixtures.eventsTitled(title));
+      assertEquals(title, page.textContent(".admin-header h1").trim());
+      Chromium.screenshots(page, "admin-event");
+
+      page.click("#event-codes");
+      page.waitForSelector("#generate-form\\:generate-count_input");
+      page.fill("#generate-form\\:generate-count_input", "5");
+      page.fill("#generate-form\\:generate-label", "Front row");
+      page.click("#generate-form\\:generate");
+      page.waitForSelector("#generated .code-text");
+      List<String> codes = page.locator("#generated .code-text").allTextContents();
+      assertEquals(5, codes.size());
+      assertEquals(
+          5, page.locator("#codes-form\\:codes .code-row").count(), "the table shows them");
+      Chromium.screenshots(page, "admin-codes");
+
+      Download download = page.waitForDownload(() -> page.click("#generated a.button"));
+      List<String> csv = Files.readAllLines(download.path());
+      assertEquals("Code,Event Title,Expires At,Label,Status", csv.get(0));
+      assertEquals(6, csv.size());
+      assertTrue(
+          csv.stream().skip(1).allMatch(line -> line.endsWith(",Front row,unused")),
+          csv.toString());
+
+      String revoked = codes.get(0);
+      page.locator("#codes-form\\:codes .code-row:has-text('" + revoked + "') .revoke").click();
+      page.click(".ui-confirmdialog-yes");
+      page.waitForSelector(
+          "#codes-form\\:codes .code-row:has-text('" + revoked + "') .badge.revoked");
+
+      Page portal = context.newPage();
+      portal.navigate(url("/?code=" + revoked));
+      portal.click("#watch");
+      portal.waitForSelector("#code-message:not([hidden])");
+      assertEquals(
+          "This code has been revoked. Please contact the event organizer.",
+          portal.textContent("#code-message").trim());
+      assertEquals(List.of(), problems);
+    }
+  }
+
+  @Test
+  void aReleasedViewerLeavesAndTheDashboardCountsViewersByItself() throws Exception {
+    String event = fixtures.liveEvent();
+    String first = fixtures.code(event);
+    String second = fixtures.code(event);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/login.xhtml"));
+      logIn(page, "admin", password);
+      page.evaluate("window.__sameDocument = true");
+
+      assertEquals(200, new ViewerApi(streamGate).redeem(first).statusCode());
+      page.waitForSelector(
+          "#live\\:live-list li[data-event='" + event + "'] .viewer-count:text-is('1')");
+      assertEquals(200, new ViewerApi(streamGate).redeem(second).statusCode());
+      page.waitForSelector(
+          "#live\\:live-list li[data-event='" + event + "'] .viewer-count:text-is('2')");
+      assertEquals(true, page.evaluate("window.__sameDocument === true"), "never reloaded");
+      Chromium.screenshots(page, "admin-dashboard-live");
+
+      page.navigate(url("/admin/event.xhtml?id=" + event));
+      assertEquals(2, page.locator(".viewer-row").count());
+      Chromium.screenshots(page, "admin-event-viewers");
+      page.locator(".viewer-row:has-text('" + first.substring(8) + "') .release").click();
+      page.click(".ui-confirmdialog-yes");
+      page.waitForSelector(".ui-growl-message:has-text('Session released')");
+      assertEquals(1, page.locator(".viewer-row").count());
+      assertEquals(0, fixtures.sessionsOf(first));
+      assertEquals(
+          200, new ViewerApi(streamGate).redeem(first).statusCode(), "free for a new device");
+      assertEquals(List.of(), problems);
+    }
+  }
+
+  @Test
+  void anOperatorSeesEverythingButCanChangeNothingAndSuperAdminPagesShowUsersAndTheAudit()
+      throws Exception {
+    String username = "viewer-desk-" + UUID.randomUUID().toString().substring(0, 6);
+    fixtures.adminUser(username, "operator-password", "OPERATOR");
+    String event = fixtures.liveEvent();
+    fixtures.code(event);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/login.xhtml"));
+      logIn(page, username, "operator-password");
+      assertFalse(page.isVisible("#create-event"));
+      assertFalse(page.isVisible("#nav-users"));
+      page.navigate(url("/admin/codes.xhtml?event=" + event));
+      assertEquals(1, page.locator(".code-row").count());
+      assertEquals(0, page.locator(".code-row .revoke").count());
+      assertFalse(page.isVisible("#generate-form"));
+      page.navigate(url("/admin/users.xhtml"));
+      assertTrue(page.url().endsWith("/admin/index.xhtml"), "users page refused: " + page.url());
+      assertEquals(List.of(), problems);
+    }
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/login.xhtml"));
+      logIn(page, "admin", password);
+      page.navigate(url("/admin/users.xhtml"));
+      assertTrue(page.locator(".user-row:has-text('" + username + "')").isVisible());
+      Chromium.screenshots(page, "admin-users");
+      page.navigate(url("/admin/audit.xhtml"));
+      assertTrue(page.locator(".audit-row").count() > 0);
+      Chromium.screenshots(page, "admin-audit");
+      page.navigate(url("/admin/events.xhtml"));
+      Chromium.screenshots(page, "admin-events");
+      page.navigate(url("/admin/tickets.xhtml?event=" + event));
+      assertEquals(1, page.locator(".ticket svg").count());
+      Chromium.screenshots(page, "admin-tickets");
+      assertEquals(List.of(), problems);
+    }
+  }
+
+  private static void logIn(Page page, String username, String password) {
+    page.fill("#login\\:username", username);
+    page.fill("#login\\:password", password);
+    page.click("#login\\:sign-in");
+    page.waitForURL("**/admin/index.xhtml");
+  }
+
+  private static String fieldError(Page page, String field) {
+    return page.textContent(".field:has([id='event-form:" + field + "']) .ui-message-error").trim();
+  }
+
+  /** Console errors, failed requests and requests to other hosts, collected while the test runs. */
+  private static List<String> watch(Page page) {
+    List<String> problems = new ArrayList<>();
+    page.onConsoleMessage(
+        message -> {
+          if ("error".equals(message.type())) {
+            problems.add("console: " + message.text());
+          }
+        });
+    page.onResponse(
+        response -> {
+          if (response.status() >= 400) {
+            problems.add(response.status() + " " + response.url());
+          }
+        });
+    page.onRequest(
+        request -> {
+          if (!request.url().startsWith(streamGate.uri("/").toString())
+              && !request.url().startsWith("ws://127.0.0.1:" + streamGate.port())
+              && !request.url().startsWith("data:")) {
+            problems.add("third party " + request.url());
+          }
+        });
+    return problems;
+  }
+
+  private static String url(String path) {
+    return streamGate.uri(path).toString();
+  }
+}
