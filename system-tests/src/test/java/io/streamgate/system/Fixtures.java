@@ -183,7 +183,11 @@ final class Fixtures {
   }
 
   void label(String code, String label) throws SQLException {
-    update("UPDATE access_code SET label = ? WHERE code = ?", label, code);
+    update(
+        "UPDATE access_code SET label = ?, label_key = LOWER(?) WHERE code = ?",
+        label,
+        label,
+        code);
   }
 
   void retitle(String eventId, String title) throws SQLException {

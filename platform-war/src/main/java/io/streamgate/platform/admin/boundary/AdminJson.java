@@ -22,13 +22,17 @@ public final class AdminJson {
     return Map.of("data", data);
   }
 
-  /** {@code {data: [...], pagination: {page, limit, total, totalPages}}}. */
+  /**
+   * {@code {data: [...], pagination: {page, limit, total, totalPages, totalIsExact}}}; an inexact
+   * total means "at least".
+   */
   public static <T> Map<String, Object> page(Page<T> page, Function<T, Object> item) {
     Map<String, Object> pagination = new LinkedHashMap<>();
     pagination.put("page", page.paging().page());
     pagination.put("limit", page.paging().limit());
     pagination.put("total", page.total());
     pagination.put("totalPages", page.totalPages());
+    pagination.put("totalIsExact", page.exact());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("data", page.items().stream().map(item).toList());
     json.put("pagination", pagination);

@@ -45,12 +45,7 @@ public class AdminAuditResource {
     AuditFilter filter =
         new AuditFilter(
             actor, action, QueryParams.instant(from, "from"), QueryParams.instant(to, "to"));
-    Paging paging =
-        Paging.of(
-            QueryParams.integer(page, "page"),
-            QueryParams.integer(limit, "limit"),
-            DEFAULT_LIMIT,
-            MAX_LIMIT);
+    Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     return AdminJson.page(log.list(filter, paging), AdminJson::auditEntry);
   }
 }

@@ -46,8 +46,10 @@ public class AdminCodesResource {
   @Path("tokens")
   @Operation(
       summary =
-          "Codes, newest first: eventId, status unused|redeemed|expired|revoked, search (part of"
-              + " a code or label), page, limit (default 50, at most 200)")
+          "Codes, newest first: eventId, status unused|redeemed|expired|revoked, search (the"
+              + " start of a code, dashes and case ignored, or of a label), page, limit (default"
+              + " 50, at most 200); totals beyond 10,000 are given as 10,000 with totalIsExact"
+              + " false")
   public Map<String, Object> list(
       @QueryParam("eventId") String eventId,
       @QueryParam("status") String status,
@@ -64,12 +66,7 @@ public class AdminCodesResource {
                     status, "status", CodeStatus::ofLabel, "unused, redeemed, expired, revoked")
                 .orElse(null),
             search);
-    Paging paging =
-        Paging.of(
-            QueryParams.integer(page, "page"),
-            QueryParams.integer(limit, "limit"),
-            DEFAULT_LIMIT,
-            MAX_LIMIT);
+    Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     Instant now = clock.instant();
     return AdminJson.page(codes.list(filter, paging), code -> AdminJson.listedToken(code, now));
   }

@@ -68,7 +68,9 @@ public class CodesPage implements Serializable {
   void init() {
     model =
         new PagedModel<>(
-            () -> codes.count(filter()), paging -> codes.find(filter(), paging), AccessCode::id);
+            () -> Math.min(codes.count(filter()), CodeQueries.COUNT_LIMIT),
+            paging -> codes.find(filter(), paging),
+            AccessCode::id);
   }
 
   /** Takes the {@code event} parameter as the event filter and generation target. */

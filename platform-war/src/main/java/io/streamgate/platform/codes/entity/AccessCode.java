@@ -84,6 +84,10 @@ public class AccessCode {
   @Column(length = 200)
   private String label;
 
+  /** The label in lower case, indexed for case-insensitive prefix searches; labels never change. */
+  @Column(name = "label_key", length = 200)
+  private String labelKey;
+
   @Column(nullable = false)
   private boolean revoked;
 
@@ -116,6 +120,7 @@ public class AccessCode {
     this.code = code;
     this.event = event;
     this.label = label;
+    this.labelKey = label == null ? null : label.toLowerCase(java.util.Locale.ROOT);
     this.expiresAt = event.accessEndsAt();
     this.createdAt = now;
   }

@@ -107,12 +107,7 @@ public class AdminEventsResource {
                 .equals(
                     QueryParams.choice(order, "order", AdminEventsResource::order, "asc, desc")
                         .orElse("desc")));
-    Paging paging =
-        Paging.of(
-            QueryParams.integer(page, "page"),
-            QueryParams.integer(limit, "limit"),
-            DEFAULT_LIMIT,
-            MAX_LIMIT);
+    Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     return AdminJson.page(
         queries.list(filter, paging),
         listed -> AdminJson.listedEvent(listed.event(), listed.codeCount()));

@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -33,6 +34,16 @@ public class SchemaMigrations {
 
   private volatile String schemaVersion = "none";
 
+  /**
+   * The migrations every database runs, and those of its own kind ({@code db/vendor/postgresql},
+   * {@code db/vendor/h2}) for what only one of them can or needs to do.
+   */
+  static String[] locations(DatabaseUrl.Kind kind) {
+    return new String[] {
+      "classpath:db/migration", "classpath:db/vendor/" + kind.name().toLowerCase(Locale.ROOT)
+    };
+  }
+
   @PostConstruct
   void migrate() {
     DatabaseUrl database;
@@ -45,7 +56,7 @@ public class SchemaMigrations {
     Flyway flyway =
         Flyway.configure(SchemaMigrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations(locations(database.kind()))
             .failOnMissingLocations(true)
             .load();
     MigrateResult result = flyway.migrate();

@@ -1,6 +1,7 @@
 package io.streamgate.platform.runtime.boundary;
 
 import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.runtime.control.Paging;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,6 +26,11 @@ public final class QueryParams {
     } catch (NumberFormatException e) {
       throw new BadRequestException("Query parameter " + name + " must be a whole number.");
     }
+  }
+
+  /** The {@code page} and {@code limit} parameters, with the list's default and maximum limit. */
+  public static Paging paging(String page, String limit, int defaultLimit, int maxLimit) {
+    return Paging.of(integer(page, "page"), integer(limit, "limit"), defaultLimit, maxLimit);
   }
 
   /** An ISO 8601 time with an offset, or null when absent or empty. */

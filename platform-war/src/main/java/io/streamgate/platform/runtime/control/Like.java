@@ -13,8 +13,21 @@ public final class Like {
 
   /** Matches values containing {@code text}, ignoring case; % and _ in it are plain characters. */
   public static String containing(String text) {
-    String escaped =
-        text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return "%" + escaped + "%";
+    return "%" + escaped(text) + "%";
+  }
+
+  /**
+   * Matches lower-case values starting with {@code text} in lower case; an index on the value
+   * answers it.
+   */
+  public static String startingWith(String text) {
+    return escaped(text) + "%";
+  }
+
+  private static String escaped(String text) {
+    return text.toLowerCase(Locale.ROOT)
+        .replace("\\", "\\\\")
+        .replace("%", "\\%")
+        .replace("_", "\\_");
   }
 }

@@ -31,8 +31,15 @@ public record Paging(int page, int limit) {
     return (int) offset;
   }
 
-  /** One page of results and how many there are in all. */
-  public record Page<T>(List<T> items, long total, Paging paging) {
+  /**
+   * One page of results and how many there are in all; when {@code exact} is false there are more
+   * than {@code total}.
+   */
+  public record Page<T>(List<T> items, long total, Paging paging, boolean exact) {
+
+    public Page(List<T> items, long total, Paging paging) {
+      this(items, total, paging, true);
+    }
 
     public long totalPages() {
       return (total + paging.limit() - 1) / paging.limit();

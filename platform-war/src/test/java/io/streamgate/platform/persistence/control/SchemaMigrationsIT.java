@@ -38,7 +38,11 @@ class SchemaMigrationsIT {
   void migratesAnEmptyH2Database() throws SQLException {
     String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
-      Flyway flyway = Flyway.configure().dataSource(url, "sa", "").load();
+      Flyway flyway =
+          Flyway.configure()
+              .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+              .dataSource(url, "sa", "")
+              .load();
       assertEquals(3, flyway.migrate().migrationsExecuted);
       assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
       assertSchemaWorks(keepAlive);
@@ -49,10 +53,19 @@ class SchemaMigrationsIT {
   void usersWhoCouldDoEverythingBeforeRolesKeepDoingSo() throws SQLException {
     String url = "jdbc:h2:mem:roles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
-      Flyway.configure().dataSource(url, "sa", "").target("2").load().migrate();
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .target("2")
+          .load()
+          .migrate();
       insertUser(keepAlive, "founder", "ADMIN");
       insertUser(keepAlive, "watcher", "OPERATOR");
-      Flyway.configure().dataSource(url, "sa", "").load().migrate();
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .load()
+          .migrate();
       try (Statement statement = keepAlive.createStatement()) {
         var rows =
             statement.executeQuery("SELECT username, role FROM admin_user ORDER BY username");
@@ -87,11 +100,12 @@ class SchemaMigrationsIT {
       try {
         Flyway flyway =
             Flyway.configure()
+                .locations(SchemaMigrations.locations(DatabaseUrl.Kind.POSTGRESQL))
                 .dataSource(url, "postgres", "")
                 .schemas(schema)
                 .createSchemas(true)
                 .load();
-        assertEquals(3, flyway.migrate().migrationsExecuted);
+        assertEquals(4, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET search_path TO " + schema);
