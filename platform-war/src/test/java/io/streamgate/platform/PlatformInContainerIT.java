@@ -75,7 +75,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("2", migrations.schemaVersion());
+    assertEquals("3", migrations.schemaVersion());
   }
 
   @Test

@@ -125,6 +125,17 @@ class AdminBrowserIT {
       assertEquals(
           "This code has been revoked. Please contact the event organizer.",
           portal.textContent("#code-message").trim());
+
+      page.fill("#generate-form\\:generate-count_input", "1200");
+      page.fill("#generate-form\\:generate-label", "Balcony");
+      page.click("#generate-form\\:generate");
+      page.waitForSelector("#generate-form\\:progress");
+      page.waitForSelector(".job-result p");
+      assertEquals(
+          "1200 codes generated.",
+          page.textContent(".job-result p").replace("Export CSV", "").trim());
+      Chromium.screenshots(page, "admin-codes-job");
+      assertEquals(1205, fixtures.codesOf(title));
       assertEquals(List.of(), problems);
     }
   }

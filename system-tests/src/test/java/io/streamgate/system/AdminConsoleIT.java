@@ -309,6 +309,28 @@ class AdminConsoleIT {
   }
 
   @Test
+  void consolePagesRefuseFormPostsFromAnotherSiteAndSendStrangersToTheLogin() {
+    HttpResponse<String> forged =
+        admin.send(
+            "POST",
+            "/admin/events.xhtml",
+            null,
+            Map.of(
+                "Origin",
+                "https://evil.example",
+                "Content-Type",
+                "application/x-www-form-urlencoded"));
+    assertEquals(403, forged.statusCode());
+    HttpResponse<String> stranger =
+        new AdminApi(streamGate).send("GET", "/admin/codes.xhtml", null);
+    assertEquals(302, stranger.statusCode());
+    assertTrue(
+        stranger.headers().firstValue("Location").orElse("").endsWith("/admin/login.xhtml"),
+        stranger.headers().toString());
+    assertEquals(200, admin.send("GET", "/admin/codes.xhtml", null).statusCode());
+  }
+
+  @Test
   void theOpenApiDocumentDescribesTheAdminApi() {
     HttpResponse<String> document =
         streamGate.get("/openapi", Map.of("Accept", "application/json"));

@@ -214,6 +214,12 @@ final class Fixtures {
         target);
   }
 
+  int codesOf(String eventTitle) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM access_code c JOIN event e ON e.id = c.event_id WHERE e.title = ?",
+        eventTitle);
+  }
+
   int eventsTitled(String title) throws SQLException {
     return count("SELECT COUNT(*) FROM event WHERE title = ?", title);
   }
