@@ -24,6 +24,7 @@ final class AdminApi {
   private final String clientIp = ViewerApi.nextClientIp();
   private final HttpClient http =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .cookieHandler(new CookieManager())
           .connectTimeout(Duration.ofSeconds(5))
           .build();

@@ -43,7 +43,10 @@ class ClusterIT {
   private static final String INTERNAL_API_KEY = "cluster-tests-internal-api-key";
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static Path streams;
   private static Map<String, String> mediaSettings;

@@ -44,7 +44,10 @@ public final class LaunchedStreamGate
   private final Path output;
   private final double bootSeconds;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private LaunchedStreamGate(
       Process launcher, int port, Path dataDir, Path output, double bootSeconds) {

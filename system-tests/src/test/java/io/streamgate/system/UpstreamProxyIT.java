@@ -135,7 +135,7 @@ class UpstreamProxyIT {
     release.countDown();
 
     for (CompletableFuture<HttpResponse<byte[]>> viewer : viewers) {
-      HttpResponse<byte[]> response = viewer.get();
+      HttpResponse<byte[]> response = viewer.get(30, java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(200, response.statusCode());
       assertArrayEquals(segment, response.body());
     }

@@ -1,11 +1,8 @@
 package io.streamgate.platform.codes.control;
 
-import io.streamgate.common.Spec;
 import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.runtime.control.BadRequestException;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -14,10 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Generates large batches of codes (up to {@value #MAX_CODES}) in the background, {@link
- * Spec#MAX_BATCH_CODES} per transaction, so that the console can show progress and a failure keeps
- * the batches already committed. Jobs live in this member's memory; a page polls the member that
- * started it.
+ * Generates large batches of codes (up to {@value #MAX_CODES}) in the background on a {@link
+ * CodeGenerationWorker}, so that the console can show progress. Jobs live in this member's memory;
+ * a page polls the member that started it.
  */
 @ApplicationScoped
 public class CodeGenerationJobs {
@@ -27,7 +23,7 @@ public class CodeGenerationJobs {
 
   @Inject EventAdministration events;
 
-  @Resource ManagedExecutorService executor;
+  @Inject CodeGenerationWorker worker;
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -72,6 +68,18 @@ public class CodeGenerationJobs {
     public Optional<String> failure() {
       return Optional.ofNullable(failure);
     }
+
+    void advance(int codes) {
+      done.addAndGet(codes);
+    }
+
+    void fail(String reason) {
+      failure = reason;
+    }
+
+    void finish() {
+      finished = true;
+    }
   }
 
   public Job start(String eventId, int count, String label, String actor, String ip) {
@@ -84,20 +92,7 @@ public class CodeGenerationJobs {
       jobs.values().removeIf(Job::finished);
     }
     jobs.put(job.id(), job);
-    executor.execute(
-        () -> {
-          try {
-            while (job.done() < count) {
-              int batch = Math.min(Spec.MAX_BATCH_CODES, count - job.done());
-              events.generate(eventId, batch, label, actor, ip);
-              job.done.addAndGet(batch);
-            }
-          } catch (RuntimeException e) {
-            job.failure = e.getMessage() == null ? "Generating codes failed." : e.getMessage();
-          } finally {
-            job.finished = true;
-          }
-        });
+    worker.run(job, label, actor, ip);
     return job;
   }
 
