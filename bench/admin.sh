@@ -20,39 +20,26 @@ sample_heap() {
 }
 
 bench_database() {
-  local kind=$1 jdbc user url
-  if [[ $kind == h2 ]]; then
-    url="jdbc:h2:file:$WORK/$kind/data/db/streamgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
-    jdbc=$url
-    user=""
-  else
-    local db
-    db=sg_bench_$(date +%s)
-    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "CREATE DATABASE $db" >/dev/null
-    url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
-    jdbc="jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true"
-    user=postgres
-  fi
-  start_streamgate "$WORK/$kind" DATABASE_URL="$url" STREAMGATE_DEMO=false
+  local kind=$1
+  bench_db "$kind" "$WORK/$kind"
+  start_streamgate "$WORK/$kind" DATABASE_URL="$DB_URL" STREAMGATE_DEMO=false
   local password
   password=$(cat "$WORK/$kind/data/admin-password")
   java -cp "$H2_JAR:$ROOT/target/postgresql.jar" "$BENCH/AdminBench.java" \
-    "$jdbc" "$user" "$BASE" "$password" true | sed -n '1p'
-  [[ $kind == postgresql ]] && psql -h 127.0.0.1 -U postgres -d "${db}" -qtA -c 'ANALYZE' >/dev/null
+    "$DB_JDBC" "$DB_USER" "$BASE" "$password" true | sed -n '1p'
+  [[ $kind == postgresql ]] && psql -h 127.0.0.1 -U postgres -d "$DB_NAME" -qtA -c 'ANALYZE' >/dev/null
   echo "-- $kind, 1,000,000 codes"
   sample_heap "$WORK/$kind/heap.txt" &
   SAMPLER=$!
   java -cp "$H2_JAR:$ROOT/target/postgresql.jar" "$BENCH/AdminBench.java" \
-    "$jdbc" "$user" "$BASE" "$password" false
+    "$DB_JDBC" "$DB_USER" "$BASE" "$password" false
   kill "$SAMPLER" 2>/dev/null || true
   SAMPLER=
   echo "  server heap in use while measuring: max $(cut -d' ' -f1 "$WORK/$kind/heap.txt" | sort -n | tail -n 1) MB" \
     "of -Xmx640m; old generation min $(cut -d' ' -f2 "$WORK/$kind/heap.txt" | sort -n | head -n 1) MB," \
     "max $(cut -d' ' -f2 "$WORK/$kind/heap.txt" | sort -n | tail -n 1) MB"
   stop_streamgate
-  if [[ $kind == postgresql ]]; then
-    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "DROP DATABASE $db" >/dev/null
-  fi
+  drop_bench_db
 }
 
 echo "StreamGate admin API with 1,000,000 codes, $(nproc) cores"

@@ -116,3 +116,28 @@ wrk_args() {
     echo "-- $*"
   fi
 }
+
+# bench_db KIND WORKDIR: sets DB_URL (for the server), DB_JDBC and DB_USER (for seeding) and DB_NAME
+# (PostgreSQL: a fresh database, dropped by drop_bench_db).
+bench_db() {
+  local kind=$1 work=$2
+  if [[ $kind == h2 ]]; then
+    DB_URL="jdbc:h2:file:$work/data/db/streamgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+    DB_JDBC=$DB_URL
+    DB_USER=""
+    DB_NAME=
+  else
+    DB_NAME=sg_bench_$(date +%s)
+    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "CREATE DATABASE $DB_NAME" >/dev/null
+    DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME?user=postgres"
+    DB_JDBC="jdbc:postgresql://127.0.0.1:5432/$DB_NAME?reWriteBatchedInserts=true"
+    DB_USER=postgres
+  fi
+}
+
+drop_bench_db() {
+  if [[ -n ${DB_NAME:-} ]]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "DROP DATABASE $DB_NAME" >/dev/null
+    DB_NAME=
+  fi
+}

@@ -14,23 +14,12 @@ WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
 trap 'stop_streamgate' EXIT
 
 bench_database() {
-  local kind=$1 jdbc user url
-  if [[ $kind == h2 ]]; then
-    url="jdbc:h2:file:$WORK/$kind/data/db/streamgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
-    jdbc=$url
-    user=""
-  else
-    local db
-    db=sg_bench_$(date +%s)
-    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "CREATE DATABASE $db" >/dev/null
-    url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
-    jdbc="jdbc:postgresql://127.0.0.1:5432/$db"
-    user=postgres
-  fi
-  start_streamgate "$WORK/$kind" DATABASE_URL="$url" STREAMGATE_DEMO=false \
+  local kind=$1
+  bench_db "$kind" "$WORK/$kind"
+  start_streamgate "$WORK/$kind" DATABASE_URL="$DB_URL" STREAMGATE_DEMO=false \
     RATE_LIMIT_REDEEM_PER_MINUTE=1000000000 RATE_LIMIT_REFRESH_PER_HOUR=1000000000
   java -cp "$H2_JAR:$ROOT/target/postgresql.jar" "$BENCH/BenchData.java" \
-    "$jdbc" "$user" "$BASE" "$WORK/$kind" 40000 100000 2000
+    "$DB_JDBC" "$DB_USER" "$BASE" "$WORK/$kind" 40000 100000 2000
   warm "$BASE" "$BENCH/redeem.lua" "$WORK/$kind/codes-warm.txt" 2
   warm "$BASE" "$BENCH/heartbeat.lua" "$WORK/$kind/tokens.txt"
   settle
@@ -38,9 +27,7 @@ bench_database() {
   run_wrk "heartbeat ($kind)" "$BASE" "$BENCH/heartbeat.lua" "$WORK/$kind/tokens.txt"
   echo "  server RSS after the runs: $(($(ps -o rss= -p "$SERVER_PID") / 1024)) MB"
   stop_streamgate
-  if [[ $kind == postgresql ]]; then
-    psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "DROP DATABASE ${jdbc##*/}" >/dev/null
-  fi
+  drop_bench_db
 }
 
 echo "StreamGate viewer API, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up)"
