@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Admits {@link AdminSession} endpoints for the user logged into this HTTP session, as that user is
@@ -35,6 +36,15 @@ public class AdminAuthentication implements ContainerRequestFilter {
 
   @Context ResourceInfo resource;
 
+  /**
+   * The console user of this HTTP session as they are now, if any: the identity stored at login,
+   * re-read so that a deactivation or a new role applies at once.
+   */
+  public static Optional<AdminIdentity> current(HttpSession session, AdminAccounts accounts) {
+    Object stored = session == null ? null : session.getAttribute(IDENTITY);
+    return stored instanceof AdminIdentity identity ? accounts.current(identity) : Optional.empty();
+  }
+
   /** The admin a filtered request was admitted for. */
   public static AdminIdentity caller(ContainerRequestContext context) {
     return (AdminIdentity) context.getProperty(IDENTITY);
@@ -42,13 +52,9 @@ public class AdminAuthentication implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) {
-    HttpSession session = request.getSession(false);
-    Object stored = session == null ? null : session.getAttribute(IDENTITY);
     AdminIdentity admin =
-        stored instanceof AdminIdentity identity ? accounts.current(identity).orElse(null) : null;
-    if (admin == null) {
-      throw AdminRefusedException.notLoggedIn();
-    }
+        current(request.getSession(false), accounts)
+            .orElseThrow(AdminRefusedException::notLoggedIn);
     boolean reads = HttpMethod.GET.equals(context.getMethod());
     if (!reads && !SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
       throw AdminRefusedException.crossSite();

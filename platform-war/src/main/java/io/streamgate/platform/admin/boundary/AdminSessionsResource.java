@@ -67,15 +67,9 @@ public class AdminSessionsResource {
   @GET
   @Path("session")
   public Map<String, Object> session() {
-    HttpSession session = request.getSession(false);
-    if (session != null
-        && session.getAttribute(AdminAuthentication.IDENTITY) instanceof AdminIdentity admin) {
-      return accounts
-          .current(admin)
-          .map(AdminSessionsResource::data)
-          .orElseThrow(AdminRefusedException::notLoggedIn);
-    }
-    throw AdminRefusedException.notLoggedIn();
+    return AdminAuthentication.current(request.getSession(false), accounts)
+        .map(AdminSessionsResource::data)
+        .orElseThrow(AdminRefusedException::notLoggedIn);
   }
 
   private static Map<String, Object> data(AdminIdentity admin) {

@@ -12,11 +12,7 @@ import io.streamgate.platform.console.boundary.PagedModel;
 import io.streamgate.platform.console.boundary.Pages;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventQueries;
-import io.streamgate.platform.events.control.EventQueries.EventFilter;
-import io.streamgate.platform.events.control.EventQueries.Shown;
-import io.streamgate.platform.events.control.EventQueries.Sort;
 import io.streamgate.platform.revocation.control.Revocations;
-import io.streamgate.platform.runtime.control.Paging;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -63,6 +59,7 @@ public class CodesPage implements Serializable {
   private String label;
   private List<String> generated = List.of();
   private String jobId;
+  private Map<String, String> eventChoices;
 
   @PostConstruct
   void init() {
@@ -86,14 +83,13 @@ public class CodesPage implements Serializable {
         eventId, CodeStatus.ofLabel(status == null ? "" : status).orElse(null), search);
   }
 
-  /** Events to choose from: every event not archived, by title. */
+  /** Events to choose from: every event not archived, by title (read once per view). */
   public Map<String, String> getEventChoices() {
-    Map<String, String> choices = new java.util.LinkedHashMap<>();
-    eventQueries
-        .list(new EventFilter(Shown.CURRENT, null, null, Sort.TITLE, false), new Paging(1, 500))
-        .items()
-        .forEach(listed -> choices.put(listed.event().title(), listed.event().id()));
-    return choices;
+    if (eventChoices == null) {
+      eventChoices = new java.util.LinkedHashMap<>();
+      eventQueries.choices().forEach(choice -> eventChoices.put(choice.title(), choice.id()));
+    }
+    return eventChoices;
   }
 
   /** A code as tickets print it: {@code XXXX-XXXX-XXXX}. */

@@ -11,7 +11,6 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -47,10 +46,8 @@ public class ConsoleGuard extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    HttpSession session = request.getSession(false);
-    Object stored = session == null ? null : session.getAttribute(AdminAuthentication.IDENTITY);
     AdminIdentity current =
-        stored instanceof AdminIdentity identity ? accounts.current(identity).orElse(null) : null;
+        AdminAuthentication.current(request.getSession(false), accounts).orElse(null);
     if (current == null) {
       redirectToLogin(request, response);
       return;

@@ -11,7 +11,6 @@ import io.streamgate.platform.events.control.EventQueries.Shown;
 import io.streamgate.platform.events.control.EventQueries.Sort;
 import io.streamgate.platform.events.control.EventQueries.Timeframe;
 import io.streamgate.platform.revocation.control.Revocations;
-import io.streamgate.platform.runtime.control.Paging;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -53,7 +52,7 @@ public class EventsPage implements Serializable {
   void init() {
     model =
         new PagedModel<>(
-            () -> queries.list(filter(), new Paging(1, 1)).total(),
+            () -> queries.count(filter()),
             paging -> queries.list(filter(), paging).items(),
             listed -> listed.event().id());
   }

@@ -94,6 +94,56 @@ public class EventQueries {
   public record Listed(Event event, long codeCount) {}
 
   public Page<Listed> list(EventFilter filter, Paging paging) {
+    String where = where(filter);
+    String direction = filter.descending() ? " DESC" : " ASC";
+    String jpql =
+        filter.sort() == Sort.TOKENCOUNT
+            ? "SELECT e FROM Event e LEFT JOIN AccessCode c ON c.event = e"
+                + where
+                + " GROUP BY e ORDER BY COUNT(c)"
+                + direction
+                + ", e.id"
+            : "SELECT e FROM Event e"
+                + where
+                + " ORDER BY "
+                + filter.sort().expression
+                + direction
+                + ", e.id";
+    TypedQuery<Event> query = em.createQuery(jpql, Event.class);
+    bind(query, filter, clock.instant());
+    List<Event> events =
+        query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
+    Map<String, Long> counts = codes.countsOf(events.stream().map(Event::id).toList());
+    List<Listed> listed =
+        events.stream().map(e -> new Listed(e, counts.getOrDefault(e.id(), 0L))).toList();
+    return new Page<>(listed, count(filter), paging);
+  }
+
+  /** How many events the filter lets through. */
+  public long count(EventFilter filter) {
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(e) FROM Event e" + where(filter), Long.class);
+    bind(count, filter, clock.instant());
+    return count.getSingleResult();
+  }
+
+  /** An event to choose in a list: its id and title. */
+  public record Choice(String id, String title) {}
+
+  /** Every event not archived, by title, for choosing one (no counts). */
+  public List<Choice> choices() {
+    return em
+        .createQuery(
+            "SELECT e.id, e.title FROM Event e WHERE e.archived = :archived ORDER BY e.title",
+            Object[].class)
+        .setParameter("archived", false)
+        .getResultList()
+        .stream()
+        .map(row -> new Choice((String) row[0], (String) row[1]))
+        .toList();
+  }
+
+  private static String where(EventFilter filter) {
     List<String> conditions = new ArrayList<>();
     if (filter.shown().active != null) {
       conditions.add("e.active = :active");
@@ -104,42 +154,10 @@ public class EventQueries {
     if (filter.timeframe() != null) {
       conditions.add(filter.timeframe().condition);
     }
-    String search = filter.search() == null ? "" : filter.search().strip();
-    if (!search.isEmpty()) {
+    if (filter.search() != null && !filter.search().isBlank()) {
       conditions.add("LOWER(e.title) LIKE :title");
     }
-    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    String direction = filter.descending() ? " DESC" : " ASC";
-    Instant now = clock.instant();
-    var count = em.createQuery("SELECT COUNT(e) FROM Event e" + where, Long.class);
-    List<Event> events;
-    if (filter.sort() == Sort.TOKENCOUNT) {
-      var query =
-          em.createQuery(
-              "SELECT e FROM Event e LEFT JOIN AccessCode c ON c.event = e"
-                  + where
-                  + " GROUP BY e ORDER BY COUNT(c)"
-                  + direction
-                  + ", e.id",
-              Event.class);
-      events = page(query, filter, now, paging);
-    } else {
-      var query =
-          em.createQuery(
-              "SELECT e FROM Event e"
-                  + where
-                  + " ORDER BY "
-                  + filter.sort().expression
-                  + direction
-                  + ", e.id",
-              Event.class);
-      events = page(query, filter, now, paging);
-    }
-    bind(count, filter, now);
-    Map<String, Long> counts = codes.countsOf(events.stream().map(Event::id).toList());
-    List<Listed> listed =
-        events.stream().map(e -> new Listed(e, counts.getOrDefault(e.id(), 0L))).toList();
-    return new Page<>(listed, count.getSingleResult(), paging);
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
   /** The next events to start, soonest first, active ones only. */
@@ -161,12 +179,6 @@ public class EventQueries {
         .setParameter("yes", true)
         .setParameter("no", false)
         .getSingleResult();
-  }
-
-  private static List<Event> page(
-      TypedQuery<Event> query, EventFilter filter, Instant now, Paging paging) {
-    bind(query, filter, now);
-    return query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
   }
 
   private static void bind(TypedQuery<?> query, EventFilter filter, Instant now) {
