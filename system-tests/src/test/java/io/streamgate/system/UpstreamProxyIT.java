@@ -205,10 +205,19 @@ class UpstreamProxyIT {
     assertEquals(401, adminDelete(event, "wrong-key-wrong-key").statusCode());
     // An encoded separator either never reaches the media server (the container resolves it to
     // another application's path) or is refused by it; either way a 4xx, and nothing deleted.
-    for (String id : List.of("..%2F..", "a%2Fb", "..", "a.b%00")) {
+    for (String id : List.of("..%2F..", "a%2Fb", "a.b%00")) {
       int status = adminDelete(id, StreamGateExtension.INTERNAL_API_KEY).statusCode();
       assertTrue(status >= 400 && status < 500, id + " answered " + status);
     }
+    // A path ending in "/.." can trip Grizzly's URI normaliser (it reads one byte past the end,
+    // ArrayIndexOutOfBoundsException in HttpRequestURIDecoder.normalizeBytes) and the container
+    // then answers an empty 200 before any StreamGate code runs; otherwise the normalised path
+    // "/streams/admin/" is refused. Either way the cache is not cleared.
+    HttpResponse<String> dotDot = adminDelete("..", StreamGateExtension.INTERNAL_API_KEY);
+    assertFalse(dotDot.body().contains("cleared"), dotDot.body());
+    assertTrue(
+        dotDot.statusCode() >= 400 || dotDot.body().isEmpty(),
+        ".. answered " + dotDot.statusCode() + " " + dotDot.body());
     assertEquals(
         400, adminDelete("no%20spaces", StreamGateExtension.INTERNAL_API_KEY).statusCode());
     assertTrue(Files.exists(cached("720p/seg_5.ts")), "refused requests changed nothing");
