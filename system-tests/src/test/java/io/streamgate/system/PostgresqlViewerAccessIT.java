@@ -1,14 +1,12 @@
 package io.streamgate.system;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresqlViewerAccessIT extends ViewerAccessContract {
 
-  private static final String SERVER = "127.0.0.1:5432";
+  private static final String SERVER = Postgres.SERVER;
 
   private static String database;
   private static LaunchedStreamGate instance;
@@ -26,7 +24,7 @@ class PostgresqlViewerAccessIT extends ViewerAccessContract {
   @BeforeAll
   static void start() throws SQLException {
     database = "sg_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection admin = admin()) {
+    try (Connection admin = Postgres.admin()) {
       try (Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + database);
       }
@@ -42,25 +40,10 @@ class PostgresqlViewerAccessIT extends ViewerAccessContract {
       instance.close();
     }
     if (database != null) {
-      try (Connection admin = admin();
+      try (Connection admin = Postgres.admin();
           Statement statement = admin.createStatement()) {
         statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       }
-    }
-  }
-
-  private static Connection admin() throws SQLException {
-    String url = "jdbc:postgresql://" + SERVER + "/postgres";
-    try {
-      return DriverManager.getConnection(url, "postgres", "");
-    } catch (SQLException e) {
-      if (Boolean.getBoolean("streamgate.require.postgres")) {
-        throw new AssertionError("PostgreSQL is required but cannot be reached at " + url, e);
-      }
-      System.err.println(
-          "\n*** SKIPPED: PostgreSQL system tests, no PostgreSQL at " + url + " ***\n");
-      Assumptions.abort("no PostgreSQL at " + url);
-      throw e;
     }
   }
 

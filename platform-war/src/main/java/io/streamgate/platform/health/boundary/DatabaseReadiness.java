@@ -1,13 +1,11 @@
 package io.streamgate.platform.health.boundary;
 
+import io.streamgate.platform.persistence.control.Database;
 import io.streamgate.platform.persistence.control.SchemaMigrations;
-import io.streamgate.platform.persistence.control.StreamGateDataSource;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,15 +15,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  @Resource(lookup = StreamGateDataSource.JNDI_NAME)
-  DataSource dataSource;
+  @Inject Database database;
 
   @Inject SchemaMigrations migrations;
 
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("database");
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = database.dataSource().getConnection()) {
       return response
           .status(connection.isValid(2))
           .withData("product", connection.getMetaData().getDatabaseProductName())

@@ -2,6 +2,7 @@ package io.streamgate.platform.persistence.control;
 
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -15,6 +16,7 @@ public class DatabaseConfigSource implements ConfigSource {
 
   static final String CLASS = "streamgate.db.class";
   static final String URL = "streamgate.db.url";
+  static final String UNUSED = "jdbc:h2:mem:streamgate-unused";
 
   @Override
   public Set<String> getPropertyNames() {
@@ -33,9 +35,15 @@ public class DatabaseConfigSource implements ConfigSource {
 
   private Optional<DatabaseUrl> database() {
     try {
-      return ConfigProvider.getConfig(DatabaseConfigSource.class.getClassLoader())
-          .getOptionalValue("DATABASE_URL", String.class)
-          .map(DatabaseUrl::parse);
+      Config config = ConfigProvider.getConfig(DatabaseConfigSource.class.getClassLoader());
+      if (!config
+          .getOptionalValue(ServerResourceCustomizer.SETTING, String.class)
+          .orElse("")
+          .isBlank()) {
+        // The server's pool is used; the WAR's own is defined but must not touch any file.
+        return Optional.of(new DatabaseUrl(DatabaseUrl.Kind.H2, UNUSED));
+      }
+      return config.getOptionalValue("DATABASE_URL", String.class).map(DatabaseUrl::parse);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

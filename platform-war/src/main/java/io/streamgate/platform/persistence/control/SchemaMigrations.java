@@ -1,12 +1,13 @@
 package io.streamgate.platform.persistence.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,8 +26,7 @@ public class SchemaMigrations {
 
   private static final System.Logger LOG = System.getLogger(SchemaMigrations.class.getName());
 
-  @Resource(lookup = StreamGateDataSource.JNDI_NAME)
-  DataSource dataSource;
+  @Inject Database database;
 
   @Inject
   @ConfigProperty(name = "DATABASE_URL")
@@ -46,17 +46,22 @@ public class SchemaMigrations {
 
   @PostConstruct
   void migrate() {
-    DatabaseUrl database;
+    DataSource dataSource;
+    DatabaseUrl.Kind kind;
     try {
-      database = DatabaseUrl.parse(databaseUrl);
-    } catch (IllegalArgumentException e) {
+      if (!database.serverResource()) {
+        DatabaseUrl.parse(databaseUrl);
+      }
+      dataSource = database.dataSource();
+      kind = kind(dataSource);
+    } catch (IllegalArgumentException | IllegalStateException e) {
       LOG.log(System.Logger.Level.ERROR, e.getMessage());
       throw new IllegalStateException(e.getMessage());
     }
     Flyway flyway =
         Flyway.configure(SchemaMigrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(locations(database.kind()))
+            .locations(locations(kind))
             .failOnMissingLocations(true)
             .load();
     MigrateResult result = flyway.migrate();
@@ -64,9 +69,17 @@ public class SchemaMigrations {
     LOG.log(
         System.Logger.Level.INFO,
         "Database {0} at schema version {1} ({2} migrations applied now)",
-        database.kind(),
+        kind,
         schemaVersion,
         result.migrationsExecuted);
+  }
+
+  private DatabaseUrl.Kind kind(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return Database.kindOf(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException(Database.unreachable(e, database.serverResource()));
+    }
   }
 
   /** The schema version the database is at, for readiness reporting. */

@@ -1,0 +1,107 @@
+package io.streamgate.platform.persistence.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The data source StreamGate works with: a JDBC resource of the server when {@code
+ * DATABASE_RESOURCE} names one (the pool an operator created, e.g. with {@code
+ * payara-config/src/main/payara/postgresql-pool.asadmin}), else the WAR's own pool from {@code
+ * DATABASE_URL}. JPA follows the same choice through {@link ServerResourceCustomizer}.
+ */
+@ApplicationScoped
+public class Database {
+
+  @Resource(lookup = StreamGateDataSource.JNDI_NAME)
+  DataSource own;
+
+  @Inject
+  @ConfigProperty(name = ServerResourceCustomizer.SETTING)
+  Optional<String> setting;
+
+  private String resource;
+
+  private DataSource dataSource;
+
+  @PostConstruct
+  void resolve() {
+    resource = setting.map(String::trim).orElse("");
+    dataSource = resource.isBlank() ? own : lookup(resource);
+  }
+
+  /** The server's JDBC resource of that name; one line saying what to fix if there is none. */
+  static DataSource lookup(String name) {
+    try {
+      return (DataSource) new InitialContext().lookup(name);
+    } catch (NamingException | ClassCastException e) {
+      throw new IllegalStateException(
+          ServerResourceCustomizer.SETTING
+              + " names '"
+              + name
+              + "' but this server has no JDBC resource of that name: create it (see"
+              + " payara-config/src/main/payara/postgresql-pool.asadmin) or unset "
+              + ServerResourceCustomizer.SETTING
+              + " to use DATABASE_URL");
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Whether the data source is the server's pool rather than the WAR's own. */
+  public boolean serverResource() {
+    return !resource.isBlank();
+  }
+
+  /**
+   * One line naming the cause and the settings to check when the database cannot be reached (never
+   * the URL, which may hold a password).
+   */
+  static String unreachable(SQLException e, boolean serverResource) {
+    // The driver's own exception says it best ("Connection to host:port refused", "role ... does
+    // not exist"); the pool's wrappers above it and the socket error below it say less.
+    Throwable said = e;
+    for (Throwable cause = e.getCause(); cause != null && cause != said; cause = cause.getCause()) {
+      if (cause instanceof SQLException) {
+        said = cause;
+      }
+    }
+    String message = said.getMessage() == null ? said.getClass().getName() : said.getMessage();
+    int end = message.indexOf('\n');
+    return "StreamGate cannot reach its database ("
+        + (end < 0 ? message : message.substring(0, end)).trim()
+        + "): check "
+        + (serverResource
+            ? "the JDBC pool behind "
+                + ServerResourceCustomizer.SETTING
+                + " (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD)"
+            : "DATABASE_URL")
+        + " and that the database server runs and accepts this user";
+  }
+
+  /** The kind of database behind the data source, read from the driver. */
+  public static DatabaseUrl.Kind kindOf(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (product.contains("postgres")) {
+      return DatabaseUrl.Kind.POSTGRESQL;
+    }
+    if (product.contains("h2")) {
+      return DatabaseUrl.Kind.H2;
+    }
+    throw new IllegalStateException(
+        "The database is "
+            + connection.getMetaData().getDatabaseProductName()
+            + "; StreamGate runs on H2 or PostgreSQL");
+  }
+}

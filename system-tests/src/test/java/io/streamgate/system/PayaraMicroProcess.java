@@ -1,0 +1,170 @@
+package io.streamgate.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro started the way an image or a service unit starts one: {@code java -jar
+ * payara-micro.jar} with deployments, a post-boot command file and environment variables, nothing
+ * from the launcher. On loopback, with a data grid of its own; closing it sends SIGTERM and waits.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+  static final Path HOME = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
+  static final Path PAYARA_CONFIG = HOME.resolve("payara-config/src/main/payara");
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private PayaraMicroProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /**
+   * Starts the platform WAR at {@code /} with {@code postBoot} (the files joined in order, as an
+   * image joins them) and {@code env}, and returns once Payara Micro says it is ready - whether or
+   * not the application deployed.
+   */
+  static PayaraMicroProcess platform(
+      String name, List<String> postBootFiles, String logProperties, Map<String, String> env) {
+    Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve(name);
+    int port = LaunchedStreamGate.freePort();
+    int gridPort = LaunchedStreamGate.freePort();
+    try {
+      Files.createDirectories(work);
+      Path postBoot = work.resolve("post-boot.asadmin");
+      StringBuilder commands = new StringBuilder();
+      for (String file : postBootFiles) {
+        commands.append(Files.readString(PAYARA_CONFIG.resolve(file))).append('\n');
+      }
+      Files.writeString(postBoot, commands);
+      Path log = work.resolve("server.log");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx512m",
+                  "-jar",
+                  HOME.resolve("target/payara-micro.jar").toString(),
+                  "--deploy",
+                  HOME.resolve("platform-war/target/platform.war") + ":/",
+                  "--addlibs",
+                  HOME.resolve("target/postgresql.jar").toString(),
+                  "--port",
+                  Integer.toString(port),
+                  "--nohostaware",
+                  "--clustername",
+                  "sg-" + name + "-" + gridPort,
+                  "--clustermode",
+                  "tcpip:127.0.0.1:" + gridPort,
+                  "--startport",
+                  Integer.toString(gridPort),
+                  "--interfaces",
+                  "127.0.0.1",
+                  "--hzinitialjoinwait",
+                  "0",
+                  "--prebootcommandfile",
+                  HOME.resolve("platform-war/src/test/resources/loopback.asadmin").toString(),
+                  "--postbootcommandfile",
+                  postBoot.toString(),
+                  "--logproperties",
+                  PAYARA_CONFIG.resolve(logProperties).toString()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(work.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder
+          .environment()
+          .keySet()
+          .removeIf(key -> key.startsWith("DB_") || key.startsWith("DATABASE_"));
+      builder.environment().putAll(env);
+      PayaraMicroProcess started = new PayaraMicroProcess(builder.start(), log, port);
+      started.awaitBoot();
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Payara Micro prints "ready in" once it has booted and tried its deployments. */
+  private void awaitBoot() {
+    try {
+      Eventually.await(
+          "Payara Micro boots",
+          Duration.ofSeconds(240),
+          () -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("Payara Micro ended during start-up:\n" + log());
+            }
+            return Files.exists(log) && log().contains(" ready in ");
+          });
+    } catch (AssertionError e) {
+      close();
+      throw new AssertionError(e.getMessage() + "\n" + log(), e);
+    }
+  }
+
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path workDir() {
+    return log.getParent();
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(
+          request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)));
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
