@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -25,6 +26,9 @@ final class Chromium implements AutoCloseable {
 
   private final Playwright playwright;
   private final Browser browser;
+
+  /** What the browser refused because of a page's Content-Security-Policy, from every context. */
+  private final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
   private Chromium(Playwright playwright, Browser browser) {
     this.playwright = playwright;
@@ -71,6 +75,12 @@ final class Chromium implements AutoCloseable {
     BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", ViewerApi.nextClientIp()));
+    context.onConsoleMessage(
+        message -> {
+          if (message.text().contains("Content Security Policy")) {
+            policyViolations.add(message.location() + ": " + message.text());
+          }
+        });
     return context;
   }
 
@@ -89,9 +99,16 @@ final class Chromium implements AutoCloseable {
     page.setViewportSize(size.width, size.height);
   }
 
+  /**
+   * Closes the browser, then fails if any page did something its Content-Security-Policy forbids (a
+   * blocked script, style, font, stream or connection is something a user would miss).
+   */
   @Override
   public void close() {
     browser.close();
     playwright.close();
+    if (!policyViolations.isEmpty()) {
+      throw new AssertionError("pages broke their Content-Security-Policy: " + policyViolations);
+    }
   }
 }

@@ -37,6 +37,7 @@ public class TokensResource {
     String code = JsonRequests.string(JsonRequests.object(body, Set.of("code")), "code");
     Redemptions.Grant grant =
         redemptions.redeem(code, clients.ip(request), request.getHeader(HttpHeaders.USER_AGENT));
-    return TokenValidationResponse.of(grant, locations.baseUrl(uri.getBaseUri()));
+    return TokenValidationResponse.of(
+        grant, locations.baseUrl(clients.asSeenByBrowser(request, uri.getBaseUri())));
   }
 }

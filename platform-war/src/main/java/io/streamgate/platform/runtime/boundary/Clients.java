@@ -7,6 +7,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,6 +30,34 @@ public class Clients {
   @PostConstruct
   void init() {
     addresses = new ClientAddresses(trustedProxies.orElse(""));
+  }
+
+  /**
+   * Whether the browser reached StreamGate over HTTPS: this server's own TLS, or a trusted proxy
+   * that terminated TLS and says so in {@code X-Forwarded-Proto}.
+   */
+  public boolean https(HttpServletRequest request) {
+    return request.isSecure()
+        || "https"
+            .equalsIgnoreCase(
+                addresses.forwardedProto(
+                    request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto")));
+  }
+
+  /**
+   * The address the browser used for {@code base}: with the scheme a trusted TLS-terminating proxy
+   * reports, so that a viewer on HTTPS is never handed an {@code http://} media address.
+   */
+  public URI asSeenByBrowser(HttpServletRequest request, URI base) {
+    if (!https(request) || "https".equals(base.getScheme())) {
+      return base;
+    }
+    try {
+      return new URI(
+          "https", base.getUserInfo(), base.getHost(), base.getPort(), base.getPath(), null, null);
+    } catch (URISyntaxException e) {
+      return base;
+    }
   }
 
   public String ip(HttpServletRequest request) {

@@ -63,6 +63,18 @@ public final class ClientAddresses {
     return client;
   }
 
+  /**
+   * The scheme a trusted proxy says the client used ({@code X-Forwarded-Proto}, its first entry);
+   * empty when the request did not come from a trusted proxy, whose word alone would let any client
+   * claim HTTPS.
+   */
+  public String forwardedProto(String remoteAddress, String forwardedProto) {
+    if (forwardedProto == null || !parse(remoteAddress).map(this::isTrusted).orElse(false)) {
+      return "";
+    }
+    return forwardedProto.split(",")[0].trim();
+  }
+
   private boolean isTrusted(byte[] address) {
     return trusted.stream().anyMatch(range -> range.contains(address));
   }

@@ -28,6 +28,15 @@ class ClientAddressesTest {
   }
 
   @Test
+  void onlyATrustedProxyCanSayTheClientUsedHttps() {
+    ClientAddresses addresses = new ClientAddresses("10.0.0.1");
+    assertEquals("https", addresses.forwardedProto("10.0.0.1", "https"));
+    assertEquals("https", addresses.forwardedProto("10.0.0.1", "https, http"));
+    assertEquals("", addresses.forwardedProto("10.0.0.2", "https"));
+    assertEquals("", addresses.forwardedProto("10.0.0.1", null));
+  }
+
+  @Test
   void anUntrustedSenderCannotSpeakForOthers() {
     ClientAddresses addresses = new ClientAddresses("10.0.0.1");
     assertEquals("10.0.0.2", addresses.clientOf("10.0.0.2", "203.0.113.1"));
