@@ -40,23 +40,24 @@ final class PayaraMicroProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the platform WAR at {@code /} with {@code postBoot} (the files joined in order, as an
-   * image joins them) and {@code env}, and returns once Payara Micro says it is ready - whether or
-   * not the application deployed.
+   * Starts the platform WAR at {@code /} as its image does: the HTTP settings of payara-config
+   * before boot (here after the loopback address), {@code postBoot} after it (none if null), and
+   * {@code env}; returns once Payara Micro says it is ready - whether or not the application
+   * deployed.
    */
   static PayaraMicroProcess platform(
-      String name, List<String> postBootFiles, String logProperties, Map<String, String> env) {
+      String name, String postBoot, String logProperties, Map<String, String> env) {
     Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve(name);
     int port = LaunchedStreamGate.freePort();
     int gridPort = LaunchedStreamGate.freePort();
     try {
       Files.createDirectories(work);
-      Path postBoot = work.resolve("post-boot.asadmin");
-      StringBuilder commands = new StringBuilder();
-      for (String file : postBootFiles) {
-        commands.append(Files.readString(PAYARA_CONFIG.resolve(file))).append('\n');
-      }
-      Files.writeString(postBoot, commands);
+      Path preBoot = work.resolve("pre-boot.asadmin");
+      Files.writeString(
+          preBoot,
+          Files.readString(HOME.resolve("platform-war/src/test/resources/loopback.asadmin"))
+              + "\n"
+              + Files.readString(PAYARA_CONFIG.resolve("pre-boot-commands.asadmin")));
       Path log = work.resolve("server.log");
       List<String> command =
           new ArrayList<>(
@@ -83,11 +84,13 @@ final class PayaraMicroProcess implements AutoCloseable {
                   "--hzinitialjoinwait",
                   "0",
                   "--prebootcommandfile",
-                  HOME.resolve("platform-war/src/test/resources/loopback.asadmin").toString(),
-                  "--postbootcommandfile",
-                  postBoot.toString(),
+                  preBoot.toString(),
                   "--logproperties",
                   PAYARA_CONFIG.resolve(logProperties).toString()));
+      if (postBoot != null) {
+        command.addAll(
+            List.of("--postbootcommandfile", PAYARA_CONFIG.resolve(postBoot).toString()));
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(work.toFile())

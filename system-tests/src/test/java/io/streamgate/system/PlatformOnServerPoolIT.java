@@ -32,15 +32,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform WAR the way its container runs it: Payara Micro with the post-boot files of
- * payara-config (HTTP settings, then the PostgreSQL pool built from DB_* variables), JSON logs, and
- * every setting from the environment - no launcher, no DATABASE_URL.
+ * The platform WAR the way its container runs it: Payara Micro with payara-config's HTTP settings
+ * before boot and the PostgreSQL pool built from DB_* variables after it, JSON logs, and every
+ * setting from the environment - no launcher, no DATABASE_URL.
  */
 class PlatformOnServerPoolIT {
 
   private static final String ADMIN_PASSWORD = "server-pool-admin-" + UUID.randomUUID();
-  private static final List<String> POST_BOOT =
-      List.of("post-boot-commands.asadmin", "postgresql-pool.asadmin");
+  private static final String POST_BOOT = "postgresql-pool.asadmin";
 
   private static String database;
   private static PayaraMicroProcess platform;
@@ -177,11 +176,7 @@ class PlatformOnServerPoolIT {
     Map<String, String> env = env(5432);
     env.put("DATABASE_RESOURCE", "jdbc/nothing-here");
     try (PayaraMicroProcess missing =
-        PayaraMicroProcess.platform(
-            "server-pool-missing",
-            List.of("post-boot-commands.asadmin"),
-            "logging.properties",
-            env)) {
+        PayaraMicroProcess.platform("server-pool-missing", null, "logging.properties", env)) {
       assertTrue(
           missing
               .log()
