@@ -60,6 +60,12 @@ public final class LaunchedStreamGate
 
   /** Starts a StreamGate named {@code name} and returns once the launcher says it is ready. */
   public static LaunchedStreamGate start(String name, Map<String, String> settings) {
+    return start(name, settings, List.of());
+  }
+
+  /** The same with options of {@code ./streamgate run} ({@code --cluster}, {@code --postgres}). */
+  public static LaunchedStreamGate start(
+      String name, Map<String, String> settings, List<String> runOptions) {
     Path home = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
     Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve(name);
     int port =
@@ -70,10 +76,11 @@ public final class LaunchedStreamGate
     Path output = work.resolve("launcher.out");
     try {
       Files.createDirectories(work);
+      List<String> command =
+          new java.util.ArrayList<>(List.of(home.resolve("streamgate").toString(), "run"));
+      command.addAll(runOptions);
       ProcessBuilder builder =
-          new ProcessBuilder(home.resolve("streamgate").toString(), "run")
-              .directory(home.toFile())
-              .redirectErrorStream(true);
+          new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
       Map<String, String> env = builder.environment();
       env.put("STREAMGATE_HTTP_PORT", Integer.toString(port));
       env.put("STREAMGATE_GRID_PORT", Integer.toString(freePort()));
@@ -149,6 +156,25 @@ public final class LaunchedStreamGate
       }
     }
     throw new IllegalStateException("no free port in 20000-31999");
+  }
+
+  /** The first of {@code count} consecutive free ports (see {@link #freePort()}). */
+  static int freePorts(int count) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int first = freePort();
+      boolean free = true;
+      for (int port = first + 1; port < first + count && free; port++) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          free = socket.getLocalPort() == port;
+        } catch (IOException taken) {
+          free = false;
+        }
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no " + count + " consecutive free ports");
   }
 
   public int port() {

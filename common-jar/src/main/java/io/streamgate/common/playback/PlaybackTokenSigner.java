@@ -33,6 +33,11 @@ public final class PlaybackTokenSigner {
             .build();
   }
 
+  /** The id of the key that signs, as the tokens' {@code kid} header names it. */
+  public String kid() {
+    return header.getKeyID();
+  }
+
   /** The compact serialisation of a JWT carrying the claims. */
   public String sign(PlaybackClaims claims) {
     JWTClaimsSet.Builder set =

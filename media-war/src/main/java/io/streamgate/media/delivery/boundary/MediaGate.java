@@ -67,6 +67,19 @@ public class MediaGate extends HttpFilter {
     }
   }
 
+  /** Verifies; a token of a key not known yet is verified again once the keys were re-fetched. */
+  private PlaybackClaims verify(String token) throws InvalidPlaybackTokenException {
+    try {
+      return tokens.verify(token);
+    } catch (InvalidPlaybackTokenException e) {
+      if (e.reason() == InvalidPlaybackTokenException.Reason.UNKNOWN_KEY
+          && keys.refetchForUnknownKey()) {
+        return tokens.verify(token);
+      }
+      throw e;
+    }
+  }
+
   private void gate(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     cors(req, res);
@@ -93,11 +106,8 @@ public class MediaGate extends HttpFilter {
     }
     PlaybackClaims claims;
     try {
-      claims = tokens.verify(token);
+      claims = verify(token);
     } catch (InvalidPlaybackTokenException e) {
-      if (e.reason() == InvalidPlaybackTokenException.Reason.UNKNOWN_KEY) {
-        keys.unknownKeySeen();
-      }
       metrics.refused(e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       boolean malformed = e.reason() == InvalidPlaybackTokenException.Reason.MALFORMED;
       MediaResponses.error(res, malformed ? 401 : 403);

@@ -90,17 +90,21 @@ public class PlatformKeys {
     return Optional.ofNullable(loadedAt);
   }
 
-  /** A token named a key we do not have: fetch again, unless we did so moments ago. */
-  public void unknownKeySeen() {
+  /**
+   * A token named a key we do not have - most likely one the platform has just rotated to: fetch
+   * the keys now, on the caller's thread, unless that was done moments ago. Answers whether a fetch
+   * succeeded, so the caller can verify the token again instead of refusing the viewer once.
+   */
+  public boolean refetchForUnknownKey() {
     if (client == null) {
-      return;
+      return false;
     }
     Instant now = clock.instant();
     Instant last = lastFetch.get();
     if (now.isBefore(last.plus(REFETCH_INTERVAL)) || !lastFetch.compareAndSet(last, now)) {
-      return;
+      return false;
     }
-    scheduler.execute(this::fetch);
+    return fetch();
   }
 
   private void retryUntilLoaded() {
@@ -112,7 +116,7 @@ public class PlatformKeys {
     fetch();
   }
 
-  private void fetch() {
+  private boolean fetch() {
     URI uri = URI.create(platform.orElseThrow().replaceAll("/+$", "") + "/api/keys");
     try {
       HttpResponse<String> response =
@@ -124,7 +128,7 @@ public class PlatformKeys {
             Level.WARNING,
             "Public keys: {0} answered {1}",
             new Object[] {uri, response.statusCode()});
-        return;
+        return false;
       }
       JWKSet keys = JWKSet.parse(response.body());
       trusted.replaceWith(keys.getKeys());
@@ -133,10 +137,12 @@ public class PlatformKeys {
             Level.INFO, "Public keys loaded from {0}: {1} key(s)", new Object[] {uri, keys.size()});
       }
       loadedAt = clock.instant();
+      return true;
     } catch (java.io.IOException | ParseException | IllegalArgumentException e) {
       LOG.log(Level.FINE, "Public keys not loaded from " + uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 }

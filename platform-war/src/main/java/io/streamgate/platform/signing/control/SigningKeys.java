@@ -8,11 +8,15 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.streamgate.common.ids.RandomIds;
 import io.streamgate.common.playback.PlaybackTokenSigner;
 import io.streamgate.common.playback.PlaybackTokens;
+import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.runtime.control.ConflictException;
+import io.streamgate.platform.runtime.control.RequestRefusedException;
 import io.streamgate.platform.signing.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -28,7 +32,10 @@ import java.util.List;
 
 /**
  * Loads the active signing keys at startup, creating the first one on an empty database. The newest
- * signs; all active ones verify. Reads are lock-free.
+ * signs; all active ones verify. Reads are lock-free. A rotation (a new key that signs from now on)
+ * or a retirement is applied at once on the member that made it and within {@value #RELOAD_SECONDS}
+ * s on the others, which re-read the keys on a timer; media servers fetch the new public keys the
+ * first time a token names a key they do not know.
  */
 @Startup
 @Singleton
@@ -37,12 +44,16 @@ import java.util.List;
 public class SigningKeys {
 
   private static final System.Logger LOG = System.getLogger(SigningKeys.class.getName());
+  static final int RELOAD_SECONDS = 30;
+
   private static final DateTimeFormatter KID_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject AuditTrail audit;
 
   private volatile PlaybackTokenSigner signer;
   private volatile JWKSet publicKeys;
@@ -54,9 +65,68 @@ public class SigningKeys {
     if (active.isEmpty()) {
       active = List.of(create());
     }
+    use(active);
+  }
+
+  /** Picks up keys another platform member rotated or retired. */
+  @Schedule(second = "*/" + RELOAD_SECONDS, minute = "*", hour = "*", persistent = false)
+  void reload() {
+    List<SigningKey> active =
+        em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList();
+    if (!active.isEmpty()) {
+      use(active);
+    }
+  }
+
+  private void use(List<SigningKey> active) {
     List<RSAKey> keys = active.stream().map(SigningKeys::parse).toList();
     signer = new PlaybackTokenSigner(keys.get(0));
     publicKeys = new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList());
+  }
+
+  /** Every key, newest first, retired ones included. */
+  public List<SigningKey> all() {
+    return em.createNamedQuery(SigningKey.ALL, SigningKey.class).getResultList();
+  }
+
+  /** A new key that signs from now on; the older active keys keep verifying until retired. */
+  public SigningKey rotate(String actor, String ip) {
+    SigningKey key = create();
+    audit.record(actor, "key-rotate", "key:" + key.kid(), ip, null);
+    em.flush();
+    reload();
+    return key;
+  }
+
+  /**
+   * Retires a key: tokens it signed are refused from the next key fetch on. The signing key can
+   * only be retired once a newer one exists, so that some key always signs.
+   */
+  public SigningKey retire(String kid, String actor, String ip) {
+    SigningKey key = em.find(SigningKey.class, kid);
+    if (key == null) {
+      throw new UnknownKey();
+    }
+    List<SigningKey> active =
+        em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList();
+    if (key.active() && active.size() == 1) {
+      throw new ConflictException(
+          "This is the only active signing key; rotate first, then retire it.");
+    }
+    key.retire(clock.instant());
+    audit.record(actor, "key-retire", "key:" + kid, ip, null);
+    em.flush();
+    reload();
+    return key;
+  }
+
+  /** No key has this id. */
+  public static class UnknownKey extends RequestRefusedException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownKey() {
+      super(404, "Signing key not found");
+    }
   }
 
   private SigningKey create() {

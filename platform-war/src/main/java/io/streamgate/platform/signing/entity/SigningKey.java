@@ -13,9 +13,11 @@ import java.time.Instant;
 @NamedQuery(
     name = SigningKey.ACTIVE,
     query = "SELECT k FROM SigningKey k WHERE k.retiredAt IS NULL ORDER BY k.createdAt DESC")
+@NamedQuery(name = SigningKey.ALL, query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC")
 public class SigningKey {
 
   public static final String ACTIVE = "SigningKey.active";
+  public static final String ALL = "SigningKey.all";
 
   @Id
   @Column(length = 64)
@@ -48,5 +50,25 @@ public class SigningKey {
 
   public String privateJwk() {
     return privateJwk;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** When the key stopped verifying tokens; null while it is active. */
+  public Instant retiredAt() {
+    return retiredAt;
+  }
+
+  public boolean active() {
+    return retiredAt == null;
+  }
+
+  /** From now on the key neither signs nor verifies. */
+  public void retire(Instant now) {
+    if (retiredAt == null) {
+      retiredAt = now;
+    }
   }
 }

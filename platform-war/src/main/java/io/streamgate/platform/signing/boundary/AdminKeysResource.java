@@ -1,0 +1,81 @@
+package io.streamgate.platform.signing.boundary;
+
+import static io.streamgate.platform.admin.boundary.AdminJson.data;
+
+import io.streamgate.platform.admin.boundary.AdminAuthentication;
+import io.streamgate.platform.admin.boundary.AdminSession;
+import io.streamgate.platform.admin.boundary.SuperAdminOnly;
+import io.streamgate.platform.runtime.boundary.Clients;
+import io.streamgate.platform.signing.control.SigningKeys;
+import io.streamgate.platform.signing.entity.SigningKey;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Playback signing keys, for super admins: list, rotate, retire (also {@code ./streamgate keys}).
+ */
+@Path("admin/keys")
+@AdminSession
+@SuperAdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: signing keys")
+public class AdminKeysResource {
+
+  @Inject SigningKeys keys;
+
+  @Inject Clients clients;
+
+  @Context HttpServletRequest request;
+
+  @Context ContainerRequestContext context;
+
+  @GET
+  @Operation(summary = "Every key, newest first: kid, createdAt, retiredAt, signing")
+  public Map<String, Object> list() {
+    String signing = keys.signer().kid();
+    return data(keys.all().stream().map(key -> json(key, signing)).toList());
+  }
+
+  @POST
+  @Operation(summary = "Rotates: a new key signs from now on; older active keys keep verifying")
+  public Response rotate() {
+    SigningKey key = keys.rotate(actor(), clients.ip(request));
+    return Response.status(Response.Status.CREATED).entity(data(json(key, key.kid()))).build();
+  }
+
+  @POST
+  @Path("{kid}/retire")
+  @Operation(
+      summary =
+          "Retires a key: tokens it signed are refused; the only active key cannot be retired")
+  public Map<String, Object> retire(@PathParam("kid") String kid) {
+    SigningKey key = keys.retire(kid, actor(), clients.ip(request));
+    return data(json(key, keys.signer().kid()));
+  }
+
+  private String actor() {
+    return AdminAuthentication.caller(context).username();
+  }
+
+  private static Map<String, Object> json(SigningKey key, String signingKid) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("kid", key.kid());
+    json.put("createdAt", key.createdAt().toString());
+    json.put("retiredAt", key.retiredAt() == null ? null : key.retiredAt().toString());
+    json.put("signing", key.kid().equals(signingKid));
+    return json;
+  }
+}
