@@ -81,6 +81,29 @@ class LauncherSettingsIT {
   }
 
   @Test
+  void anEdgeServerWithoutThePlatformsInternalKey() throws Exception {
+    String line =
+        refusal(
+            Map.of(
+                "STREAMGATE_ROLE", "media",
+                "PLATFORM_APP_URL", "http://127.0.0.1:9",
+                "REVOCATION_SYNC", "poll"));
+    assertTrue(line.startsWith("streamgate: REVOCATION_SYNC=poll needs INTERNAL_API_KEY"), line);
+  }
+
+  @Test
+  void aKeyFileThatCannotBeRead() throws Exception {
+    Files.createDirectories(data.resolve("internal-api-key"));
+    String line = refusal(Map.of());
+    assertTrue(line.startsWith("streamgate: " + data.resolve("internal-api-key")), line);
+    assertTrue(
+        line.endsWith(
+            "cannot be read or is empty; fix it (or delete it to get a new one)"
+                + " and start again"),
+        line);
+  }
+
+  @Test
   void anUnknownRole() throws Exception {
     String line = refusal(Map.of("STREAMGATE_ROLE", "both"));
     assertEquals("streamgate: STREAMGATE_ROLE must be all, platform or media (got 'both')", line);

@@ -32,6 +32,17 @@ public class RevocationSyncStartup {
   Optional<String> internalApiKey;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    try {
+      follow();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // One line that says what to fix, before the container's stack trace.
+      System.getLogger(RevocationSyncStartup.class.getName())
+          .log(System.Logger.Level.ERROR, e.getMessage());
+      throw e;
+    }
+  }
+
+  private void follow() {
     HazelcastInstance instance = grid.isResolvable() ? grid.get() : null;
     boolean gridRunning = instance != null && instance.getLifecycleService().isRunning();
     switch (RevocationSync.of(configured.orElse(null), gridRunning)) {
