@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * file held back until released, a body cut short, no answer at all) and every request is counted,
  * so tests see how often the media server fetched.
  */
-final class FakeOrigin implements ExtensionContext.Store.CloseableResource {
+final class FakeOrigin implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   private record Reply(int status, byte[] body, int cutAt, CountDownLatch release) {}
 

@@ -189,6 +189,15 @@ public final class LaunchedStreamGate
     return bootSeconds;
   }
 
+  /** The server's own log (data/logs/server.log). */
+  public String serverLog() {
+    try {
+      return Files.readString(dataDir.resolve("logs/server.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String launcherOutput() throws IOException {
     return Files.readString(output);
   }

@@ -30,13 +30,15 @@ final class AccessLog {
       HttpServletResponse res,
       long startNanos,
       DeliveryMetrics metrics,
-      AccessLogWriter log) {
+      AccessLogWriter log,
+      Runnable done) {
     if (req.isAsyncStarted()) {
       req.getAsyncContext()
           .addListener(
               new AsyncListener() {
                 @Override
                 public void onComplete(AsyncEvent event) {
+                  done.run();
                   record(req, res, startNanos, metrics, log);
                 }
 
@@ -56,6 +58,7 @@ final class AccessLog {
                 }
               });
     } else {
+      done.run();
       record(req, res, startNanos, metrics, log);
     }
   }

@@ -6,6 +6,7 @@ import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.media.access.control.RevocationView;
 import io.streamgate.media.delivery.control.AccessLogWriter;
 import io.streamgate.media.delivery.control.DeliveryMetrics;
+import io.streamgate.media.delivery.control.InFlightResponses;
 import io.streamgate.media.delivery.control.Manifests;
 import io.streamgate.media.delivery.control.StreamRequest;
 import io.streamgate.media.delivery.control.TokenCache;
@@ -50,6 +51,8 @@ public class MediaGate extends HttpFilter {
 
   @Inject DeliveryMetrics metrics;
 
+  @Inject InFlightResponses inFlight;
+
   @Inject AccessLogWriter accessLog;
 
   @Inject
@@ -60,10 +63,11 @@ public class MediaGate extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     long start = System.nanoTime();
+    inFlight.started();
     try {
       gate(req, res, chain);
     } finally {
-      AccessLog.whenDone(req, res, start, metrics, accessLog);
+      AccessLog.whenDone(req, res, start, metrics, accessLog, inFlight::ended);
     }
   }
 
