@@ -336,14 +336,16 @@ class MediaDeliveryIT {
       assertTrue(health.containsKey(field), field);
     }
     assertTrue(health.containsKey("lastSyncAgo"));
-    double before = metric(streamGate, "streamgate_media_bytes_sent_total");
+    double before = Metrics.sum(streamGate, "streamgate_media_bytes_sent_total", "");
     client.get(path("720p/seg_0.ts"), token);
     client.get(path("master.m3u8"), "not-a-jwt");
     // Segments are sent asynchronously: they are counted when the last byte is out.
     Eventually.await(
         "the segment's bytes counted",
         Duration.ofSeconds(5),
-        () -> metric(streamGate, "streamgate_media_bytes_sent_total") >= before + SEGMENT.length);
+        () ->
+            Metrics.sum(streamGate, "streamgate_media_bytes_sent_total", "")
+                >= before + SEGMENT.length);
     String metrics = streamGate.get("/metrics").body();
     assertTrue(metrics.contains("streamgate_media_requests_total{"), metrics);
     assertTrue(metrics.contains("streamgate_media_auth_failures_total{"), metrics);
@@ -352,16 +354,6 @@ class MediaDeliveryIT {
         Files.readString(dataDir.resolve("logs/server.log"))
             .contains("Error invoking AsyncListener"),
         "completing async responses logs nothing");
-  }
-
-  private static double metric(LaunchedStreamGate streamGate, String name) {
-    return streamGate
-        .get("/metrics")
-        .body()
-        .lines()
-        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 
   /** The log is written off the request path; waits (bounded) for the request's line. */

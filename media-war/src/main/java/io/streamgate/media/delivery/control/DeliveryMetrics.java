@@ -1,10 +1,13 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.media.access.control.RevocationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
@@ -15,13 +18,24 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The media server's MicroProfile Metrics (on {@code /metrics}): requests by status, bytes sent,
- * segment-cache hits and misses, upstream fetches, refused tokens by reason, request latency.
- * Counters are looked up once and kept, so counting costs a request next to nothing.
+ * segment-cache hits and misses, upstream fetches and their failures, refused tokens by reason,
+ * request latency, responses under way, the age of the revocation view. Counters are looked up once
+ * and kept, so counting costs a request next to nothing.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
 
   @Inject MetricRegistry registry;
+
+  @Inject RevocationView revocations;
+
+  @Inject InFlightResponses inFlight;
+
+  @Inject Clock clock;
+
+  /** Kinds of failed upstream fetches, counted from the HTTP client's threads. */
+  static final List<String> UPSTREAM_ERRORS =
+      List.of("timeout", "connect", "broken", "status-4xx", "status-5xx");
 
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private Timer latency;
@@ -37,6 +51,25 @@ public class DeliveryMetrics {
                 .withName("streamgate_media_request_duration")
                 .withDescription("Time to answer a stream request (until the body is handed on)")
                 .build());
+    // Counted from the HTTP client's threads, where no registry can be looked up: made now.
+    UPSTREAM_ERRORS.forEach(kind -> upstreamErrors(kind));
+    registry.gauge(
+        Metadata.builder()
+            .withName("streamgate_media_revocation_sync_age_seconds")
+            .withDescription(
+                "Seconds since the revocation view was last brought up to date (-1: never)")
+            .build(),
+        () ->
+            revocations
+                .syncedAt()
+                .map(at -> Duration.between(at, clock.instant()).toSeconds())
+                .orElse(-1L));
+    registry.gauge(
+        Metadata.builder()
+            .withName("streamgate_media_responses_in_flight")
+            .withDescription("Stream responses under way")
+            .build(),
+        inFlight::count);
   }
 
   public void request(int status, long bytes, Duration took) {
@@ -70,6 +103,16 @@ public class DeliveryMetrics {
             "kind",
             joined ? "joined" : "started")
         .inc();
+  }
+
+  /** An upstream fetch failed: timeout, connect, broken, status-4xx or status-5xx. */
+  public void upstreamError(String kind) {
+    upstreamErrors(kind).inc();
+  }
+
+  private Counter upstreamErrors(String kind) {
+    return counter(
+        "streamgate_media_upstream_errors", "Upstream fetches that failed, by kind", "kind", kind);
   }
 
   public void refused(String reason) {

@@ -129,13 +129,29 @@ public class UpstreamOrigin {
     if (failure == null) {
       fetch.finished();
     } else {
+      metrics.upstreamError(kind(failure));
       fetch.failed(failure);
     }
+  }
+
+  private static String kind(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        return "timeout";
+      }
+      if (cause instanceof java.net.ConnectException) {
+        return "connect";
+      }
+    }
+    return "broken";
   }
 
   private HttpResponse.BodySubscriber<Void> subscriber(
       StreamRequest request, Fetch fetch, HttpResponse.ResponseInfo info) {
     long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    if (info.statusCode() >= 400) {
+      metrics.upstreamError(info.statusCode() >= 500 ? "status-5xx" : "status-4xx");
+    }
     fetch.headed(
         new Fetch.Head(info.statusCode(), length, info.headers().firstValue("Last-Modified")));
     if (info.statusCode() != 200) {

@@ -1,5 +1,6 @@
 package io.streamgate.platform.dashboard.control;
 
+import io.streamgate.platform.runtime.control.PlatformMetrics;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -18,6 +19,8 @@ public class ViewerCountPush {
 
   @Inject ViewerSessions sessions;
 
+  @Inject PlatformMetrics metrics;
+
   @Inject
   @Push(channel = "viewers")
   PushContext viewers;
@@ -27,6 +30,7 @@ public class ViewerCountPush {
   @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
   void look() {
     Map<String, Long> now = sessions.liveCounts();
+    metrics.liveSessions(now.values().stream().mapToLong(Long::longValue).sum());
     if (!now.equals(last)) {
       last = now;
       viewers.send("changed");
