@@ -46,11 +46,7 @@ class PlatformOnServerPoolIT {
 
   @BeforeAll
   static void start() throws SQLException {
-    database = "sg_pool_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection admin = Postgres.admin();
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
-    }
+    database = Postgres.createDatabase("sg_pool_");
     platform =
         PayaraMicroProcess.platform("server-pool", POST_BOOT, "logging-json.properties", env(5432));
   }
@@ -75,12 +71,7 @@ class PlatformOnServerPoolIT {
     if (platform != null) {
       platform.close();
     }
-    if (database != null) {
-      try (Connection admin = Postgres.admin();
-          Statement statement = admin.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
-    }
+    Postgres.dropDatabase(database);
   }
 
   @Test

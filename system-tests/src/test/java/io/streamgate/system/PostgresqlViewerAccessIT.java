@@ -1,11 +1,8 @@
 package io.streamgate.system;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -23,12 +20,7 @@ class PostgresqlViewerAccessIT extends ViewerAccessContract {
 
   @BeforeAll
   static void start() throws SQLException {
-    database = "sg_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection admin = Postgres.admin()) {
-      try (Statement statement = admin.createStatement()) {
-        statement.execute("CREATE DATABASE " + database);
-      }
-    }
+    database = Postgres.createDatabase("sg_it_");
     Map<String, String> settings = new HashMap<>(StreamGateExtension.SHARED_SETTINGS);
     settings.put("DATABASE_URL", "postgresql://postgres@" + SERVER + "/" + database);
     instance = LaunchedStreamGate.start("postgresql", settings);
@@ -39,12 +31,7 @@ class PostgresqlViewerAccessIT extends ViewerAccessContract {
     if (instance != null) {
       instance.close();
     }
-    if (database != null) {
-      try (Connection admin = Postgres.admin();
-          Statement statement = admin.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
-    }
+    Postgres.dropDatabase(database);
   }
 
   @Override

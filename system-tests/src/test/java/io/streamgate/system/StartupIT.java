@@ -28,6 +28,12 @@ class StartupIT {
     JsonObject grid = JsonBodies.check(health, "data-grid").orElseThrow();
     assertEquals("1", grid.getJsonObject("data").getString("members"));
     assertTrue(JsonBodies.check(health, "stream-root").isPresent(), "the media WAR reports too");
+
+    JsonObject keys = JsonBodies.check(health, "signing-keys").orElseThrow();
+    assertEquals("UP", keys.getString("status"));
+    assertTrue(keys.getJsonObject("data").getString("signing").matches("\\d{8}-[0-9a-f]{8}"));
+    assertEquals(
+        "UP", JsonBodies.check(health, "accepting-viewers").orElseThrow().getString("status"));
   }
 
   @Test
