@@ -480,7 +480,7 @@ class DockerFilesIT {
    * The environment variables the WARs read: the keys of their microprofile-config.properties and
    * the names their main sources ask MicroProfile Config (or the environment) for.
    */
-  private static Set<String> applicationSettings() throws IOException {
+  static Set<String> applicationSettings() throws IOException {
     Set<String> names = new TreeSet<>();
     for (String module : List.of("platform-war", "media-war")) {
       Path file =
