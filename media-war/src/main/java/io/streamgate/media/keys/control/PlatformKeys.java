@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Gets the platform's public keys into {@link TrustedKeys}: from {@code PLAYBACK_PUBLIC_KEYS} (a
  * JWK set in the configuration) when set, else from the platform's {@code GET /api/keys} at start
- * (retried every few seconds until it answers) and again when a token names an unknown key, at most
- * once per {@link #REFETCH_INTERVAL}, so that forged key ids cannot make it hammer the platform.
+ * (retried every few seconds until it answers), every {@link #REFRESH_INTERVAL} (so retired keys
+ * leave), and when a token names an unknown key, at most once per {@link #REFETCH_INTERVAL}, so
+ * that forged key ids cannot make it hammer the platform.
  */
 @ApplicationScoped
 public class PlatformKeys {
@@ -36,7 +37,8 @@ public class PlatformKeys {
   private static final Logger LOG = Logger.getLogger(PlatformKeys.class.getName());
 
   static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
-  static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);
+  static final Duration REFETCH_INTERVAL = Duration.ofSeconds(1);
+  static final Duration REFRESH_INTERVAL = Duration.ofSeconds(60);
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @Inject TrustedKeys trusted;
@@ -57,6 +59,7 @@ public class PlatformKeys {
   private volatile Instant loadedAt;
   private HttpClient client;
   private ScheduledFuture<?> retries;
+  private ScheduledFuture<?> refreshes;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
     if (configured.isPresent()) {
@@ -76,12 +79,22 @@ public class PlatformKeys {
     retries =
         scheduler.scheduleWithFixedDelay(
             this::retryUntilLoaded, 0, RETRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    // Retired keys leave, and keys a rotation added arrive, within a minute anyway.
+    refreshes =
+        scheduler.scheduleWithFixedDelay(
+            this::refresh,
+            REFRESH_INTERVAL.toMillis(),
+            REFRESH_INTERVAL.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
     if (retries != null) {
       retries.cancel(false);
+    }
+    if (refreshes != null) {
+      refreshes.cancel(false);
     }
   }
 
@@ -105,6 +118,11 @@ public class PlatformKeys {
       return false;
     }
     return fetch();
+  }
+
+  private void refresh() {
+    lastFetch.set(clock.instant());
+    fetch();
   }
 
   private void retryUntilLoaded() {
