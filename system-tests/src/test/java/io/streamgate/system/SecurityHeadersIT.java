@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,22 @@ class SecurityHeadersIT {
           headers.firstValue("Strict-Transport-Security"),
           path + " came over plain HTTP");
     }
+  }
+
+  @Test
+  void theConsoleSessionCookieIsHttpOnlyAndNeverSentCrossSite(LaunchedStreamGate streamGate)
+      throws Exception {
+    String password = Files.readString(streamGate.dataDir().resolve("admin-password")).trim();
+    HttpResponse<String> login = new AdminApi(streamGate).login("admin", password);
+    assertEquals(200, login.statusCode(), login.body());
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    // Attribute values are case-insensitive (RFC 6265bis); Payara writes "strict".
+    assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.streamgate.platform.codes.entity.CodeStatus;
 import io.streamgate.platform.console.boundary.Pages;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.runtime.boundary.Clients;
 import io.streamgate.platform.runtime.control.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ public class TicketsPage {
   @Inject CodeQueries codes;
 
   @Inject HttpServletRequest request;
+
+  @Inject Clients clients;
 
   private String eventId;
   private int sheet = 1;
@@ -61,7 +64,8 @@ public class TicketsPage {
   }
 
   private String portal() {
-    URI here = URI.create(request.getRequestURL().toString());
+    // As the organiser's browser sees it: https behind a TLS-terminating proxy.
+    URI here = clients.asSeenByBrowser(request, URI.create(request.getRequestURL().toString()));
     return here.resolve(request.getContextPath() + "/").toString().replaceAll("/$", "");
   }
 
