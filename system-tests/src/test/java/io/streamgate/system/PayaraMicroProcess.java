@@ -27,11 +27,7 @@ final class PayaraMicroProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http = TestHttp.client();
 
   private PayaraMicroProcess(Process process, Path log, int port) {
     this.process = process;
@@ -144,15 +140,7 @@ final class PayaraMicroProcess implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(
-          request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestHttp.send(http, request);
   }
 
   HttpResponse<String> get(String path) {

@@ -57,11 +57,7 @@ class PayaraServerDeployIT {
   private static String cluster;
   private static PayaraServerDomain domain;
   private static PayaraServerDomain.Result deployed;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private static final HttpClient HTTP = TestHttp.client();
 
   @BeforeAll
   static void deploy() throws SQLException {
@@ -236,15 +232,7 @@ class PayaraServerDeployIT {
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(
-          request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestHttp.send(HTTP, request);
   }
 
   private static String tail(String log) {
