@@ -301,9 +301,13 @@ class ViewerPlayerIT {
       Page page = entry(context, "");
       for (int attempt = 1; attempt <= 6; attempt++) {
         page.fill("#code", "ZZZZZZZZZZ" + attempt + "Q");
-        page.click("#watch");
-        page.waitForSelector("#code-message:not([hidden])");
+        // Each attempt's answer, not the message the previous one left on the page.
+        page.waitForResponse(
+            response -> response.url().endsWith("/api/tokens/validate"),
+            () -> page.click("#watch"));
       }
+      page.waitForFunction(
+          "() => document.querySelector('#code-message').textContent.startsWith('Too many')");
       String message = page.textContent("#code-message");
       assertTrue(
           message.matches(
