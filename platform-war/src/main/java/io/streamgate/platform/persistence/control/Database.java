@@ -3,15 +3,14 @@ package io.streamgate.platform.persistence.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The data source StreamGate works with: a JDBC resource of the server when {@code
@@ -25,18 +24,25 @@ public class Database {
   @Resource(lookup = StreamGateDataSource.JNDI_NAME)
   DataSource own;
 
-  @Inject
-  @ConfigProperty(name = ServerResourceCustomizer.SETTING)
-  Optional<String> setting;
-
   private String resource;
 
   private DataSource dataSource;
 
   @PostConstruct
   void resolve() {
-    resource = setting.map(String::trim).orElse("");
+    resource = configuredResource(ConfigProvider.getConfig(Database.class.getClassLoader()));
     dataSource = resource.isBlank() ? own : lookup(resource);
+  }
+
+  /**
+   * The JNDI name {@code DATABASE_RESOURCE} gives, trimmed; blank when the WAR's own pool is used.
+   * The one reader of the setting: the bean, the JPA customizer and the config source all ask here.
+   */
+  static String configuredResource(Config config) {
+    return config
+        .getOptionalValue(ServerResourceCustomizer.SETTING, String.class)
+        .map(String::trim)
+        .orElse("");
   }
 
   /** The server's JDBC resource of that name; one line saying what to fix if there is none. */

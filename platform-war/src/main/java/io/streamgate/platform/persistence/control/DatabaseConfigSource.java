@@ -36,10 +36,7 @@ public class DatabaseConfigSource implements ConfigSource {
   private Optional<DatabaseUrl> database() {
     try {
       Config config = ConfigProvider.getConfig(DatabaseConfigSource.class.getClassLoader());
-      if (!config
-          .getOptionalValue(ServerResourceCustomizer.SETTING, String.class)
-          .orElse("")
-          .isBlank()) {
+      if (!Database.configuredResource(config).isEmpty()) {
         // The server's pool is used; the WAR's own is defined but must not touch any file.
         return Optional.of(new DatabaseUrl(DatabaseUrl.Kind.H2, UNUSED));
       }

@@ -27,10 +27,8 @@ public class ServerResourceCustomizer implements SessionCustomizer {
   @Override
   public void customize(Session session) {
     String resource =
-        ConfigProvider.getConfig(ServerResourceCustomizer.class.getClassLoader())
-            .getOptionalValue(SETTING, String.class)
-            .map(String::trim)
-            .orElse("");
+        Database.configuredResource(
+            ConfigProvider.getConfig(ServerResourceCustomizer.class.getClassLoader()));
     if (!resource.isEmpty()) {
       DataSource server;
       try {
