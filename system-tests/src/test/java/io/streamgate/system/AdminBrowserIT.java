@@ -176,6 +176,58 @@ class AdminBrowserIT {
   }
 
   @Test
+  void aDashboardWhoseConnectionOpensAfterTheCountChangedStillShowsIt() throws Exception {
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+    String count = "#live\\:live-list li[data-event='" + event + "'] .viewer-count";
+    try (BrowserContext context = chromium.newContext()) {
+      Page connected = context.newPage();
+      connected.addInitScript(HOLD_PUSH_CONNECTIONS);
+      connected.navigate(url("/admin/login.xhtml"));
+      logIn(connected, "admin", password);
+      connected.evaluate("window.__connectPush()");
+      connected.waitForFunction("window.__pushOpen === true");
+      Page late = context.newPage();
+      List<String> problems = watch(late);
+      late.addInitScript(HOLD_PUSH_CONNECTIONS);
+      late.navigate(url("/admin/index.xhtml"));
+
+      assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode());
+      connected.waitForSelector(count + ":text-is('1')");
+      assertEquals(0, late.locator(count).count(), "the change was pushed before it connected");
+      late.evaluate("window.__connectPush()");
+      late.waitForSelector(count + ":text-is('1')");
+      assertEquals(List.of(), problems);
+    }
+  }
+
+  /**
+   * Makes the page's push connections wait until the test calls {@code window.__connectPush()}, as
+   * a slow network or a proxy would; {@code window.__pushOpen} says when one has opened.
+   */
+  private static final String HOLD_PUSH_CONNECTIONS =
+      """
+      const RealWebSocket = window.WebSocket;
+      const held = [];
+      window.__connectPush = () => held.splice(0).forEach(connect => connect());
+      window.WebSocket = function (url) {
+        const socket = { readyState: 0, close() { this.real && this.real.close(); } };
+        held.push(() => {
+          const real = new RealWebSocket(url);
+          socket.real = real;
+          real.onopen = e => {
+            socket.readyState = 1;
+            window.__pushOpen = true;
+            socket.onopen && socket.onopen(e);
+          };
+          real.onmessage = e => socket.onmessage && socket.onmessage(e);
+          real.onclose = e => { socket.readyState = 3; socket.onclose && socket.onclose(e); };
+        });
+        return socket;
+      };
+      """;
+
+  @Test
   void anOperatorSeesEverythingButCanChangeNothingAndSuperAdminPagesShowUsersAndTheAudit()
       throws Exception {
     String username = "viewer-desk-" + UUID.randomUUID().toString().substring(0, 6);
