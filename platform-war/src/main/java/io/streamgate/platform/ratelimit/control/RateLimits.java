@@ -8,32 +8,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts attempts per key in fixed windows, in a data-grid map shared by every platform instance,
- * so a client cannot multiply its attempts by spreading them over instances. Counters expire with
- * their window. Only plain strings and longs go into the grid, so no application class has to be
- * known to other members.
+ * Limits attempts per key over a sliding window - "5 per minute" means at most 5 in any 60 seconds,
+ * not 5 per clock minute (fixed windows let a client make twice the limit across a minute's turn).
+ * The attempt times live in a data-grid map shared by every platform instance, so a client cannot
+ * multiply its attempts by spreading them over instances; an entry expires one window after its
+ * last attempt. Refused attempts are not counted.
  */
 @ApplicationScoped
 public class RateLimits {
 
-  static final String MAP = "streamgate-rate-limits";
+  static final String MAP = "streamgate-rate-limit-attempts";
 
   @Inject HazelcastInstance grid;
 
   @Inject Clock clock;
 
-  private IMap<String, Long> counters;
+  private IMap<String, String> attempts;
 
   @PostConstruct
   void connect() {
-    counters = grid.getMap(MAP);
+    attempts = grid.getMap(MAP);
   }
 
   /**
-   * Counts one attempt for the key; throws when the limit for the current window is used up.
+   * Counts one attempt for the key; throws when the limit is used up.
    *
    * @param key what is limited, e.g. {@code redeem:203.0.113.7}
    * @param limit the limit; 0 requests means no limit (for load tests), nothing is counted then
@@ -43,19 +45,21 @@ public class RateLimits {
       return;
     }
     long now = clock.millis();
-    long window = limit.window().toMillis();
-    long windowStart = now - Math.floorMod(now, window);
-    String counter = key + "@" + windowStart;
-    long ttl = window + 1000;
+    long ttl = limit.window().toMillis() + 1000;
     while (true) {
-      Long count = counters.putIfAbsent(counter, 1L, ttl, TimeUnit.MILLISECONDS);
-      if (count == null) {
-        return;
+      String stored = attempts.get(key);
+      RecentAttempts recent = RecentAttempts.parse(stored).within(now, limit.window());
+      Optional<Duration> wait = recent.wait(limit.requests(), now, limit.window());
+      if (wait.isPresent()) {
+        throw new RateLimitedException(wait.get());
       }
-      if (count >= limit.requests()) {
-        throw new RateLimitedException(Duration.ofMillis(windowStart + window - now));
-      }
-      if (counters.replace(counter, count, count + 1)) {
+      String updated = recent.plus(now).format();
+      if (stored == null) {
+        if (attempts.putIfAbsent(key, updated, ttl, TimeUnit.MILLISECONDS) == null) {
+          return;
+        }
+      } else if (attempts.replace(key, stored, updated)) {
+        attempts.setTtl(key, ttl, TimeUnit.MILLISECONDS);
         return;
       }
     }
