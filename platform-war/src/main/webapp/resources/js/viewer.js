@@ -5,7 +5,6 @@
 (function () {
   "use strict";
 
-  var HEARTBEAT_MS = 30000;
   var REFRESH_BEFORE_EXP_MS = 10 * 60 * 1000;
   var STATUS_POLL_MS = 30000;
   var STARTED_POLL_MS = 5000;
@@ -34,6 +33,7 @@
     return;
   }
   var api = form.getAttribute("data-api");
+  var HEARTBEAT_MS = Number(form.getAttribute("data-heartbeat-ms")) || 30000;
   var video = $("video");
   var state = null;
 

@@ -152,26 +152,28 @@ class AdminBrowserIT {
       logIn(page, "admin", password);
       page.evaluate("window.__sameDocument = true");
 
-      assertEquals(200, new ViewerApi(streamGate).redeem(first).statusCode());
-      page.waitForSelector(
-          "#live\\:live-list li[data-event='" + event + "'] .viewer-count:text-is('1')");
-      assertEquals(200, new ViewerApi(streamGate).redeem(second).statusCode());
-      page.waitForSelector(
-          "#live\\:live-list li[data-event='" + event + "'] .viewer-count:text-is('2')");
-      assertEquals(true, page.evaluate("window.__sameDocument === true"), "never reloaded");
-      Chromium.screenshots(page, "admin-dashboard-live");
+      try (Watching firstViewer = new Watching(streamGate, first)) {
+        page.waitForSelector(
+            "#live\\:live-list li[data-event='" + event + "'] .viewer-count:text-is('1')");
+        try (Watching secondViewer = new Watching(streamGate, second)) {
+          page.waitForSelector(
+              "#live\\:live-list li[data-event='" + event + "'] .viewer-count:text-is('2')");
+          assertEquals(true, page.evaluate("window.__sameDocument === true"), "never reloaded");
+          Chromium.screenshots(page, "admin-dashboard-live");
 
-      page.navigate(url("/admin/event.xhtml?id=" + event));
-      assertEquals(2, page.locator(".viewer-row").count());
-      Chromium.screenshots(page, "admin-event-viewers");
-      page.locator(".viewer-row:has-text('" + first.substring(8) + "') .release").click();
-      page.click(".ui-confirmdialog-yes");
-      page.waitForSelector(".ui-growl-message:has-text('Session released')");
-      assertEquals(1, page.locator(".viewer-row").count());
-      assertEquals(0, fixtures.sessionsOf(first));
-      assertEquals(
-          200, new ViewerApi(streamGate).redeem(first).statusCode(), "free for a new device");
-      assertEquals(List.of(), problems);
+          page.navigate(url("/admin/event.xhtml?id=" + event));
+          assertEquals(2, page.locator(".viewer-row").count());
+          Chromium.screenshots(page, "admin-event-viewers");
+          page.locator(".viewer-row:has-text('" + first.substring(8) + "') .release").click();
+          page.click(".ui-confirmdialog-yes");
+          page.waitForSelector(".ui-growl-message:has-text('Session released')");
+          assertEquals(1, page.locator(".viewer-row").count());
+          assertEquals(0, fixtures.sessionsOf(first));
+          assertEquals(
+              200, new ViewerApi(streamGate).redeem(first).statusCode(), "free for a new device");
+          assertEquals(List.of(), problems);
+        }
+      }
     }
   }
 
@@ -192,12 +194,13 @@ class AdminBrowserIT {
       late.addInitScript(HOLD_PUSH_CONNECTIONS);
       late.navigate(url("/admin/index.xhtml"));
 
-      assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode());
-      connected.waitForSelector(count + ":text-is('1')");
-      assertEquals(0, late.locator(count).count(), "the change was pushed before it connected");
-      late.evaluate("window.__connectPush()");
-      late.waitForSelector(count + ":text-is('1')");
-      assertEquals(List.of(), problems);
+      try (Watching viewer = new Watching(streamGate, code)) {
+        connected.waitForSelector(count + ":text-is('1')");
+        assertEquals(0, late.locator(count).count(), "the change was pushed before it connected");
+        late.evaluate("window.__connectPush()");
+        late.waitForSelector(count + ":text-is('1')");
+        assertEquals(List.of(), problems);
+      }
     }
   }
 

@@ -28,11 +28,12 @@ class MetricsIT {
   void aViewerWatchingShowsInTheLiveSessionCount(LaunchedStreamGate streamGate) throws Exception {
     Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "");
     String code = fixtures.code(fixtures.liveEvent());
-    assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode());
-    Eventually.await(
-        "the gauge counts the new session",
-        Duration.ofSeconds(10),
-        () -> Metrics.sum(streamGate, "streamgate_platform_viewer_sessions", "") >= 1);
+    try (Watching viewer = new Watching(streamGate, code)) {
+      Eventually.await(
+          "the gauge counts the new session",
+          Duration.ofSeconds(10),
+          () -> Metrics.sum(streamGate, "streamgate_platform_viewer_sessions", "") >= 1);
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
@@ -159,6 +160,13 @@ class ViewerPlayerIT {
     try (BrowserContext first = chromium.newContext();
         BrowserContext second = chromium.newContext()) {
       Page watching = playing(first, code);
+      // The test instance's sessions go stale after 10 s without a heartbeat: the player sends
+      // them often enough (every 5 s here, not the specified 30 s).
+      Instant claimed = fixtures.lastHeartbeat(code);
+      Eventually.await(
+          "a heartbeat before the session goes stale",
+          Duration.ofSeconds(9),
+          () -> heartbeatSince(code, claimed));
       Page other = entry(second, "?code=" + code);
       other.click("#watch");
       other.waitForSelector("#code-message:not([hidden])");
@@ -185,12 +193,15 @@ class ViewerPlayerIT {
     try (BrowserContext first = chromium.newContext();
         BrowserContext second = chromium.newContext()) {
       Page taken = playing(first, code);
-      // The test instance lets a session go stale after 10 s without a heartbeat (30 s apart).
+      // Its network loses the heartbeats; the test instance lets a session go stale after 10 s
+      // without one. When they get through again, the other device holds the code.
+      taken.route("**/api/playback/heartbeat", Route::abort);
       Eventually.await(
           "the first device's session stale",
           Duration.ofSeconds(30),
           () -> heartbeatBefore(code, Instant.now().minusSeconds(11)));
       playing(second, code);
+      taken.unroute("**/api/playback/heartbeat");
 
       taken.waitForSelector("#ended:not([hidden])");
       assertEquals(
@@ -343,6 +354,14 @@ class ViewerPlayerIT {
   private static boolean heartbeatBefore(String code, Instant instant) {
     try {
       return fixtures.lastHeartbeat(code).isBefore(instant);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean heartbeatSince(String code, Instant since) {
+    try {
+      return fixtures.lastHeartbeat(code).isAfter(since);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }

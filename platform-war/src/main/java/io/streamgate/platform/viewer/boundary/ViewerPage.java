@@ -2,6 +2,7 @@ package io.streamgate.platform.viewer.boundary;
 
 import io.streamgate.platform.events.control.EventCatalog;
 import io.streamgate.platform.events.control.EventCatalog.EventTeaser;
+import io.streamgate.platform.sessions.control.SessionPolicy;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +18,8 @@ public class ViewerPage implements Serializable {
 
   @Inject EventCatalog catalog;
 
+  @Inject SessionPolicy sessions;
+
   private List<EventTeaser> events;
 
   /** Loads what the page shows once per view (f:viewAction). */
@@ -26,5 +29,10 @@ public class ViewerPage implements Serializable {
 
   public List<EventTeaser> getEvents() {
     return events;
+  }
+
+  /** How often the player sends heartbeats, in milliseconds. */
+  public long getHeartbeatMillis() {
+    return sessions.heartbeatInterval().toMillis();
   }
 }
