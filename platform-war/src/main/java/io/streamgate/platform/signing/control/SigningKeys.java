@@ -13,6 +13,7 @@ import io.streamgate.platform.runtime.control.ConflictException;
 import io.streamgate.platform.runtime.control.RequestRefusedException;
 import io.streamgate.platform.signing.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -24,18 +25,22 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads the active signing keys at startup, creating the first one on an empty database. The newest
  * signs; all active ones verify. Reads are lock-free. A rotation (a new key that signs from now on)
- * or a retirement is applied at once on the member that made it and within {@value #RELOAD_SECONDS}
- * s on the others, which re-read the keys on a timer; media servers fetch the new public keys the
- * first time a token names a key they do not know.
+ * or a retirement is applied on the member that made it as soon as it commits and within {@value
+ * #RELOAD_SECONDS} s on the others, which re-read the keys on a timer; media servers fetch the new
+ * public keys the first time a token names a key they do not know.
  */
 @Startup
 @Singleton
@@ -55,6 +60,11 @@ public class SigningKeys {
 
   @Inject AuditTrail audit;
 
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  /** Rotations and retirements made on this member; also the lock that orders key swaps. */
+  private final AtomicLong changesHere = new AtomicLong();
+
   private volatile PlaybackTokenSigner signer;
   private volatile JWKSet publicKeys;
 
@@ -65,23 +75,57 @@ public class SigningKeys {
     if (active.isEmpty()) {
       active = List.of(create());
     }
-    use(active);
+    use(active.stream().map(SigningKeys::parse).toList());
   }
 
-  /** Picks up keys another platform member rotated or retired. */
+  /**
+   * Picks up keys another platform member rotated or retired. A read that raced with a change made
+   * here is dropped, so that it cannot put back the keys from before that change.
+   */
   @Schedule(second = "*/" + RELOAD_SECONDS, minute = "*", hour = "*", persistent = false)
   void reload() {
+    long before = changesHere.get();
     List<SigningKey> active =
         em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList();
     if (!active.isEmpty()) {
-      use(active);
+      List<RSAKey> keys = active.stream().map(SigningKeys::parse).toList();
+      synchronized (changesHere) {
+        if (changesHere.get() == before) {
+          use(keys);
+        }
+      }
     }
   }
 
-  private void use(List<SigningKey> active) {
-    List<RSAKey> keys = active.stream().map(SigningKeys::parse).toList();
+  private void use(List<RSAKey> keys) {
     signer = new PlaybackTokenSigner(keys.get(0));
     publicKeys = new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList());
+  }
+
+  /** Applies the active keys of the current transaction once, and only if, it commits. */
+  private void useOnCommit() {
+    em.flush();
+    List<RSAKey> keys =
+        em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList().stream()
+            .map(SigningKeys::parse)
+            .toList();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            // nothing to check
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              synchronized (changesHere) {
+                changesHere.incrementAndGet();
+                use(keys);
+              }
+            }
+          }
+        });
   }
 
   /** Every key, newest first, retired ones included. */
@@ -93,8 +137,7 @@ public class SigningKeys {
   public SigningKey rotate(String actor, String ip) {
     SigningKey key = create();
     audit.record(actor, "key-rotate", "key:" + key.kid(), ip, null);
-    em.flush();
-    reload();
+    useOnCommit();
     return key;
   }
 
@@ -115,8 +158,7 @@ public class SigningKeys {
     }
     key.retire(clock.instant());
     audit.record(actor, "key-retire", "key:" + kid, ip, null);
-    em.flush();
-    reload();
+    useOnCommit();
     return key;
   }
 
