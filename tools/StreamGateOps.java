@@ -162,7 +162,8 @@ public final class StreamGateOps {
       return password;
     }
     String file = System.getenv("STREAMGATE_ADMIN_PASSWORD_FILE");
-    if (file != null && Files.isReadable(Path.of(file)) && user.equals("admin")) {
+    boolean generated = file != null && !file.isEmpty() && Files.isReadable(Path.of(file));
+    if (generated && user.equals("admin")) {
       return Files.readString(Path.of(file)).trim();
     }
     Console console = System.console();
