@@ -43,11 +43,7 @@ public final class LaunchedStreamGate
   private final Path dataDir;
   private final Path output;
   private final double bootSeconds;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http = TestHttp.client();
 
   private LaunchedStreamGate(
       Process launcher, int port, Path dataDir, Path output, double bootSeconds) {
@@ -230,14 +226,7 @@ public final class LaunchedStreamGate
   }
 
   public HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestHttp.send(http, request);
   }
 
   /** Ends Payara at once (SIGKILL), as a crash or a pulled plug would, then the launcher. */

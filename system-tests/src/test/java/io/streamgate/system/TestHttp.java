@@ -10,6 +10,8 @@ import java.time.Duration;
 /** The tests' HTTP client: HTTP/1.1 like a browser on plain HTTP, failures as exceptions. */
 final class TestHttp {
 
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
   private TestHttp() {}
 
   static HttpClient client() {
@@ -21,12 +23,14 @@ final class TestHttp {
 
   /** Sends with a 20 s timeout unless the request has one; the body as text. */
   static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+    HttpRequest built = request.build();
+    return send(http, built.timeout().isPresent() ? built : request.timeout(TIMEOUT).build());
+  }
+
+  /** Sends as it is; the body as text. */
+  static HttpResponse<String> send(HttpClient http, HttpRequest request) {
     try {
-      HttpRequest built = request.build();
-      if (built.timeout().isEmpty()) {
-        built = request.timeout(Duration.ofSeconds(20)).build();
-      }
-      return http.send(built, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
