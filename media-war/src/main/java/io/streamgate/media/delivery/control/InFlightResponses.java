@@ -3,6 +3,7 @@ package io.streamgate.media.delivery.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,30 +17,26 @@ public class InFlightResponses {
   @ConfigProperty(name = "SHUTDOWN_GRACE_SECONDS", defaultValue = "20")
   int graceSeconds;
 
-  // A lock of its own: synchronized methods would lock the CDI client proxy on one path and the
-  // instance on the other, and wait() would hold the proxy's monitor while it waits.
-  private final Object lock = new Object();
-  private int count;
+  // Counted without a lock on every request; the lock is only taken when the count drops to zero
+  // (to wake a stop that waits) and by the waiting stop itself. A lock object of its own:
+  // synchronized methods would lock the CDI client proxy on one path and the instance on the other.
+  private final AtomicInteger count = new AtomicInteger();
+  private final Object idle = new Object();
 
   public void started() {
-    synchronized (lock) {
-      count++;
-    }
+    count.incrementAndGet();
   }
 
   public void ended() {
-    synchronized (lock) {
-      count--;
-      if (count <= 0) {
-        lock.notifyAll();
+    if (count.decrementAndGet() <= 0) {
+      synchronized (idle) {
+        idle.notifyAll();
       }
     }
   }
 
   public int count() {
-    synchronized (lock) {
-      return count;
-    }
+    return count.get();
   }
 
   /**
@@ -48,17 +45,17 @@ public class InFlightResponses {
    */
   public int awaitNone() {
     long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(0, graceSeconds)).toNanos();
-    synchronized (lock) {
+    synchronized (idle) {
       try {
         for (long left = deadline - System.nanoTime();
-            count > 0 && left > 0;
+            count.get() > 0 && left > 0;
             left = deadline - System.nanoTime()) {
-          lock.wait(Math.max(1, left / 1_000_000));
+          idle.wait(Math.max(1, left / 1_000_000));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return count;
+      return count.get();
     }
   }
 }
