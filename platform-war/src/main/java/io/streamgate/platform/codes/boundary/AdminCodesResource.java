@@ -1,20 +1,26 @@
 package io.streamgate.platform.codes.boundary;
 
+import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminJson;
 import io.streamgate.platform.admin.boundary.AdminSession;
+import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.runtime.boundary.Clients;
 import io.streamgate.platform.runtime.boundary.QueryParams;
 import io.streamgate.platform.runtime.control.Paging;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -41,6 +47,14 @@ public class AdminCodesResource {
   @Inject CodeCsv csv;
 
   @Inject Clock clock;
+
+  @Inject AuditTrail audit;
+
+  @Inject Clients clients;
+
+  @Context HttpServletRequest request;
+
+  @Context ContainerRequestContext context;
 
   @GET
   @Path("tokens")
@@ -91,6 +105,12 @@ public class AdminCodesResource {
           "All codes of an event as CSV (Code, Event Title, Expires At, Label, Status), streamed")
   public Response export(@PathParam("id") String id) {
     Event event = events.find(id);
+    audit.record(
+        AdminAuthentication.caller(context).username(),
+        "codes-export",
+        event.id(),
+        clients.ip(request),
+        null);
     StreamingOutput body = out -> csv.write(event, out);
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", CodeCsv.disposition(event.title()))

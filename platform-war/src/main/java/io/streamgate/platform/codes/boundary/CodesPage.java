@@ -63,6 +63,7 @@ public class CodesPage implements Serializable {
 
   @PostConstruct
   void init() {
+    console.identity();
     model =
         new PagedModel<>(
             () -> Math.min(codes.count(filter()), CodeQueries.COUNT_LIMIT),

@@ -1,10 +1,12 @@
 package io.streamgate.platform.codes.boundary;
 
 import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.codes.entity.CodeStatus;
+import io.streamgate.platform.console.boundary.Console;
 import io.streamgate.platform.console.boundary.Pages;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
@@ -37,13 +39,19 @@ public class TicketsPage {
 
   @Inject Clients clients;
 
+  @Inject Console console;
+
+  @Inject AuditTrail audit;
+
   private String eventId;
   private int sheet = 1;
   private Event event;
   private List<AccessCode> tickets = List.of();
   private long total;
 
+  /** Loads one sheet for a logged-in console user, and notes in the audit log who printed it. */
   public void load() {
+    String viewer = console.identity().username();
     event = Pages.result(() -> events.find(eventId));
     if (event == null) {
       return;
@@ -51,6 +59,12 @@ public class TicketsPage {
     CodeFilter filter = new CodeFilter(event.id(), CodeStatus.UNUSED, null);
     total = codes.count(filter);
     tickets = codes.find(filter, new Paging(Math.max(1, sheet), PER_SHEET));
+    audit.record(
+        viewer,
+        "ticket-sheet-view",
+        event.id(),
+        console.ip(),
+        "sheet " + Math.max(1, sheet) + ", " + tickets.size() + " codes");
   }
 
   public String display(String code) {

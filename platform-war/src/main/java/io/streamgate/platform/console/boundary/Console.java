@@ -1,5 +1,7 @@
 package io.streamgate.platform.console.boundary;
 
+import io.streamgate.platform.admin.boundary.AdminAuthentication;
+import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminRefusedException;
 import io.streamgate.platform.runtime.boundary.Clients;
@@ -21,10 +23,20 @@ public class Console {
 
   @Inject Clients clients;
 
+  @Inject AdminAccounts accounts;
+
+  /**
+   * The user of this request's console session, as they are now. The guard in front of the pages
+   * found them already; when it did not run (a page reached by a path it did not expect), the
+   * session is asked here, so a page that shows codes never relies on the guard alone.
+   */
   public AdminIdentity identity() {
     AdminIdentity current = (AdminIdentity) request.getAttribute(ConsoleGuard.CURRENT);
     if (current == null) {
-      throw AdminRefusedException.notLoggedIn();
+      current =
+          AdminAuthentication.current(request.getSession(false), accounts)
+              .orElseThrow(AdminRefusedException::notLoggedIn);
+      request.setAttribute(ConsoleGuard.CURRENT, current);
     }
     return current;
   }

@@ -14,11 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Lets only logged-in, active users see console pages; everyone else is sent to the login page (an
- * Ajax request gets the redirect in a partial response, so the browser follows it). Form posts from
- * another site's page are refused before JSF sees them. Pages are never cached.
+ * Lets only logged-in, active users see console pages and open the console's push connections (the
+ * dashboard's live counts); everyone else is sent to the login page (an Ajax request gets the
+ * redirect in a partial response, so the browser follows it). Form posts from another site's page
+ * are refused before JSF sees them. Pages are never cached.
  */
-@WebFilter(urlPatterns = "/admin/*")
+@WebFilter(urlPatterns = {"/admin/*", "/jakarta.faces.push/*"})
 public class ConsoleGuard extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -35,14 +36,13 @@ public class ConsoleGuard extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Cache-Control", "no-store");
-    String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!"GET".equals(request.getMethod())
         && !SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
       response.sendError(
           HttpServletResponse.SC_FORBIDDEN, "Requests from other sites are refused.");
       return;
     }
-    if (path.equals(LOGIN) || path.startsWith("/admin/jakarta.faces.resource/")) {
+    if (isLoginPage(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -54,6 +54,17 @@ public class ConsoleGuard extends HttpFilter {
     }
     request.setAttribute(CURRENT, current);
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether the container maps this request to the login page. Decided on the servlet path and path
+   * info, which the container has decoded and normalised and then used to choose the page: the raw
+   * request URI can name one page and reach another ({@code /admin/x/%2e%2e/tickets.xhtml}).
+   * Scripts and styles are served under {@code /jakarta.faces.resource/}, outside this filter.
+   */
+  static boolean isLoginPage(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    return LOGIN.equals(request.getServletPath() + (pathInfo == null ? "" : pathInfo));
   }
 
   private static void redirectToLogin(HttpServletRequest request, HttpServletResponse response)
