@@ -3,7 +3,9 @@ package io.streamgate.platform.codes.boundary;
 import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.codes.control.EventStatuses;
 import io.streamgate.platform.playback.control.PlaybackCallers;
+import io.streamgate.platform.runtime.boundary.Clients;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 
 /**
@@ -34,7 +35,9 @@ public class EventStatusResource {
 
   @Inject PlaybackLocations locations;
 
-  @Context UriInfo uri;
+  @Inject Clients clients;
+
+  @Context HttpServletRequest request;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -43,12 +46,12 @@ public class EventStatusResource {
       @QueryParam("code") String code,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     String token = PlaybackTokens.fromAuthorization(authorization);
+    String probe = locations.probeBaseUrl(request.getLocalPort());
+    String manifest = TokenValidationResponse.MANIFEST;
     EventStatuses.EventStatus status =
-        statuses.of(
-            eventId,
-            token != null ? callers.authenticate(token).sub() : code,
-            locations.probeBaseUrl(uri.getBaseUri()),
-            TokenValidationResponse.MANIFEST);
+        token != null
+            ? statuses.forViewer(eventId, callers.authenticate(token), probe, manifest)
+            : statuses.forCode(eventId, code, clients.ip(request), probe, manifest);
     return new EventStatusResponse(
         eventId, status.status().json(), status.event().startsAt(), status.event().endsAt());
   }

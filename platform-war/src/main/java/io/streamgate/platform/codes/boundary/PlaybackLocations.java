@@ -32,11 +32,20 @@ public class PlaybackLocations {
   }
 
   /**
-   * Where this server reaches the media server to probe a stream: {@code MEDIA_PROBE_URL} when set
-   * (for media servers on a private network), else the address the viewer is given.
+   * Where this server reaches the media server to probe a stream, from configuration only: {@code
+   * MEDIA_PROBE_URL} when set (media servers on a private network), else {@code
+   * HLS_SERVER_BASE_URL} as configured, else this server itself on loopback at the port the request
+   * came in on. Never from a request header: a {@code Host} or {@code X-Forwarded-*} header would
+   * let any client point the platform's probe, which carries a signed token, at a host of its
+   * choosing.
+   *
+   * @param localPort the port of this server that accepted the request (from the socket)
    */
-  public String probeBaseUrl(URI requestBase) {
-    return probe.map(PlaybackLocations::withoutTrailingSlash).orElseGet(() -> baseUrl(requestBase));
+  public String probeBaseUrl(int localPort) {
+    return probe
+        .or(() -> configured)
+        .map(PlaybackLocations::withoutTrailingSlash)
+        .orElseGet(() -> "http://127.0.0.1:" + localPort);
   }
 
   private static String withoutTrailingSlash(String url) {

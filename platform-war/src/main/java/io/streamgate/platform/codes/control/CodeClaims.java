@@ -75,6 +75,12 @@ public class CodeClaims {
             .getResultStream()
             .findFirst()
             .orElseThrow(CodeRefusedException::invalid);
+    requireUsable(accessCode, now);
+    return accessCode;
+  }
+
+  /** Throws the refusal for a found code that is expired, revoked or of an inactive event. */
+  public static void requireUsable(AccessCode accessCode, Instant now) {
     if (!now.isBefore(accessCode.expiresAt())) {
       throw CodeRefusedException.expired(accessCode.expiresAt());
     }
@@ -84,6 +90,5 @@ public class CodeClaims {
     if (!accessCode.event().active()) {
       throw CodeRefusedException.eventUnavailable();
     }
-    return accessCode;
   }
 }

@@ -1,12 +1,16 @@
 package io.streamgate.platform.codes.control;
 
 import io.streamgate.common.Spec;
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.playback.control.StreamProbe;
+import io.streamgate.platform.ratelimit.control.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -37,24 +41,54 @@ public class EventStatuses {
 
   public record EventStatus(Event event, Status status) {}
 
+  /** How often one code or one session may ask: the portal asks every 5 to 30 seconds. */
+  static final Spec.RateLimit ASKS = new Spec.RateLimit(30, Duration.ofMinutes(1));
+
   @Inject AccessCodes codes;
+
+  @Inject Redemptions redemptions;
+
+  @Inject RateLimits rateLimits;
 
   @Inject StreamProbe probe;
 
   @Inject Clock clock;
 
   /**
-   * The status of the event, for the holder of {@code typedCode}; 401 when it is not the event's.
+   * The status of the event, for a client holding {@code typedCode}: 401 when it is not one of the
+   * event's codes (counted against the client's redeem attempts, and refused with 429 once those
+   * are used up, whatever the code), 410 expired, 403 revoked or event unavailable.
    */
-  public EventStatus of(String eventId, String typedCode, String mediaBaseUrl, String manifest) {
+  public EventStatus forCode(
+      String eventId, String typedCode, String clientIp, String mediaBaseUrl, String manifest) {
+    redemptions.checkGuesses(clientIp);
     AccessCode code =
-        codes
-            .find(typedCode)
-            .filter(found -> found.event().id().equals(eventId))
-            .orElseThrow(CodeRefusedException::invalid);
+        codes.find(typedCode).filter(found -> found.event().id().equals(eventId)).orElse(null);
+    if (code == null) {
+      redemptions.countWrongGuess(clientIp);
+      throw CodeRefusedException.invalid();
+    }
+    rateLimits.acquire("status:" + AccessCodeCodec.fingerprint(code.code()), ASKS);
+    return statusOf(code, mediaBaseUrl, manifest);
+  }
+
+  /** The status of the event, for the holder of a playback token of it (the viewer's page). */
+  public EventStatus forViewer(
+      String eventId, PlaybackClaims viewer, String mediaBaseUrl, String manifest) {
+    if (!viewer.eid().equals(eventId)) {
+      throw CodeRefusedException.invalid();
+    }
+    rateLimits.acquire("status-session:" + viewer.sid(), ASKS);
+    AccessCode code = codes.find(viewer.sub()).orElseThrow(CodeRefusedException::invalid);
+    return statusOf(code, mediaBaseUrl, manifest);
+  }
+
+  private EventStatus statusOf(AccessCode code, String mediaBaseUrl, String manifest) {
+    Instant now = clock.instant();
+    CodeClaims.requireUsable(code, now);
     Event event = code.event();
     return new EventStatus(
-        event, status(event, probe.probe(mediaBaseUrl, eventId, manifest), clock.instant()));
+        event, status(event, probe.probe(mediaBaseUrl, event.id(), manifest), now));
   }
 
   static Status status(Event event, StreamProbe.Outcome outcome, Instant now) {

@@ -50,8 +50,7 @@ public class Redemptions {
   int refreshesPerHour;
 
   public Grant redeem(String typed, String clientIp, String userAgent) {
-    rateLimits.acquire(
-        "redeem:" + clientIp, new Spec.RateLimit(redeemsPerMinute, Duration.ofMinutes(1)));
+    rateLimits.acquire(guessesKey(clientIp), guessesLimit());
     String code =
         AccessCodeCodec.normalise(typed)
             .orElseThrow(
@@ -69,6 +68,27 @@ public class Redemptions {
     }
     PlaybackTokenMint.Minted token = mint.playback(code, claim.event().id(), claim.sessionId());
     return new Grant(claim.event(), token, claim.accessEndsAt());
+  }
+
+  /**
+   * Refuses a client whose attempts at codes are used up (redeems, and codes asked about that do
+   * not exist), without counting this one: checked before anything tells whether a code exists.
+   */
+  public void checkGuesses(String clientIp) {
+    rateLimits.check(guessesKey(clientIp), guessesLimit());
+  }
+
+  /** Counts a wrong code a client asked about against the same budget as its redeems. */
+  public void countWrongGuess(String clientIp) {
+    rateLimits.acquire(guessesKey(clientIp), guessesLimit());
+  }
+
+  private static String guessesKey(String clientIp) {
+    return "redeem:" + clientIp;
+  }
+
+  private Spec.RateLimit guessesLimit() {
+    return new Spec.RateLimit(redeemsPerMinute, Duration.ofMinutes(1));
   }
 
   /** A new token with the same session id, after checking code, event and session again. */

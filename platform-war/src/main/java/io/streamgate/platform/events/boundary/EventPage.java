@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -66,6 +65,7 @@ public class EventPage implements Serializable {
 
   /** Reads the event named by the {@code id} parameter, or prepares a new one (f:viewAction). */
   public void load() {
+    console.identity();
     if (id == null || id.isBlank()) {
       id = null;
       Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -134,10 +134,16 @@ public class EventPage implements Serializable {
     return "/admin/event.xhtml?faces-redirect=true&id=" + saved.id();
   }
 
-  /** HEAD of the event's master playlist through the media server, with a probe token. */
+  /**
+   * HEAD of the event's master playlist through the media server, with a probe token; for users who
+   * may change events. The media server's address comes from configuration, never the request.
+   */
   public void testStream() {
-    URI base = URI.create(request.getRequestURL().toString()).resolve("/");
-    StreamProbe.Outcome outcome = probe.probe(locations.probeBaseUrl(base), id, "master.m3u8");
+    if (!Pages.run(console::actorWhoMayChange)) {
+      return;
+    }
+    StreamProbe.Outcome outcome =
+        probe.probe(locations.probeBaseUrl(request.getLocalPort()), id, "master.m3u8");
     if (outcome instanceof StreamProbe.Found found) {
       streamCheck =
           "The media server has the stream"

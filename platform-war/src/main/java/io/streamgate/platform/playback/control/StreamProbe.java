@@ -1,5 +1,7 @@
 package io.streamgate.platform.playback.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.streamgate.common.playback.StreamPaths;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * Asks the media server whether an event's stream is there and when it last changed: a HEAD of the
- * manifest with a 10-second probe JWT, which may do nothing else.
+ * manifest with a 10-second probe JWT, which may do nothing else. An answer is shared for {@link
+ * #SHARED_FOR} by everyone who asks about the same manifest, so a thousand viewers waiting for the
+ * start make one probe every few seconds, not a thousand.
  */
 @ApplicationScoped
 public class StreamProbe {
@@ -28,6 +32,8 @@ public class StreamProbe {
   private static final Logger LOG = Logger.getLogger(StreamProbe.class.getName());
 
   static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  static final Duration SHARED_FOR = Duration.ofSeconds(3);
 
   /** What the media server said. */
   public sealed interface Outcome {}
@@ -45,20 +51,37 @@ public class StreamProbe {
 
   private HttpClient client;
 
+  private Cache<URI, Outcome> recent;
+
   @PostConstruct
   void start() {
     client =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    recent = Caffeine.newBuilder().expireAfterWrite(SHARED_FOR).maximumSize(10_000).build();
   }
 
-  /** HEAD of {@code mediaBaseUrl/streams/<eventId>/<manifest>}. */
+  /**
+   * HEAD of {@code mediaBaseUrl/streams/<eventId>/<manifest>}, or the answer to it of less than
+   * {@link #SHARED_FOR} ago. Callers give a configured base URL, never one taken from a request.
+   */
   public Outcome probe(String mediaBaseUrl, String eventId, String manifest) {
+    URI manifestUrl;
+    try {
+      manifestUrl = URI.create(mediaBaseUrl + StreamPaths.prefix(eventId) + manifest);
+    } catch (IllegalArgumentException e) {
+      return new Unreachable();
+    }
+    return recent.get(manifestUrl, url -> head(url, eventId));
+  }
+
+  private Outcome head(URI manifestUrl, String eventId) {
     try {
       HttpRequest head =
-          HttpRequest.newBuilder(URI.create(mediaBaseUrl + StreamPaths.prefix(eventId) + manifest))
+          HttpRequest.newBuilder(manifestUrl)
               .method("HEAD", HttpRequest.BodyPublishers.noBody())
               .header("Authorization", "Bearer " + mint.probe(eventId))
               .timeout(TIMEOUT)

@@ -35,6 +35,24 @@ public class RateLimits {
   }
 
   /**
+   * Throws when the key's limit is used up, without counting an attempt: for answers that would
+   * tell a client something (a code exists) even once its guesses are used up.
+   */
+  public void check(String key, RateLimit limit) {
+    if (limit.requests() <= 0) {
+      return;
+    }
+    long now = clock.millis();
+    RecentAttempts.parse(attempts.get(key))
+        .within(now, limit.window())
+        .wait(limit.requests(), now, limit.window())
+        .ifPresent(
+            wait -> {
+              throw new RateLimitedException(wait);
+            });
+  }
+
+  /**
    * Counts one attempt for the key; throws when the limit is used up.
    *
    * @param key what is limited, e.g. {@code redeem:203.0.113.7}
