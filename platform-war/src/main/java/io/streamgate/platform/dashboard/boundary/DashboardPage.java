@@ -1,12 +1,16 @@
 package io.streamgate.platform.dashboard.boundary;
 
 import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
+import io.streamgate.platform.console.boundary.Console;
 import io.streamgate.platform.dashboard.control.Dashboard;
 import io.streamgate.platform.dashboard.control.Dashboard.Summary;
 import io.streamgate.platform.dashboard.control.Dashboard.Watched;
+import io.streamgate.platform.dashboard.control.DashboardAudience;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
 import java.util.List;
 
 /** Backs the console's dashboard; the live viewers part is re-rendered when the server pushes. */
@@ -15,6 +19,14 @@ import java.util.List;
 public class DashboardPage {
 
   @Inject Dashboard dashboard;
+
+  @Inject DashboardAudience audience;
+
+  @Inject Console console;
+
+  @Inject HttpServletRequest request;
+
+  private final SecureRandom random = new SecureRandom();
 
   private Summary summary;
   private List<Watched> watched;
@@ -31,6 +43,16 @@ public class DashboardPage {
       watched = summary == null ? dashboard.watched() : summary.watched();
     }
     return watched;
+  }
+
+  /**
+   * The live counts' channel user for this console session: counts are pushed to open sessions of
+   * active users only (see {@link DashboardAudience}).
+   */
+  public String getPushKey() {
+    String key = DashboardSessions.keyOf(request.getSession(), random);
+    audience.listening(key, console.identity());
+    return key;
   }
 
   public long getViewers() {

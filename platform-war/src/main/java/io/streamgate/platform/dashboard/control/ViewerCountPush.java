@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Tells open dashboards when the number of live viewers changes, so they update without reloading.
  * Every platform member looks at the database every two seconds and pushes to its own browsers; a
- * heartbeat or release on any member is seen by all.
+ * heartbeat or release on any member is seen by all. Only the console sessions of active users hear
+ * it: each dashboard's channel belongs to its session's push key ({@link DashboardAudience}).
  */
 @Singleton
 public class ViewerCountPush {
@@ -20,6 +21,8 @@ public class ViewerCountPush {
   @Inject ViewerSessions sessions;
 
   @Inject PlatformMetrics metrics;
+
+  @Inject DashboardAudience audience;
 
   @Inject
   @Push(channel = "viewers")
@@ -33,7 +36,7 @@ public class ViewerCountPush {
     metrics.liveSessions(now.values().stream().mapToLong(Long::longValue).sum());
     if (!now.equals(last)) {
       last = now;
-      viewers.send("changed");
+      viewers.send("changed", audience.current());
     }
   }
 }
