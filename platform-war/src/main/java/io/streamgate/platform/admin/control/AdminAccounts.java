@@ -38,13 +38,14 @@ public class AdminAccounts {
 
   /**
    * The identity as it is now: the role may have changed since login, and a deactivated or deleted
-   * user is let in no more.
+   * user, or a session opened with a password that has since been changed or reset, is let in no
+   * more.
    */
   public Optional<AdminIdentity> current(AdminIdentity loggedIn) {
     AdminUser user = em.find(AdminUser.class, loggedIn.userId());
-    return user == null || !user.active()
+    return user == null || !user.active() || !user.credentials().equals(loggedIn.credentials())
         ? Optional.empty()
-        : Optional.of(new AdminIdentity(user.id(), user.username(), user.role()));
+        : Optional.of(AdminIdentity.of(user));
   }
 
   public List<AdminUser> all() {

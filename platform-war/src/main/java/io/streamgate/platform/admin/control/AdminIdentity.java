@@ -1,10 +1,22 @@
 package io.streamgate.platform.admin.control;
 
+import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
 import java.io.Serializable;
 
-/** Who is logged into the console, as kept in the HTTP session. */
-public record AdminIdentity(String userId, String username, Role role) implements Serializable {
+/**
+ * Who is logged into the console, as kept in the HTTP session.
+ *
+ * @param credentials a fingerprint of the password the user logged in with (see {@link
+ *     AdminUser#credentials()}): a session is over once the password changes
+ */
+public record AdminIdentity(String userId, String username, Role role, String credentials)
+    implements Serializable {
+
+  /** The identity of a user as they are now. */
+  public static AdminIdentity of(AdminUser user) {
+    return new AdminIdentity(user.id(), user.username(), user.role(), user.credentials());
+  }
 
   /** Whether this user may change events, codes and viewer sessions (operators only look). */
   public boolean mayChange() {

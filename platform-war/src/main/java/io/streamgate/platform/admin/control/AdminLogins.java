@@ -60,6 +60,6 @@ public class AdminLogins {
     }
     user.loggedIn(clock.instant());
     audit.record(username, "admin-login", "user:" + username, clientIp, null);
-    return new AdminIdentity(user.id(), user.username(), user.role());
+    return AdminIdentity.of(user);
   }
 }

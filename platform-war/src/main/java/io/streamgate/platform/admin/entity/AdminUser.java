@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** A named console user; the password is stored only as a salted PBKDF2 hash. */
@@ -93,6 +97,21 @@ public class AdminUser {
 
   public String passwordHash() {
     return passwordHash;
+  }
+
+  /**
+   * A fingerprint of the stored password hash: it changes with every new password (each hash has a
+   * fresh salt), so sessions opened with the old one can tell they are over.
+   */
+  public String credentials() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
   }
 
   public Role role() {
