@@ -29,4 +29,14 @@ class InternalApiKeysTest {
     assertFalse(InternalApiKeys.matches("", ""));
     assertFalse(InternalApiKeys.matches("short", "short"), "keys under 16 characters are refused");
   }
+
+  @Test
+  void aPlaceholderCopiedFromAnExampleFileIsNoKey() {
+    String example = "REPLACE-with-at-least-16-random-characters";
+    assertFalse(InternalApiKeys.matches(example, example), "docker/.env.example's placeholder");
+    assertFalse(InternalApiKeys.matches("changeme-changeme-1", "changeme-changeme-1"));
+    assertFalse(InternalApiKeys.matches("aaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaa"));
+    assertTrue(InternalApiKeys.problem(example).orElseThrow().contains("placeholder"));
+    assertTrue(InternalApiKeys.problem(KEY).isEmpty());
+  }
 }

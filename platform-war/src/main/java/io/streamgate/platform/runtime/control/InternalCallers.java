@@ -2,8 +2,11 @@ package io.streamgate.platform.runtime.control;
 
 import io.streamgate.common.internal.InternalApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,9 +26,23 @@ public class InternalCallers {
     }
   }
 
+  private static final Logger LOG = Logger.getLogger(InternalCallers.class.getName());
+
   @Inject
   @ConfigProperty(name = "INTERNAL_API_KEY")
   Optional<String> key;
+
+  /**
+   * Says once at start-up why a configured key is not used (a placeholder copied from {@code
+   * docker/.env.example}, say): the internal API then admits nobody, and edge media servers that
+   * poll revocations are refused until the key is fixed.
+   */
+  void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    key.flatMap(InternalApiKeys::problem)
+        .ifPresent(
+            problem ->
+                LOG.warning(problem + "; the internal API refuses every call until it is fixed"));
+  }
 
   public void require(String presented) {
     if (!InternalApiKeys.matches(key.orElse(null), presented)) {
