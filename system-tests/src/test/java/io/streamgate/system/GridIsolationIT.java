@@ -1,9 +1,17 @@
 package io.streamgate.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +29,33 @@ class GridIsolationIT {
       assertEquals("1", secondGrid.getString("members"), "the second sees only itself");
       assertNotEquals(firstGrid.getString("cluster"), secondGrid.getString("cluster"));
     }
+  }
+
+  /**
+   * A member must know the grid's name to join it; every local user can read a command line (ps),
+   * so the name is handed over in the environment, which only the server's own user can read.
+   */
+  @Test
+  void theDataGridsNameIsNotOnTheServersCommandLine(LaunchedStreamGate streamGate)
+      throws IOException {
+    String cluster = grid(streamGate).getString("cluster");
+    String port = "--port\0" + streamGate.port() + "\0";
+    List<String> servers = new ArrayList<>();
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path process : processes) {
+        try {
+          String commandLine =
+              new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (commandLine.contains(port)) {
+            servers.add(commandLine);
+          }
+        } catch (IOException ended) {
+          // The process ended while the list was read.
+        }
+      }
+    }
+    assertEquals(1, servers.size(), "one server process listens on the port");
+    assertFalse(servers.get(0).contains(cluster), "the grid's name is on the command line");
   }
 
   private static JsonObject grid(LaunchedStreamGate streamGate) {
