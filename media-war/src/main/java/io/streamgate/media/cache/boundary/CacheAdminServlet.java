@@ -35,13 +35,15 @@ public class CacheAdminServlet extends HttpServlet {
       json(res, 401, "{\"error\":\"Authorization required\"}");
       return;
     }
-    String raw = req.getRequestURI().substring((req.getContextPath() + "/admin/cache/").length());
-    if (!StreamRequest.isPlainName(raw)) {
+    // The path as the container decoded, normalised and mapped it, never the raw request URI.
+    String pathInfo = req.getPathInfo();
+    String eventId = pathInfo == null ? "" : pathInfo.substring(1);
+    if (!StreamRequest.isPlainName(eventId)) {
       json(res, 400, "{\"error\":\"Invalid event id\"}");
       return;
     }
-    int removed = cache.clearEvent(raw);
-    json(res, 200, "{\"cleared\":true,\"eventId\":\"" + raw + "\",\"files\":" + removed + "}");
+    int removed = cache.clearEvent(eventId);
+    json(res, 200, "{\"cleared\":true,\"eventId\":\"" + eventId + "\",\"files\":" + removed + "}");
   }
 
   private static void json(HttpServletResponse res, int status, String body) throws IOException {
