@@ -242,6 +242,26 @@ final class Fixtures {
     }
   }
 
+  /** Every row the query selects, as text: to compare the rows before and after. */
+  String rows(String sql, String... parameters) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setString(i + 1, parameters[i]);
+      }
+      ResultSet rows = select.executeQuery();
+      StringBuilder text = new StringBuilder();
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        for (int i = 1; i <= columns; i++) {
+          text.append(rows.getString(i)).append('|');
+        }
+        text.append('\n');
+      }
+      return text.toString();
+    }
+  }
+
   private Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, user, "");
   }

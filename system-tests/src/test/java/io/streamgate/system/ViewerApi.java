@@ -29,6 +29,10 @@ final class ViewerApi {
     return "198.18." + (n / 250) + "." + (n % 250 + 1);
   }
 
+  String clientIp() {
+    return clientIp;
+  }
+
   HttpResponse<String> redeem(String code) {
     return post(
         "/api/tokens/validate", Json.createObjectBuilder().add("code", code).build().toString());
