@@ -73,6 +73,32 @@ class SecurityHeadersIT {
   }
 
   @Test
+  void theConsoleSessionCookieIsSecureWhenATrustedProxyReportsHttps(LaunchedStreamGate streamGate)
+      throws Exception {
+    String password = Files.readString(streamGate.dataDir().resolve("admin-password")).trim();
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("username", "admin")
+            .add("password", password)
+            .build()
+            .toString();
+    for (String proto : List.of("https", "http")) {
+      HttpResponse<String> login =
+          new AdminApi(streamGate)
+              .send("POST", "/api/admin/login", body, Map.of("X-Forwarded-Proto", proto));
+      assertEquals(200, login.statusCode(), login.body());
+      List<String> cookies =
+          login.headers().allValues("Set-Cookie").stream()
+              .filter(value -> value.startsWith("JSESSIONID="))
+              .toList();
+      // A browser keeps the last cookie of a name and path.
+      String kept = cookies.get(cookies.size() - 1);
+      assertEquals(proto.equals("https"), kept.contains("Secure"), proto + ": " + cookies);
+      assertTrue(kept.contains("HttpOnly"), kept);
+    }
+  }
+
+  @Test
   void httpsReportedByATrustedProxyTurnsOnHstsAndHttpsPlaybackAddresses(
       LaunchedStreamGate streamGate) throws Exception {
     HttpResponse<String> page = streamGate.get("/", Map.of("X-Forwarded-Proto", "https"));

@@ -9,6 +9,7 @@ import io.streamgate.platform.runtime.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,8 @@ public class AdminSessionsResource {
 
   @Context HttpServletRequest request;
 
+  @Context HttpServletResponse response;
+
   /** {@code {username?, password}}; the username defaults to {@code admin}. */
   @POST
   @Path("login")
@@ -46,11 +49,7 @@ public class AdminSessionsResource {
         fields.containsKey("username") ? JsonRequests.string(fields, "username").trim() : "admin";
     String password = JsonRequests.string(fields, "password");
     AdminIdentity admin = logins.login(username, password, clients.ip(request));
-    HttpSession old = request.getSession(false);
-    if (old != null) {
-      old.invalidate();
-    }
-    request.getSession(true).setAttribute(AdminAuthentication.IDENTITY, admin);
+    ConsoleSessions.start(request, response, admin, clients.https(request));
     return data(admin);
   }
 

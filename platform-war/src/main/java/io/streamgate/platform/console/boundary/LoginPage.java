@@ -1,14 +1,15 @@
 package io.streamgate.platform.console.boundary;
 
-import io.streamgate.platform.admin.boundary.AdminAuthentication;
+import io.streamgate.platform.admin.boundary.ConsoleSessions;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminLogins;
 import io.streamgate.platform.runtime.boundary.Clients;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console's login form: the same check as {@code POST /api/admin/login} (rate limit, PBKDF2,
@@ -38,11 +39,11 @@ public class LoginPage {
     if (admin == null) {
       return null;
     }
-    HttpSession old = request.getSession(false);
-    if (old != null) {
-      old.invalidate();
-    }
-    request.getSession(true).setAttribute(AdminAuthentication.IDENTITY, admin);
+    ConsoleSessions.start(
+        request,
+        (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse(),
+        admin,
+        clients.https(request));
     return "/admin/index.xhtml?faces-redirect=true";
   }
 
