@@ -222,7 +222,13 @@ class DockerFilesIT {
     for (String member : members.substring("tcpip:".length()).split(",")) {
       hosts.add(member.split(":")[0]);
     }
-    assertEquals(servers.keySet(), hosts, "the member list is the servers compose starts");
+    // Members find each other by their aliases on the internal grid network, "<service>-grid".
+    Set<String> expected = new TreeSet<>();
+    servers.keySet().forEach(server -> expected.add(server + "-grid"));
+    assertEquals(expected, hosts, "the member list is the servers compose starts, on the grid");
+    String compose = Files.readString(COMPOSE);
+    servers.keySet().forEach(server -> assertTrue(compose.contains("aliases: [" + server + "-grid]")));
+    assertTrue(compose.contains("internal: true"), "the grid network has no route out");
   }
 
   // (c) settings
