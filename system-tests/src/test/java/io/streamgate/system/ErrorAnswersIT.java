@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,6 +68,110 @@ class ErrorAnswersIT {
     assertJsonError(411, refused);
   }
 
+  @Test
+  void aMediaServletsOwnRefusalIsJsonNotTheContainersPage(LaunchedStreamGate streamGate) {
+    // The cache admin servlet serves POST and DELETE only; the container answers other methods.
+    HttpResponse<String> refused = streamGate.get("/streams/admin/cache");
+    assertJsonError(405, refused);
+    assertTrue(refused.body().contains("Method not allowed"), refused.body());
+  }
+
+  @Test
+  void aPortalPageWithAForgedViewStateIsLoadedAgainNotA500(LaunchedStreamGate streamGate) {
+    HttpResponse<String> answer = streamGate.get("/index.xhtml?jakarta.faces.ViewState=x");
+    assertEquals(302, answer.statusCode(), answer.body());
+    assertEquals(
+        Optional.of("/index.xhtml"),
+        answer.headers().firstValue("Location").map(ErrorAnswersIT::path));
+    assertNothingGivenAway(answer);
+    assertSecurityHeaders(answer);
+  }
+
+  @Test
+  void anAjaxPostWithAnUnknownViewStateIsSentToAFreshPage(LaunchedStreamGate streamGate) {
+    HttpResponse<String> answer =
+        streamGate.send(
+            ajax(streamGate, "/index.xhtml", "jakarta.faces.ViewState=forged")
+                .header("Origin", origin(streamGate))
+                .build());
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("<redirect url=\"/index.xhtml\""), answer.body());
+    assertNothingGivenAway(answer);
+  }
+
+  @Test
+  void aConsoleFormPostedAfterTheSessionEndedLeadsBackToTheLoginPage(
+      LaunchedStreamGate streamGate) {
+    String expiredLogin =
+        "login=login&login%3Ausername=admin&login%3Apassword=x&jakarta.faces.ViewState=expired";
+    HttpResponse<String> full =
+        streamGate.send(
+            HttpRequest.newBuilder(streamGate.uri("/admin/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin(streamGate))
+                .header("X-Forwarded-For", ViewerApi.nextClientIp())
+                .POST(HttpRequest.BodyPublishers.ofString(expiredLogin))
+                .build());
+    assertEquals(302, full.statusCode(), full.body());
+    assertEquals(
+        Optional.of("/admin/login.xhtml"),
+        full.headers().firstValue("Location").map(ErrorAnswersIT::path));
+    assertNothingGivenAway(full);
+
+    HttpResponse<String> partial =
+        streamGate.send(
+            ajax(streamGate, "/admin/login.xhtml", expiredLogin)
+                .header("Origin", origin(streamGate))
+                .build());
+    assertEquals(200, partial.statusCode(), partial.body());
+    assertTrue(partial.body().contains("<redirect url=\"/admin/login.xhtml\""), partial.body());
+    assertNothingGivenAway(partial);
+  }
+
+  @Test
+  void aRefusedConsoleRequestGetsTheConsolesOwnPage(LaunchedStreamGate streamGate) {
+    HttpResponse<String> refused =
+        streamGate.send(
+            HttpRequest.newBuilder(streamGate.uri("/admin/index.xhtml"))
+                .header("Origin", "http://attacker.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b"))
+                .build());
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("id=\"error-title\""), refused.body());
+    assertTrue(refused.body().contains("Console"), refused.body());
+    assertNothingGivenAway(refused);
+    assertSecurityHeaders(refused);
+  }
+
+  @Test
+  void aMissingPortalPageGetsThePortalsOwnPage(LaunchedStreamGate streamGate) {
+    HttpResponse<String> missing = streamGate.get("/no-such-page.xhtml");
+    assertEquals(404, missing.statusCode(), missing.body());
+    assertTrue(missing.body().contains("Page not found"), missing.body());
+    assertNothingGivenAway(missing);
+    assertSecurityHeaders(missing);
+  }
+
+  private static HttpRequest.Builder ajax(LaunchedStreamGate streamGate, String path, String form) {
+    return HttpRequest.newBuilder(streamGate.uri(path))
+        .header("Faces-Request", "partial/ajax")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Forwarded-For", ViewerApi.nextClientIp())
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "jakarta.faces.partial.ajax=true&jakarta.faces.source=x&" + form));
+  }
+
+  private static String origin(LaunchedStreamGate streamGate) {
+    return "http://127.0.0.1:" + streamGate.port();
+  }
+
+  /** The path of a Location header (the container may send it absolute or relative). */
+  private static String path(String location) {
+    return java.net.URI.create(location).getPath();
+  }
+
   private static void assertJsonError(int status, HttpResponse<String> answer) {
     assertEquals(status, answer.statusCode(), answer.body());
     assertEquals(
@@ -83,5 +188,15 @@ class ErrorAnswersIT {
     }
     assertEquals(Optional.empty(), answer.headers().firstValue("Server"));
     assertEquals(Optional.empty(), answer.headers().firstValue("X-Powered-By"));
+  }
+
+  private static void assertSecurityHeaders(HttpResponse<String> answer) {
+    Map<String, List<String>> headers = answer.headers().map();
+    assertEquals(List.of("nosniff"), headers.get("x-content-type-options"), headers.toString());
+    assertEquals(List.of("DENY"), headers.get("x-frame-options"), headers.toString());
+    assertTrue(
+        headers.getOrDefault("content-security-policy", List.of()).stream()
+            .anyMatch(policy -> policy.contains("frame-ancestors 'none'")),
+        headers.toString());
   }
 }
