@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,11 +75,57 @@ class ErrorAnswersIT {
   }
 
   @Test
+  void theConsolesPushSocketStillOpensBesideTheUpgradeHandling(LaunchedStreamGate streamGate)
+      throws Exception {
+    String password = Files.readString(streamGate.dataDir().resolve("admin-password")).trim();
+    String session =
+        new AdminApi(streamGate)
+            .login("admin", password).headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
+    HttpResponse<String> dashboard =
+        streamGate.get("/admin/index.xhtml", Map.of("Cookie", session));
+    Matcher channel =
+        Pattern.compile("jakarta\\.faces\\.push/viewers\\?[0-9a-f-]+").matcher(dashboard.body());
+    assertTrue(channel.find(), dashboard.body());
+    WebSocket socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .header("Cookie", session)
+            .header("Origin", origin(streamGate))
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + streamGate.port() + "/" + channel.group()),
+                new WebSocket.Listener() {})
+            .get(10, TimeUnit.SECONDS);
+    socket.abort();
+  }
+
+  @Test
   void aMediaServletsOwnRefusalIsJsonNotTheContainersPage(LaunchedStreamGate streamGate) {
     // The cache admin servlet serves POST and DELETE only; the container answers other methods.
     HttpResponse<String> refused = streamGate.get("/streams/admin/cache");
     assertJsonError(405, refused);
     assertTrue(refused.body().contains("Method not allowed"), refused.body());
+  }
+
+  @Test
+  void theServersOwnHealthAndMetricsEndpointsRefuseInJson(LaunchedStreamGate streamGate) {
+    assertJsonError(405, streamGate.send(request(streamGate, "/metrics").POST(none()).build()));
+    assertJsonError(404, streamGate.get("/metrics/no-such-scope"));
+    assertJsonError(405, streamGate.send(request(streamGate, "/health/ready").DELETE().build()));
+  }
+
+  @Test
+  void optionsOnAnApiPathDoesNotDescribeTheWholeApi(LaunchedStreamGate streamGate) {
+    HttpResponse<String> options =
+        streamGate.send(request(streamGate, "/api/keys").method("OPTIONS", none()).build());
+    assertTrue(options.statusCode() < 300, options.statusCode() + " " + options.body());
+    assertFalse(options.body().contains("wadl"), options.body());
+    assertFalse(
+        options.headers().firstValue("Content-Type").orElse("").contains("wadl"),
+        options.headers().toString());
   }
 
   @Test
@@ -151,6 +203,14 @@ class ErrorAnswersIT {
     assertTrue(missing.body().contains("Page not found"), missing.body());
     assertNothingGivenAway(missing);
     assertSecurityHeaders(missing);
+  }
+
+  private static HttpRequest.Builder request(LaunchedStreamGate streamGate, String path) {
+    return HttpRequest.newBuilder(streamGate.uri(path)).timeout(Duration.ofSeconds(10));
+  }
+
+  private static HttpRequest.BodyPublisher none() {
+    return HttpRequest.BodyPublishers.noBody();
   }
 
   private static HttpRequest.Builder ajax(LaunchedStreamGate streamGate, String path, String form) {

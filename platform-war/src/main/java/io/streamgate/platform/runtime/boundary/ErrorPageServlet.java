@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the container sends every error of the platform (see {@code web.xml}): {@code {"error":
- * ...}} under {@code /api}, the console's error page under {@code /admin}, the portal's elsewhere.
- * None of them names the server, an exception or a stack trace; the exception is logged here once.
+ * ...}} under {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi}, the console's
+ * error page under {@code /admin}, the portal's elsewhere. None of them names the server, an
+ * exception or a stack trace; the exception is logged here once.
  */
 @WebServlet(ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -24,6 +26,12 @@ public class ErrorPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   static final String PATH = "/error";
+
+  /**
+   * Where machines ask: the API, and the server's MicroProfile endpoints, which Payara serves on
+   * this (the root) application's error pages.
+   */
+  static final List<String> JSON_AREAS = List.of("/api", "/health", "/metrics", "/openapi");
 
   private static final System.Logger LOG = System.getLogger(ErrorPageServlet.class.getName());
 
@@ -36,7 +44,7 @@ public class ErrorPageServlet extends HttpServlet {
     if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
       LOG.log(Level.WARNING, "Request to " + path + " failed", failure);
     }
-    if (path.equals("/api") || path.startsWith("/api/")) {
+    if (JSON_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"))) {
       JsonErrors.write(response, status, JsonErrors.message(status));
       return;
     }
