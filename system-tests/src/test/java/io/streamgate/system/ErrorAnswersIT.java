@@ -56,6 +56,21 @@ class ErrorAnswersIT {
   }
 
   @Test
+  void anEmptyPostOfJavasDefaultClientIsAnsweredAtOnce(LaunchedStreamGate streamGate)
+      throws Exception {
+    HttpResponse<String> refused =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(streamGate.uri("/api/playback/release"))
+                    .header("X-Forwarded-For", ViewerApi.nextClientIp())
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertJsonError(401, refused);
+  }
+
+  @Test
   void anH2cUpgradeRequestWithAChunkedBodyIsRefusedAtOnce(LaunchedStreamGate streamGate)
       throws Exception {
     HttpResponse<String> refused =

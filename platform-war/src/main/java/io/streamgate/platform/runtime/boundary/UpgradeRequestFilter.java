@@ -20,10 +20,11 @@ import java.io.IOException;
  * application raw, without applying {@code Content-Length} or chunking, and never marks them
  * complete: it expects the upgraded protocol's handler to take the connection over. With HTTP/2 off
  * (see {@code pre-boot-commands.asadmin}) nothing does, so a reader of such a body waits for its
- * end until the request times out. Here the body ends after {@code Content-Length} bytes; a chunked
- * body of such a request is refused with 411, since its raw bytes still carry the chunk framing.
- * Grizzly closes the connection after the answer (no upgrade happened), so nothing of the raw
- * stream is ever read as a next request. WebSocket handshakes carry no body and pass unchanged.
+ * end until the request times out, even an empty one. Here the body ends after {@code
+ * Content-Length} bytes (at once without that header); a chunked body of such a request is refused
+ * with 411, since its raw bytes still carry the chunk framing. Grizzly closes the connection after
+ * the answer (no upgrade happened), so nothing of the raw stream is ever read as a next request.
+ * WebSocket handshakes (no body) pass unchanged.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UpgradeRequestFilter extends HttpFilter {
@@ -43,7 +44,12 @@ public class UpgradeRequestFilter extends HttpFilter {
       JsonErrors.write(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Length required.");
       return;
     }
-    chain.doFilter(length > 0 ? new BoundedBody(request, length) : request, response);
+    if (length <= 0 && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+      chain.doFilter(request, response); // a handshake, which the WebSocket container upgrades
+      return;
+    }
+    // Without a length the body is empty (RFC 9112, 6.3); it must end at once here too.
+    chain.doFilter(new BoundedBody(request, Math.max(length, 0)), response);
   }
 
   /** The request with a body that ends after its declared length. */
