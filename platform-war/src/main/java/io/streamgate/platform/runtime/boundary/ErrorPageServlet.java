@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Where the container sends every error of the platform (see {@code web.xml}): {@code {"error":
@@ -42,7 +43,13 @@ public class ErrorPageServlet extends HttpServlet {
     int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
     String path = originalPath(request);
     if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-      LOG.log(Level.WARNING, "Request to " + path + " failed", failure);
+      if (bodyTimedOut(failure)) {
+        // The client's doing (a body slower than the timeout, or shorter than announced).
+        status = HttpServletResponse.SC_REQUEST_TIMEOUT;
+        LOG.log(Level.INFO, "Request to {0}: the body did not arrive in time", path);
+      } else {
+        LOG.log(Level.WARNING, "Request to " + path + " failed", failure);
+      }
     }
     if (JSON_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"))) {
       JsonErrors.write(response, status, JsonErrors.message(status));
@@ -111,6 +118,18 @@ public class ErrorPageServlet extends HttpServlet {
     public String getQueryString() {
       return null;
     }
+  }
+
+  /**
+   * Whether reading the request body timed out (Grizzly's read gives up with a TimeoutException).
+   */
+  static boolean bodyTimedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
