@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +70,22 @@ class ErrorAnswersIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertJsonError(401, refused);
+
+    // Any Upgrade header puts Grizzly in the same raw mode, a WebSocket one on a POST too.
+    // (The JDK client may not set Upgrade itself, so this one goes over a plain socket.)
+    try (Socket socket = new Socket("127.0.0.1", streamGate.port())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/playback/release HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Connection: Upgrade\r\nUpgrade: websocket\r\nContent-Length: 0\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 401 "), answer);
+      assertTrue(answer.contains("\r\n\r\n{\"error\":\""), answer);
+    }
   }
 
   @Test

@@ -24,7 +24,7 @@ import java.io.IOException;
  * Content-Length} bytes (at once without that header); a chunked body of such a request is refused
  * with 411, since its raw bytes still carry the chunk framing. Grizzly closes the connection after
  * the answer (no upgrade happened), so nothing of the raw stream is ever read as a next request.
- * WebSocket handshakes (no body) pass unchanged.
+ * WebSocket handshakes (a GET without body) pass unchanged.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UpgradeRequestFilter extends HttpFilter {
@@ -44,7 +44,9 @@ public class UpgradeRequestFilter extends HttpFilter {
       JsonErrors.write(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Length required.");
       return;
     }
-    if (length <= 0 && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+    if ("GET".equals(request.getMethod())
+        && length <= 0
+        && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
       chain.doFilter(request, response); // a handshake, which the WebSocket container upgrades
       return;
     }
