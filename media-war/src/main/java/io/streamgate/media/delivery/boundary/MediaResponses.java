@@ -12,10 +12,12 @@ final class MediaResponses {
   static void error(HttpServletResponse res, int status) throws IOException {
     String message =
         switch (status) {
+          case 400 -> "Bad request";
           case 401 -> "Authorization required";
           case 403 -> "Access denied";
           case 404 -> "Not found";
           case 405 -> "Method not allowed";
+          case 500 -> "Server error";
           case 502 -> "Stream source unavailable";
           default -> "Request refused";
         };

@@ -1,6 +1,7 @@
 package io.streamgate.platform.runtime.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -22,7 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pages; everything else - scripts, fonts, media, connections - comes from this origin, plus the
  * media server's when {@code HLS_SERVER_BASE_URL} puts it on another port.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// ERROR too: the error page's answer keeps the headers even where the container reset the response.
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
