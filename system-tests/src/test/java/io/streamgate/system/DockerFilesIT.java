@@ -227,7 +227,9 @@ class DockerFilesIT {
     servers.keySet().forEach(server -> expected.add(server + "-grid"));
     assertEquals(expected, hosts, "the member list is the servers compose starts, on the grid");
     String compose = Files.readString(COMPOSE);
-    servers.keySet().forEach(server -> assertTrue(compose.contains("aliases: [" + server + "-grid]")));
+    servers
+        .keySet()
+        .forEach(server -> assertTrue(compose.contains("aliases: [" + server + "-grid]")));
     assertTrue(compose.contains("internal: true"), "the grid network has no route out");
   }
 
