@@ -2,11 +2,15 @@ package io.streamgate.common.playback;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a playback JWT says.
  *
- * @param sub the access code (canonical form); absent on probe tokens
+ * @param sub the opaque id of the access code (a random UUID stored with the code), never the code
+ *     itself: tokens travel in URLs and logs, and whoever reads one must not learn a code to
+ *     redeem; absent on probe tokens. Tokens minted before this rule carry the raw code here
+ *     ({@link #legacySubject()}).
  * @param eid the event id
  * @param sid the viewer session that holds the code's single-device slot; absent on probe tokens
  * @param sp the stream-path prefix the token opens, {@code /streams/<eid>/}
@@ -16,6 +20,10 @@ import java.util.Objects;
  */
 public record PlaybackClaims(
     String sub, String eid, String sid, String sp, Instant iat, Instant exp, boolean probe) {
+
+  /** A code id: a UUID in its canonical lower-case form; no access code ever looks like one. */
+  private static final Pattern CODE_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   public PlaybackClaims {
     Objects.requireNonNull(eid, "eid");
@@ -31,11 +39,32 @@ public record PlaybackClaims(
     }
   }
 
-  /** Claims of a viewer's playback token for one event. */
+  /**
+   * Claims of a viewer's playback token for one event, naming the code by its opaque id.
+   *
+   * @throws IllegalArgumentException when {@code codeId} is not a code id (a raw code, say)
+   */
   public static PlaybackClaims playback(
-      String code, String eventId, String sessionId, Instant issuedAt, Instant expiresAt) {
+      String codeId, String eventId, String sessionId, Instant issuedAt, Instant expiresAt) {
+    if (!isCodeId(codeId)) {
+      throw new IllegalArgumentException("a playback token names its code by the code's id");
+    }
     return new PlaybackClaims(
-        code, eventId, sessionId, StreamPaths.prefix(eventId), issuedAt, expiresAt, false);
+        codeId, eventId, sessionId, StreamPaths.prefix(eventId), issuedAt, expiresAt, false);
+  }
+
+  /** Whether {@code value} has the form of a code id (and so is not an access code). */
+  public static boolean isCodeId(String value) {
+    return value != null && CODE_ID.matcher(value).matches();
+  }
+
+  /**
+   * True for a viewer token minted before subjects were opaque, whose {@code sub} is the raw code.
+   * Such tokens still verify until they expire (at most {@code PLAYBACK_TOKEN_LIFETIME}); media
+   * servers refuse them, and the platform lets them refresh (finding the code by the session id).
+   */
+  public boolean legacySubject() {
+    return !probe && !isCodeId(sub);
   }
 
   /** Claims of a probe token, which may only HEAD the event's manifest. */

@@ -1,7 +1,10 @@
 package io.streamgate.platform.codes.boundary;
 
+import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokens;
+import io.streamgate.platform.codes.control.AccessCodes;
 import io.streamgate.platform.codes.control.EventStatuses;
+import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,6 +37,8 @@ public class EventStatusResource {
 
   @Inject PlaybackLocations locations;
 
+  @Inject AccessCodes codes;
+
   @Context UriInfo uri;
 
   @GET
@@ -46,10 +51,15 @@ public class EventStatusResource {
     EventStatuses.EventStatus status =
         statuses.of(
             eventId,
-            token != null ? callers.authenticate(token).sub() : code,
+            token != null ? codeOf(callers.authenticate(token)) : code,
             locations.probeBaseUrl(uri.getBaseUri()),
             TokenValidationResponse.MANIFEST);
     return new EventStatusResponse(
         eventId, status.status().json(), status.event().startsAt(), status.event().endsAt());
+  }
+
+  /** The token names its code by id; the code itself never leaves the server. */
+  private String codeOf(PlaybackClaims token) {
+    return codes.ofToken(token).map(AccessCode::code).orElse(null);
   }
 }
