@@ -1,6 +1,7 @@
 package io.streamgate.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,8 +74,10 @@ abstract class ViewerAccessContract {
     assertEquals(3600, body.getInt("tokenExpiresIn"));
     assertNotNull(Instant.parse(body.getString("expiresAt")));
 
-    PlaybackClaims claims = verified(body.getString("playbackToken"));
-    assertEquals(code, claims.sub());
+    String token = body.getString("playbackToken");
+    PlaybackClaims claims = verified(token);
+    assertEquals(fixtures.codeId(code), claims.sub(), "the token names the code by its id");
+    assertNoCodeIn(code, payload(token), "the token's readable payload");
     assertEquals(event, claims.eid());
     assertEquals("/streams/" + event + "/", claims.sp());
     assertEquals(Duration.ofHours(1), Duration.between(claims.iat(), claims.exp()));
@@ -82,6 +85,42 @@ abstract class ViewerAccessContract {
     assertNotNull(fixtures.redeemedAt(code), "first use is recorded");
     assertEquals(1, fixtures.auditEntries("session-start", hashed(code)), "one entry per redeem");
     assertEquals(0, fixtures.auditEntriesMentioning(code), "the raw code is never stored in audit");
+  }
+
+  /**
+   * Tokens travel in URLs ({@code __token}) and so land in logs: whoever holds one must not be able
+   * to learn its code from it, nor from anything that accepts it, and so cannot redeem the code on
+   * a device of their own.
+   */
+  @Test
+  void aLeakedTokenAloneNeverYieldsItsCode() throws Exception {
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+    String token = ViewerApi.token(viewer.redeem(code));
+    PlaybackClaims claims = verified(token);
+    ViewerApi thief = new ViewerApi(streamGate);
+
+    assertNoCodeIn(code, payload(token), "the payload");
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    answers.add(thief.withToken("/api/playback/heartbeat", token));
+    answers.add(thief.withToken("/api/playback/refresh", token));
+    answers.add(
+        streamGate.get(
+            "/api/events/" + event + "/status", Map.of("Authorization", "Bearer " + token)));
+    answers.add(streamGate.get("/streams/" + event + "/master.m3u8?__token=" + token));
+    answers.add(thief.withToken("/api/playback/release", token));
+    for (HttpResponse<String> answer : answers) {
+      assertTrue(answer.statusCode() < 500, answer.uri() + " " + answer.statusCode());
+      assertNoCodeIn(code, answer.body() + answer.headers().map(), answer.uri().toString());
+    }
+    assertEquals(200, answers.get(2).statusCode(), "the status still works with a bearer");
+    assertEquals(0, fixtures.sessionsOf(code), "the thief could end the session");
+
+    for (String carried : List.of(claims.sub(), claims.sid(), claims.eid(), token)) {
+      assertEquals(
+          401, thief.redeem(carried).statusCode(), "nothing the token carries redeems the code");
+    }
+    assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode(), "the owner's code");
   }
 
   @Test
@@ -305,6 +344,20 @@ abstract class ViewerAccessContract {
     }
     assertNull(fixtures.redeemedAt(code));
     assertEquals(0, fixtures.sessionsOf(code));
+  }
+
+  private static String payload(String token) {
+    return new String(
+        java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The code in none of its spellings: canonical, as printed on tickets, lower case. */
+  private static void assertNoCodeIn(String code, String text, String where) {
+    for (String spelling :
+        List.of(code, AccessCodeCodec.display(code), code.toLowerCase(java.util.Locale.ROOT))) {
+      assertFalse(text.contains(spelling), where + " gives the code away: " + text);
+    }
   }
 
   private static String hashed(String code) throws Exception {
