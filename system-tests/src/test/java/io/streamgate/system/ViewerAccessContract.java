@@ -123,6 +123,45 @@ abstract class ViewerAccessContract {
     assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode(), "the owner's code");
   }
 
+  /**
+   * Rolling upgrade: a token minted by the previous version (the raw code in {@code sub}) no longer
+   * plays, because media servers match revocations by code id; the platform renews it through its
+   * session, and the new token names the code by id.
+   */
+  @Test
+  void aTokenMintedBeforeOpaqueSubjectsIsRenewedNotPlayed() throws Exception {
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+    PlaybackClaims current = verified(ViewerApi.token(viewer.redeem(code)));
+    com.nimbusds.jwt.SignedJWT legacy =
+        new com.nimbusds.jwt.SignedJWT(
+            new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                .type(io.streamgate.common.playback.PlaybackTokens.TYPE)
+                .keyID(fixtures.signingKey().getKeyID())
+                .build(),
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject(code)
+                .claim("eid", event)
+                .claim("sid", current.sid())
+                .claim("sp", current.sp())
+                .issueTime(java.util.Date.from(current.iat()))
+                .expirationTime(java.util.Date.from(current.exp()))
+                .build());
+    legacy.sign(new com.nimbusds.jose.crypto.RSASSASigner(fixtures.signingKey()));
+    String old = legacy.serialize();
+
+    assertEquals(
+        403,
+        streamGate.get("/streams/" + event + "/master.m3u8?__token=" + old).statusCode(),
+        "the media server refuses it");
+    assertEquals(200, viewer.withToken("/api/playback/heartbeat", old).statusCode());
+    HttpResponse<String> renewed = viewer.withToken("/api/playback/refresh", old);
+    assertEquals(200, renewed.statusCode(), renewed.body());
+    PlaybackClaims now = verified(JsonBodies.parse(renewed.body()).getString("playbackToken"));
+    assertEquals(fixtures.codeId(code), now.sub());
+    assertEquals(current.sid(), now.sid(), "the same session plays on");
+  }
+
   @Test
   void anUnknownOrMalformedCodeIsInvalid() throws Exception {
     for (String typed : List.of("ZZZZ-ZZZZ-ZZZZ", "short", "0000-OOOO-1111")) {
