@@ -185,12 +185,14 @@ class ClusterIT {
   @Order(4)
   void aReleasedSessionsTokenIsRefusedEverywhereWhileTheCodeItselfStillPlays() throws Exception {
     Viewer viewer = Viewer.playing(newEvent());
+    viewer.playsOn(edge);
 
     assertEquals(200, viewer.api.withToken("/api/playback/release", viewer.token).statusCode());
     viewer.refusedBy(media1, media2);
+    viewer.refusedWithin(EDGE_PROPAGATION, edge);
 
     Viewer again = Viewer.playing(viewer.event, viewer.code);
-    again.playsOn(media1, media2);
+    again.playsOn(media1, media2, edge);
   }
 
   @Test
@@ -204,9 +206,14 @@ class ClusterIT {
         () -> Instant.now().isAfter(heartbeat.plusSeconds(11)));
     first.playsOn(media1, media2);
 
+    first.playsOn(edge);
+
+    // Take-over every SESSION_TIMEOUT_SECONDS must not let one code feed many devices through an
+    // edge: the edge learns the ended session from the feed it polls.
     Viewer second = Viewer.playing(first.event, first.code);
     first.refusedBy(media1, media2);
-    second.playsOn(media1, media2);
+    first.refusedWithin(EDGE_PROPAGATION, edge);
+    second.playsOn(media1, media2, edge);
   }
 
   @Test

@@ -81,6 +81,11 @@ final class Fixtures {
 
   /** The platform's newest signing key, so tests can mint tokens of every kind themselves. */
   PlaybackTokenSigner signer() throws SQLException {
+    return new PlaybackTokenSigner(signingKey());
+  }
+
+  /** The platform's current private signing key. */
+  RSAKey signingKey() throws SQLException {
     try (Connection db = connect();
         PreparedStatement select =
             db.prepareStatement(
@@ -88,7 +93,7 @@ final class Fixtures {
                     + " ORDER BY created_at DESC")) {
       ResultSet row = select.executeQuery();
       row.next();
-      return new PlaybackTokenSigner(RSAKey.parse(row.getString(1)));
+      return RSAKey.parse(row.getString(1));
     } catch (java.text.ParseException e) {
       throw new IllegalStateException("unreadable signing key", e);
     }

@@ -1,6 +1,5 @@
 package io.streamgate.system;
 
-import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokenSigner;
 import java.io.IOException;
@@ -45,7 +44,7 @@ final class MediaClient {
     Instant now = Instant.now();
     return signer.sign(
         PlaybackClaims.playback(
-            new AccessCodeCodec().generate(),
+            UUID.randomUUID().toString(),
             eventId,
             UUID.randomUUID().toString(),
             now,

@@ -195,12 +195,18 @@ class MediaDeliveryIT {
     Instant now = Instant.now();
     String stranger =
         new PlaybackTokenSigner(new RSAKeyGenerator(2048).keyID("stranger").generate())
-            .sign(PlaybackClaims.playback("ABCD2345WXYZ", event, "s", now, now.plusSeconds(600)));
+            .sign(
+                PlaybackClaims.playback(
+                    UUID.randomUUID().toString(), event, "s", now, now.plusSeconds(600)));
     assertRefused(403, "Access denied", client.get(path("master.m3u8"), stranger));
     String expired =
         client.token(
             PlaybackClaims.playback(
-                "ABCD2345WXYZ", event, "s", now.minusSeconds(7200), now.minusSeconds(3600)));
+                UUID.randomUUID().toString(),
+                event,
+                "s",
+                now.minusSeconds(7200),
+                now.minusSeconds(3600)));
     assertRefused(403, "Access denied", client.get(path("master.m3u8"), expired));
     String otherEvent = client.token(UUID.randomUUID().toString());
     assertRefused(403, "Access denied", client.get(path("master.m3u8"), otherEvent));

@@ -1,6 +1,7 @@
 package io.streamgate.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,8 +74,10 @@ abstract class ViewerAccessContract {
     assertEquals(3600, body.getInt("tokenExpiresIn"));
     assertNotNull(Instant.parse(body.getString("expiresAt")));
 
-    PlaybackClaims claims = verified(body.getString("playbackToken"));
-    assertEquals(code, claims.sub());
+    String token = body.getString("playbackToken");
+    PlaybackClaims claims = verified(token);
+    assertEquals(fixtures.codeId(code), claims.sub(), "the token names the code by its id");
+    assertNoCodeIn(code, payload(token), "the token's readable payload");
     assertEquals(event, claims.eid());
     assertEquals("/streams/" + event + "/", claims.sp());
     assertEquals(Duration.ofHours(1), Duration.between(claims.iat(), claims.exp()));
@@ -82,6 +85,81 @@ abstract class ViewerAccessContract {
     assertNotNull(fixtures.redeemedAt(code), "first use is recorded");
     assertEquals(1, fixtures.auditEntries("session-start", hashed(code)), "one entry per redeem");
     assertEquals(0, fixtures.auditEntriesMentioning(code), "the raw code is never stored in audit");
+  }
+
+  /**
+   * Tokens travel in URLs ({@code __token}) and so land in logs: whoever holds one must not be able
+   * to learn its code from it, nor from anything that accepts it, and so cannot redeem the code on
+   * a device of their own.
+   */
+  @Test
+  void aLeakedTokenAloneNeverYieldsItsCode() throws Exception {
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+    String token = ViewerApi.token(viewer.redeem(code));
+    PlaybackClaims claims = verified(token);
+    ViewerApi thief = new ViewerApi(streamGate);
+
+    assertNoCodeIn(code, payload(token), "the payload");
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    answers.add(thief.withToken("/api/playback/heartbeat", token));
+    answers.add(thief.withToken("/api/playback/refresh", token));
+    answers.add(
+        streamGate.get(
+            "/api/events/" + event + "/status", Map.of("Authorization", "Bearer " + token)));
+    answers.add(streamGate.get("/streams/" + event + "/master.m3u8?__token=" + token));
+    answers.add(thief.withToken("/api/playback/release", token));
+    for (HttpResponse<String> answer : answers) {
+      assertTrue(answer.statusCode() < 500, answer.uri() + " " + answer.statusCode());
+      assertNoCodeIn(code, answer.body() + answer.headers().map(), answer.uri().toString());
+    }
+    assertEquals(200, answers.get(2).statusCode(), "the status still works with a bearer");
+    assertEquals(0, fixtures.sessionsOf(code), "the thief could end the session");
+
+    for (String carried : List.of(claims.sub(), claims.sid(), claims.eid(), token)) {
+      assertEquals(
+          401, thief.redeem(carried).statusCode(), "nothing the token carries redeems the code");
+    }
+    assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode(), "the owner's code");
+  }
+
+  /**
+   * Rolling upgrade: a token minted by the previous version (the raw code in {@code sub}) no longer
+   * plays, because media servers match revocations by code id; the platform renews it through its
+   * session, and the new token names the code by id.
+   */
+  @Test
+  void aTokenMintedBeforeOpaqueSubjectsIsRenewedNotPlayed() throws Exception {
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+    PlaybackClaims current = verified(ViewerApi.token(viewer.redeem(code)));
+    com.nimbusds.jwt.SignedJWT legacy =
+        new com.nimbusds.jwt.SignedJWT(
+            new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                .type(io.streamgate.common.playback.PlaybackTokens.TYPE)
+                .keyID(fixtures.signingKey().getKeyID())
+                .build(),
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject(code)
+                .claim("eid", event)
+                .claim("sid", current.sid())
+                .claim("sp", current.sp())
+                .issueTime(java.util.Date.from(current.iat()))
+                .expirationTime(java.util.Date.from(current.exp()))
+                .build());
+    legacy.sign(new com.nimbusds.jose.crypto.RSASSASigner(fixtures.signingKey()));
+    String old = legacy.serialize();
+
+    assertEquals(
+        403,
+        streamGate.get("/streams/" + event + "/master.m3u8?__token=" + old).statusCode(),
+        "the media server refuses it");
+    assertEquals(200, viewer.withToken("/api/playback/heartbeat", old).statusCode());
+    HttpResponse<String> renewed = viewer.withToken("/api/playback/refresh", old);
+    assertEquals(200, renewed.statusCode(), renewed.body());
+    PlaybackClaims now = verified(JsonBodies.parse(renewed.body()).getString("playbackToken"));
+    assertEquals(fixtures.codeId(code), now.sub());
+    assertEquals(current.sid(), now.sid(), "the same session plays on");
   }
 
   @Test
@@ -305,6 +383,20 @@ abstract class ViewerAccessContract {
     }
     assertNull(fixtures.redeemedAt(code));
     assertEquals(0, fixtures.sessionsOf(code));
+  }
+
+  private static String payload(String token) {
+    return new String(
+        java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The code in none of its spellings: canonical, as printed on tickets, lower case. */
+  private static void assertNoCodeIn(String code, String text, String where) {
+    for (String spelling :
+        List.of(code, AccessCodeCodec.display(code), code.toLowerCase(java.util.Locale.ROOT))) {
+      assertFalse(text.contains(spelling), where + " gives the code away: " + text);
+    }
   }
 
   private static String hashed(String code) throws Exception {

@@ -4,10 +4,11 @@ import java.util.Optional;
 
 /**
  * The contract of the data-grid map through which the platform tells every media member who may no
- * longer watch. Keys are plain strings ({@code code:<code>}, {@code event:<id>}, {@code
- * session:<sid>}), values the change time in epoch milliseconds, so no member needs application
- * classes to read the map. A present key refuses; removing it (restore, reactivate, or its time to
- * live running out) allows again.
+ * longer watch. Keys are plain strings ({@code code:<code id>}, {@code event:<id>}, {@code
+ * session:<sid>}; a code by its opaque id, as tokens name it in {@code sub}, never the code
+ * itself), values the change time in epoch milliseconds, so no member needs application classes to
+ * read the map. A present key refuses; removing it (restore, reactivate, or its time to live
+ * running out) allows again.
  */
 public final class AccessView {
 
@@ -30,8 +31,8 @@ public final class AccessView {
 
   private AccessView() {}
 
-  public static String codeKey(String code) {
-    return CODE + code;
+  public static String codeKey(String codeId) {
+    return CODE + codeId;
   }
 
   public static String eventKey(String eventId) {

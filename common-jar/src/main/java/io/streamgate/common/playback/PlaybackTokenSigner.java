@@ -38,8 +38,16 @@ public final class PlaybackTokenSigner {
     return header.getKeyID();
   }
 
-  /** The compact serialisation of a JWT carrying the claims. */
+  /**
+   * The compact serialisation of a JWT carrying the claims.
+   *
+   * @throws IllegalArgumentException for viewer claims whose subject is not a code id: a token is
+   *     readable by anyone who sees it, so it never carries an access code
+   */
   public String sign(PlaybackClaims claims) {
+    if (claims.legacySubject()) {
+      throw new IllegalArgumentException("a playback token's subject must be a code id");
+    }
     JWTClaimsSet.Builder set =
         new JWTClaimsSet.Builder()
             .claim(PlaybackTokens.EVENT_ID, claims.eid())

@@ -141,7 +141,9 @@ public final class PlaybackTokenVerifier {
       }
       String sub = required(set.getSubject(), "sub");
       String sid = required(set.getStringClaim(PlaybackTokens.SESSION_ID), "sid");
-      return PlaybackClaims.playback(sub, eid, sid, iat, exp);
+      // Not PlaybackClaims.playback: tokens minted before opaque subjects still verify, so that
+      // the platform can renew them; their holders see legacySubject().
+      return new PlaybackClaims(sub, eid, sid, sp, iat, exp, false);
     } catch (ParseException | IllegalArgumentException e) {
       throw new InvalidPlaybackTokenException(MALFORMED, "claims of the wrong type");
     }

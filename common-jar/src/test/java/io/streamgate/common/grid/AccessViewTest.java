@@ -13,8 +13,8 @@ class AccessViewTest {
   @Test
   void keysReadBackAsWhatTheyStandFor() {
     assertEquals(
-        Optional.of(new Entry(Kind.CODE, "ABCDEFGHJKMN")),
-        AccessView.parse(AccessView.codeKey("ABCDEFGHJKMN")));
+        Optional.of(new Entry(Kind.CODE, "0f8c2a4e-7b1d-4c3e-9a6f-2d5b8e1c4a70")),
+        AccessView.parse(AccessView.codeKey("0f8c2a4e-7b1d-4c3e-9a6f-2d5b8e1c4a70")));
     assertEquals(
         Optional.of(new Entry(Kind.EVENT, "e-1")), AccessView.parse(AccessView.eventKey("e-1")));
     assertEquals(

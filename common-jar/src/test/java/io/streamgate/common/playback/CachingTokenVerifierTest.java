@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class CachingTokenVerifierTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+  private static final String CODE_ID = "5e2d9c7a-1f3b-4a8e-b6d0-c9e4f7a21b35";
 
   private static RSAKey key;
 
@@ -57,14 +58,14 @@ class CachingTokenVerifierTest {
 
   private static String token(Instant exp) {
     return new PlaybackTokenSigner(key)
-        .sign(PlaybackClaims.playback("ABCD2345WXYZ", "e", "s", exp.minusSeconds(3600), exp));
+        .sign(PlaybackClaims.playback(CODE_ID, "e", "s", exp.minusSeconds(3600), exp));
   }
 
   @Test
   void aTokenIsCheckedOnceThenAnsweredFromMemory() throws Exception {
     String token = token(NOW.plusSeconds(600));
     for (int i = 0; i < 5; i++) {
-      assertEquals("ABCD2345WXYZ", verifier.verify(token).sub());
+      assertEquals(CODE_ID, verifier.verify(token).sub());
     }
     assertEquals(1, keyLookups.get(), "one signature check for five uses");
   }
@@ -90,6 +91,6 @@ class CachingTokenVerifierTest {
               .reason());
     }
     assertEquals(1, keyLookups.get());
-    assertEquals("ABCD2345WXYZ", verifier.verify(token).sub(), "good tokens are unaffected");
+    assertEquals(CODE_ID, verifier.verify(token).sub(), "good tokens are unaffected");
   }
 }

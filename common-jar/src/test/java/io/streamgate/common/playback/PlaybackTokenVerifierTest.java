@@ -1,6 +1,7 @@
 package io.streamgate.common.playback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,9 +52,11 @@ class PlaybackTokenVerifierTest {
     return new PlaybackTokenVerifier(() -> new JWKSet(publicKeys), clock, LEEWAY);
   }
 
+  private static final String CODE_ID = "0f8c2a4e-7b1d-4c3e-9a6f-2d5b8e1c4a70";
+
   private static PlaybackClaims claimsAt(Instant iat) {
     return PlaybackClaims.playback(
-        "ABCD2345WXYZ", "evt-1", "sid-1", iat, iat.plus(Spec.PLAYBACK_TOKEN_LIFETIME));
+        CODE_ID, "evt-1", "sid-1", iat, iat.plus(Spec.PLAYBACK_TOKEN_LIFETIME));
   }
 
   private Reason rejection(PlaybackTokenVerifier verifier, String token) {
@@ -68,11 +71,32 @@ class PlaybackTokenVerifierTest {
   }
 
   @Test
+  void aTokenMintedBeforeOpaqueSubjectsStillVerifiesAndSaysSo() throws Exception {
+    // Signed as the previous version did: the raw code in sub. It verifies for its remaining
+    // lifetime, so the platform can renew it; media servers refuse it (legacySubject).
+    SignedJWT legacy =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(PlaybackTokens.TYPE).keyID("k1").build(),
+            claimsSet(NOW.minusSeconds(60)));
+    legacy.sign(new RSASSASigner(key));
+
+    PlaybackClaims verified = verifierTrusting(key).verify(legacy.serialize());
+
+    assertEquals("ABCD2345WXYZ", verified.sub());
+    assertTrue(verified.legacySubject());
+    assertFalse(
+        verifierTrusting(key)
+            .verify(new PlaybackTokenSigner(key).sign(claimsAt(NOW)))
+            .legacySubject());
+  }
+
+  @Test
   void probeTokensKeepTheirProbeFlag() throws Exception {
     PlaybackClaims probe = PlaybackClaims.probe("evt-1", NOW, NOW.plusSeconds(10));
     PlaybackClaims verified =
         verifierTrusting(key).verify(new PlaybackTokenSigner(key).sign(probe));
     assertTrue(verified.probe());
+    assertFalse(verified.legacySubject(), "a probe token names no code at all");
     assertEquals("/streams/evt-1/", verified.sp());
   }
 

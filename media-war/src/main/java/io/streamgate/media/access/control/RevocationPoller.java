@@ -1,5 +1,6 @@
 package io.streamgate.media.access.control;
 
+import io.streamgate.common.Spec;
 import io.streamgate.common.internal.InternalApiKeys;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,6 +12,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -23,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -33,9 +37,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps {@link RevocationView} current on a media server outside the platform's data grid: asks
  * {@code GET /api/revocations?since=} every {@code REVOCATION_POLL_INTERVAL_MS} and applies the
- * revocations, restorations, deactivations and reactivations. The first poll asks for everything.
- * While the platform cannot be reached the last view stays in force; after {@link #ALERT_AFTER} of
- * failed polls an alert is logged (and again every {@link #ALERT_AFTER} while it lasts).
+ * revocations, restorations, deactivations, reactivations and ended sessions (codes by their opaque
+ * id). An ended session is refused until no token of it can be valid ({@link #SESSION_REACH} after
+ * it ended), then forgotten, so the view does not grow with every release. The first poll asks for
+ * everything. While the platform cannot be reached the last view stays in force; after {@link
+ * #ALERT_AFTER} of failed polls an alert is logged (and again every {@link #ALERT_AFTER} while it
+ * lasts).
  */
 @ApplicationScoped
 public class RevocationPoller {
@@ -44,6 +51,9 @@ public class RevocationPoller {
 
   static final Duration ALERT_AFTER = Duration.ofMinutes(5);
   static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long after its end a session can still have a valid token: the longest token, and skew. */
+  static final Duration SESSION_REACH = Spec.PLAYBACK_TOKEN_LIFETIME.plus(Spec.CLOCK_SKEW_LEEWAY);
 
   @Inject RevocationView view;
 
@@ -62,6 +72,9 @@ public class RevocationPoller {
   private Instant failingSince;
   private Instant alertedAt;
   private ScheduledFuture<?> polls;
+
+  /** When each ended session in the view ended; only the polling thread touches it. */
+  private final Map<String, Instant> sessionsEndedAt = new HashMap<>();
 
   /** Starts polling; called once at start-up in poll mode. Bad settings stop the deployment. */
   public void start(String platformUrl, String internalApiKey) {
@@ -145,23 +158,52 @@ public class RevocationPoller {
     }
     String serverTime = answer.getString("serverTime");
     Instant.parse(serverTime);
-    List<String> revoked = ids(answer, "revocations", "code");
-    List<String> restored = ids(answer, "restorations", "code");
+    List<String> revoked = ids(answer, "revocations", "codeId");
+    List<String> restored = ids(answer, "restorations", "codeId");
     List<String> deactivated = ids(answer, "eventDeactivations", "eventId");
     List<String> reactivated = ids(answer, "eventReactivations", "eventId");
+    Map<String, Instant> ended = new HashMap<>();
+    for (JsonValue item : list(answer, "endedSessions")) {
+      JsonObject session = item.asJsonObject();
+      ended.put(session.getString("sessionId"), Instant.parse(session.getString("endedAt")));
+    }
     revoked.forEach(view::revokeCode);
     restored.forEach(view::restoreCode);
     deactivated.forEach(view::deactivateEvent);
     reactivated.forEach(view::reactivateEvent);
+    ended.forEach(
+        (sessionId, at) -> {
+          view.endSession(sessionId);
+          sessionsEndedAt.merge(sessionId, at, (a, b) -> a.isAfter(b) ? a : b);
+        });
+    forgetExpiredSessions();
     return serverTime;
   }
 
+  private void forgetExpiredSessions() {
+    Instant before = clock.instant().minus(SESSION_REACH);
+    sessionsEndedAt
+        .entrySet()
+        .removeIf(
+            session -> {
+              boolean expired = session.getValue().isBefore(before);
+              if (expired) {
+                view.forgetSession(session.getKey());
+              }
+              return expired;
+            });
+  }
+
   private static List<String> ids(JsonObject answer, String list, String field) {
+    return list(answer, list).stream().map(item -> item.asJsonObject().getString(field)).toList();
+  }
+
+  private static JsonArray list(JsonObject answer, String list) {
     JsonArray items = answer.getJsonArray(list);
     if (items == null) {
       throw new JsonException("The revocation feed has no '" + list + "'");
     }
-    return items.stream().map(item -> item.asJsonObject().getString(field)).toList();
+    return items;
   }
 
   private void failed(String why) {

@@ -2,6 +2,7 @@ package io.streamgate.media.access.control;
 
 import io.streamgate.common.grid.AccessView;
 import io.streamgate.common.grid.AccessView.Kind;
+import io.streamgate.common.playback.PlaybackClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,9 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This media server's view of who may no longer watch: revoked codes, deactivated events and ended
- * viewer sessions. Answers from local memory on every request; whatever keeps it current (the data
- * grid, or polling the platform from outside it) writes through the update methods.
+ * This media server's view of who may no longer watch: revoked codes (by their opaque id, the
+ * tokens' {@code sub}), deactivated events and ended viewer sessions. Answers from local memory on
+ * every request; whatever keeps it current (the data grid, or polling the platform from outside it)
+ * writes through the update methods. A token minted before subjects were opaque names its code by
+ * the code itself, which this view cannot match against revocations: it is refused, and the player
+ * renews it at the platform (which finds the code through the session).
  */
 @ApplicationScoped
 public class RevocationView {
@@ -25,19 +29,33 @@ public class RevocationView {
   private final Set<String> endedSessions = ConcurrentHashMap.newKeySet();
   private volatile Instant syncedAt;
 
-  /** True when a token with these claims must not play. Probe tokens have no code or session. */
-  public boolean refuses(String code, String eventId, String sessionId) {
+  /**
+   * True when a token with these claims must not play. Probe tokens have no code or session.
+   *
+   * @param codeId the token's {@code sub}: the code's opaque id
+   */
+  public boolean refuses(String codeId, String eventId, String sessionId) {
     return deactivatedEvents.contains(eventId)
-        || (code != null && revokedCodes.contains(code))
+        || (codeId != null && (revokedCodes.contains(codeId) || !PlaybackClaims.isCodeId(codeId)))
         || (sessionId != null && endedSessions.contains(sessionId));
   }
 
-  public void revokeCode(String code) {
-    revokedCodes.add(code);
+  public void revokeCode(String codeId) {
+    revokedCodes.add(codeId);
   }
 
-  public void restoreCode(String code) {
-    revokedCodes.remove(code);
+  public void restoreCode(String codeId) {
+    revokedCodes.remove(codeId);
+  }
+
+  /** Refuses the session's tokens (it was released or taken over). */
+  public void endSession(String sessionId) {
+    endedSessions.add(sessionId);
+  }
+
+  /** Forgets an ended session, once no token of it can be valid any more. */
+  public void forgetSession(String sessionId) {
+    endedSessions.remove(sessionId);
   }
 
   public void deactivateEvent(String eventId) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RevocationPollerTest {
@@ -14,29 +18,93 @@ class RevocationPollerTest {
 
   RevocationPollerTest() {
     poller.view = new RevocationView();
+    poller.clock = clock;
   }
+
+  private static final String REVOKED = "3b9f1c2e-8a4d-4e6f-b1c3-5d7e9f0a2b4c";
+  private static final String RESTORED = "7c1e3a5b-9d2f-4b8a-a6c4-e0f2a4b6c8d0";
+  private static final String OTHER = "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b";
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:10Z");
+
+  private final MutableClock clock = new MutableClock(NOW);
 
   @Test
   void appliesAdditionsAndRemovalsAndAnswersTheNextSince() {
-    poller.view.revokeCode("RESTORED1");
+    poller.view.revokeCode(RESTORED);
     poller.view.deactivateEvent("reopened");
 
     String next =
         poller.apply(
             """
-            {"revocations":[{"code":"REVOKED1","revokedAt":"2026-11-23T10:00:00Z"}],
-             "restorations":[{"code":"RESTORED1","restoredAt":"2026-11-23T10:00:01Z"}],
-             "eventDeactivations":[{"eventId":"closed","deactivatedAt":"2026-11-23T10:00:02Z",
-                                    "tokenCodes":["A","B"]}],
+            {"revocations":[{"codeId":"%s","revokedAt":"2026-11-23T10:00:00Z"}],
+             "restorations":[{"codeId":"%s","restoredAt":"2026-11-23T10:00:01Z"}],
+             "eventDeactivations":[{"eventId":"closed","deactivatedAt":"2026-11-23T10:00:02Z"}],
              "eventReactivations":[{"eventId":"reopened","reactivatedAt":"2026-11-23T10:00:03Z"}],
+             "endedSessions":[],
              "serverTime":"2026-11-23T09:59:30Z"}
-            """);
+            """
+                .formatted(REVOKED, RESTORED));
 
     assertEquals("2026-11-23T09:59:30Z", next);
-    assertTrue(poller.view.refuses("REVOKED1", "any", null));
-    assertFalse(poller.view.refuses("RESTORED1", "any", null));
-    assertTrue(poller.view.refuses("A", "closed", null));
-    assertFalse(poller.view.refuses("C", "reopened", null));
+    assertTrue(poller.view.refuses(REVOKED, "any", null));
+    assertFalse(poller.view.refuses(RESTORED, "any", null));
+    assertTrue(poller.view.refuses(OTHER, "closed", null));
+    assertFalse(poller.view.refuses(OTHER, "reopened", null));
+  }
+
+  @Test
+  void anEndedSessionIsRefusedUntilNoTokenOfItCanBeValid() {
+    poller.apply(
+        """
+        {"revocations":[],"restorations":[],"eventDeactivations":[],"eventReactivations":[],
+         "endedSessions":[{"sessionId":"taken-over","endedAt":"2026-11-23T10:00:05Z"}],
+         "serverTime":"2026-11-23T09:59:40Z"}
+        """);
+    assertTrue(poller.view.refuses(OTHER, "event-1", "taken-over"), "the old device's token");
+    assertFalse(poller.view.refuses(OTHER, "event-1", "new-session"), "the new device's token");
+
+    clock.set(Instant.parse("2026-11-23T11:00:35Z"));
+    poller.apply(EMPTY);
+    assertTrue(poller.view.refuses(OTHER, "event-1", "taken-over"), "its tokens may still live");
+
+    clock.set(Instant.parse("2026-11-23T11:00:36Z"));
+    poller.apply(EMPTY);
+    assertFalse(poller.view.refuses(OTHER, "event-1", "taken-over"), "forgotten");
+    assertEquals(0, poller.view.size(), "the view does not grow with every release");
+  }
+
+  private static final String EMPTY =
+      """
+      {"revocations":[],"restorations":[],"eventDeactivations":[],"eventReactivations":[],
+       "endedSessions":[],"serverTime":"2026-11-23T11:00:00Z"}
+      """;
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   @Test
@@ -47,9 +115,10 @@ class RevocationPollerTest {
         () ->
             poller.apply(
                 """
-                {"revocations":[{"code":"X","revokedAt":"2026-11-23T10:00:00Z"}],
+                {"revocations":[{"codeId":"%s","revokedAt":"2026-11-23T10:00:00Z"}],
                  "serverTime":"2026-11-23T09:59:30Z"}
-                """));
-    assertFalse(poller.view.refuses("X", "any", null));
+                """
+                    .formatted(OTHER)));
+    assertFalse(poller.view.refuses(OTHER, "any", null));
   }
 }

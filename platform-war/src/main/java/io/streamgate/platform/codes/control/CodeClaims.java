@@ -1,5 +1,6 @@
 package io.streamgate.platform.codes.control;
 
+import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
@@ -23,8 +24,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class CodeClaims {
 
-  /** What a successful claim hands on for minting the token. */
-  public record Claim(String code, Event event, String sessionId, Instant accessEndsAt) {}
+  /**
+   * What a successful claim hands on for minting the token: the code by its opaque id, which is all
+   * a token may name.
+   */
+  public record Claim(String codeId, Event event, String sessionId, Instant accessEndsAt) {}
 
   @PersistenceContext EntityManager em;
 
@@ -35,6 +39,8 @@ public class CodeClaims {
   @Inject AuditTrail audit;
 
   @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
+
+  @Inject AccessCodes codes;
 
   @Transactional
   public Claim claim(String code, String clientIp, String userAgent) {
@@ -59,7 +65,8 @@ public class CodeClaims {
     }
     audit.record(AuditTrail.VIEWER, action, AuditTrail.hashed(code), clientIp, null);
     accessCode.redeem(now, clientIp);
-    return new Claim(code, accessCode.event(), session.sessionId(), accessCode.expiresAt());
+    return new Claim(
+        accessCode.id(), accessCode.event(), session.sessionId(), accessCode.expiresAt());
   }
 
   /**
@@ -75,12 +82,16 @@ public class CodeClaims {
             .getResultStream()
             .findFirst()
             .orElseThrow(CodeRefusedException::invalid);
-    requireUsable(accessCode, now);
-    return accessCode;
+    return requireUsable(accessCode, now);
   }
 
-  /** Throws the refusal for a found code that is expired, revoked or of an inactive event. */
-  public static void requireUsable(AccessCode accessCode, Instant now) {
+  /** The code a playback token stands for (see {@link AccessCodes#ofToken}), checked likewise. */
+  public AccessCode usable(PlaybackClaims token, Instant now) {
+    return requireUsable(codes.ofToken(token).orElseThrow(CodeRefusedException::invalid), now);
+  }
+
+  /** The found code, or the refusal for one that is expired, revoked or of an inactive event. */
+  public static AccessCode requireUsable(AccessCode accessCode, Instant now) {
     if (!now.isBefore(accessCode.expiresAt())) {
       throw CodeRefusedException.expired(accessCode.expiresAt());
     }
@@ -90,5 +101,6 @@ public class CodeClaims {
     if (!accessCode.event().active()) {
       throw CodeRefusedException.eventUnavailable();
     }
+    return accessCode;
   }
 }

@@ -79,7 +79,7 @@ public class EventStatuses {
       throw CodeRefusedException.invalid();
     }
     rateLimits.acquire("status-session:" + viewer.sid(), ASKS);
-    AccessCode code = codes.find(viewer.sub()).orElseThrow(CodeRefusedException::invalid);
+    AccessCode code = codes.ofToken(viewer).orElseThrow(CodeRefusedException::invalid);
     return statusOf(code, mediaBaseUrl, manifest);
   }
 

@@ -11,7 +11,6 @@ import io.streamgate.platform.ratelimit.control.RateLimits;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,8 @@ public class Redemptions {
       audit.record(AuditTrail.VIEWER, "redeem-" + e.reason(), target, clientIp, null);
       throw e;
     }
-    PlaybackTokenMint.Minted token = mint.playback(code, claim.event().id(), claim.sessionId());
+    PlaybackTokenMint.Minted token =
+        mint.playback(claim.codeId(), claim.event().id(), claim.sessionId());
     return new Grant(claim.event(), token, claim.accessEndsAt());
   }
 
@@ -91,17 +91,21 @@ public class Redemptions {
     return new Spec.RateLimit(redeemsPerMinute, Duration.ofMinutes(1));
   }
 
-  /** A new token with the same session id, after checking code, event and session again. */
+  /**
+   * A new token with the same session id, after checking code, event and session again. The code is
+   * found by the id the token names (or, for a token minted before subjects were opaque, by its
+   * session); the new token names it by its id either way.
+   */
   @Transactional
   public PlaybackTokenMint.Minted refresh(PlaybackClaims caller, String clientIp) {
     rateLimits.acquire(
         "refresh:" + caller.sub(), new Spec.RateLimit(refreshesPerHour, Duration.ofHours(1)));
-    AccessCode code = claims.usable(caller.sub(), clock.instant(), LockModeType.NONE);
+    AccessCode code = claims.usable(caller, clock.instant());
     if (!code.event().id().equals(caller.eid())) {
       throw CodeRefusedException.invalid();
     }
     sessions.requireCurrent(code, caller);
-    audit.record(AuditTrail.VIEWER, "refresh", AuditTrail.hashed(caller.sub()), clientIp, null);
-    return mint.playback(caller.sub(), caller.eid(), caller.sid());
+    audit.record(AuditTrail.VIEWER, "refresh", AuditTrail.hashed(code.code()), clientIp, null);
+    return mint.playback(code.id(), caller.eid(), caller.sid());
   }
 }

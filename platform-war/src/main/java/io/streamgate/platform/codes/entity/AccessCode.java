@@ -26,12 +26,12 @@ import java.time.Instant;
             + " ORDER BY c.createdAt, c.code")
 @NamedQuery(name = AccessCode.TO_CLAIM, query = "SELECT c FROM AccessCode c WHERE c.code = :code")
 @NamedQuery(
-    name = AccessCode.ALL_OF_EVENT,
-    query = "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId ORDER BY c.code")
+    name = AccessCode.BY_ID,
+    query = "SELECT c FROM AccessCode c JOIN FETCH c.event WHERE c.id = :id")
 @NamedQuery(
     name = AccessCode.REVOKED_UNEXPIRED,
     query =
-        "SELECT c.code, c.expiresAt FROM AccessCode c WHERE c.revoked = true AND c.expiresAt > :since")
+        "SELECT c.id, c.expiresAt FROM AccessCode c WHERE c.revoked = true AND c.expiresAt > :since")
 @NamedQuery(
     name = AccessCode.WITH_IDS,
     query = "SELECT c FROM AccessCode c JOIN FETCH c.event WHERE c.id IN :ids")
@@ -44,6 +44,9 @@ import java.time.Instant;
 @NamedQuery(
     name = AccessCode.EXISTING,
     query = "SELECT c.code FROM AccessCode c WHERE c.code IN :ids")
+@NamedQuery(
+    name = AccessCode.EXISTING_IDS,
+    query = "SELECT c.id FROM AccessCode c WHERE c.id IN :ids")
 public class AccessCode {
 
   /** Moves the expiry of an event's codes to the end of its (changed) access window. */
@@ -56,11 +59,19 @@ public class AccessCode {
   /** Which of the given codes exist. */
   public static final String EXISTING = "AccessCode.existing";
 
-  /** Code and expiry of the revoked codes that expired after {@code since} or have yet to. */
+  /** Which of the given code ids exist. */
+  public static final String EXISTING_IDS = "AccessCode.existingIds";
+
+  /** Id and expiry of the revoked codes that expired after {@code since} or have yet to. */
   public static final String REVOKED_UNEXPIRED = "AccessCode.revokedUnexpired";
 
   public static final String BY_CODE = "AccessCode.byCode";
-  public static final String ALL_OF_EVENT = "AccessCode.allOfEvent";
+
+  /**
+   * A code by its id, with its event. The id is random and is what playback tokens name ({@code
+   * sub}): knowing it does not let anyone redeem the code.
+   */
+  public static final String BY_ID = "AccessCode.byId";
 
   /**
    * The code alone, for locking: with the event joined, SELECT ... FOR UPDATE would lock the event

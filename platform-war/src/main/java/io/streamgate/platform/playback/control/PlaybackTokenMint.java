@@ -19,10 +19,12 @@ public class PlaybackTokenMint {
 
   @Inject Clock clock;
 
-  public Minted playback(String code, String eventId, String sessionId) {
+  /** A viewer's token, naming the code by its opaque id: tokens end up in URLs and logs. */
+  public Minted playback(String codeId, String eventId, String sessionId) {
     Instant now = clock.instant();
     Instant exp = now.plus(Spec.PLAYBACK_TOKEN_LIFETIME);
-    String token = keys.signer().sign(PlaybackClaims.playback(code, eventId, sessionId, now, exp));
+    String token =
+        keys.signer().sign(PlaybackClaims.playback(codeId, eventId, sessionId, now, exp));
     return new Minted(token, now, exp, Spec.PLAYBACK_TOKEN_LIFETIME.toSeconds());
   }
 

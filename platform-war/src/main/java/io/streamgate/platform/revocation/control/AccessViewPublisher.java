@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.streamgate.common.Spec;
 import io.streamgate.common.grid.AccessView;
+import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.sessions.control.SessionEnded;
@@ -68,14 +69,15 @@ public class AccessViewPublisher {
       switch (change.kind()) {
         case CODE_REVOKED ->
             view.set(
-                AccessView.codeKey(change.code()),
+                AccessView.codeKey(change.codeId()),
                 change.at().toEpochMilli(),
                 codeLifetime(change.codeExpiresAt()),
                 TimeUnit.MILLISECONDS);
-        case CODE_RESTORED -> view.delete(AccessView.codeKey(change.code()));
+        case CODE_RESTORED -> view.delete(AccessView.codeKey(change.codeId()));
         case EVENT_DEACTIVATED ->
             view.set(AccessView.eventKey(change.eventId()), change.at().toEpochMilli());
         case EVENT_REACTIVATED -> view.delete(AccessView.eventKey(change.eventId()));
+        case SESSION_ENDED -> {} // published by ended(SessionEnded)
       }
     } catch (RuntimeException e) {
       // The database holds the change; the next reconcile (start, merge) publishes it.
@@ -127,7 +129,9 @@ public class AccessViewPublisher {
         });
     int added = writes.size();
     List<String> stale = present.stream().filter(key -> !wanted.containsKey(key)).toList();
-    for (String key : stillExisting(stale)) {
+    List<String> unwanted = new ArrayList<>(stillExisting(stale));
+    unwanted.addAll(rawCodeKeys(stale));
+    for (String key : unwanted) {
       writes.add(() -> view.removeAsync(key));
     }
     int removed = writes.size() - added;
@@ -165,13 +169,28 @@ public class AccessViewPublisher {
               });
     }
     List<String> existing = new ArrayList<>();
-    for (String code : existing(AccessCode.EXISTING, codes)) {
-      existing.add(AccessView.codeKey(code));
+    for (String codeId : existing(AccessCode.EXISTING_IDS, codes)) {
+      existing.add(AccessView.codeKey(codeId));
     }
     for (String event : existing(Event.EXISTING, events)) {
       existing.add(AccessView.eventKey(event));
     }
     return existing;
+  }
+
+  /**
+   * Keys written by versions that named codes by the code itself: nothing reads them any more
+   * (media servers refuse tokens whose subject is a code), and a code does not belong in the grid.
+   */
+  private static List<String> rawCodeKeys(List<String> keys) {
+    return keys.stream()
+        .filter(
+            key ->
+                AccessView.parse(key)
+                    .filter(entry -> entry.kind() == AccessView.Kind.CODE)
+                    .filter(entry -> !PlaybackClaims.isCodeId(entry.id()))
+                    .isPresent())
+        .toList();
   }
 
   private List<String> existing(String query, List<String> ids) {

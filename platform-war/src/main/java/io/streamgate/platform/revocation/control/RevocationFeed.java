@@ -1,6 +1,5 @@
 package io.streamgate.platform.revocation.control;
 
-import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.revocation.entity.AccessChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +15,15 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What changed since a poller's last visit. Per code and per event only the latest change counts,
- * so a code revoked and restored in between comes out restored. The returned {@code serverTime} is
- * the moment the query started minus {@code REVOCATION_FEED_OVERLAP_SECONDS}: a change stamped just
- * before the query but committed just after it is in the next answer too. Pollers get some changes
- * twice and apply them idempotently; none is skipped.
+ * What changed since a poller's last visit. Per code, event and session only the latest change
+ * counts, so a code revoked and restored in between comes out restored. The returned {@code
+ * serverTime} is the moment the query started minus {@code REVOCATION_FEED_OVERLAP_SECONDS}: a
+ * change stamped just before the query but committed just after it is in the next answer too.
+ * Pollers get some changes twice and apply them idempotently; none is skipped.
+ *
+ * <p>The feed holds no access code: codes are named by their opaque id, the {@code sub} of their
+ * tokens. Ended sessions (released, taken over) come with the time they ended, and only while a
+ * token of theirs can still be valid.
  */
 @ApplicationScoped
 public class RevocationFeed {
@@ -30,16 +33,19 @@ public class RevocationFeed {
       List<CodeRestoration> restorations,
       List<EventDeactivation> eventDeactivations,
       List<EventReactivation> eventReactivations,
+      List<EndedSession> endedSessions,
       Instant serverTime) {}
 
-  public record CodeRevocation(String code, Instant revokedAt) {}
+  public record CodeRevocation(String codeId, Instant revokedAt) {}
 
-  public record CodeRestoration(String code, Instant restoredAt) {}
+  public record CodeRestoration(String codeId, Instant restoredAt) {}
 
-  /** With every code of the event, for pollers that only match codes. */
-  public record EventDeactivation(String eventId, Instant deactivatedAt, List<String> tokenCodes) {}
+  public record EventDeactivation(String eventId, Instant deactivatedAt) {}
 
   public record EventReactivation(String eventId, Instant reactivatedAt) {}
+
+  /** A session whose tokens must be refused until they expire. */
+  public record EndedSession(String sessionId, Instant endedAt) {}
 
   @PersistenceContext EntityManager em;
 
@@ -50,11 +56,14 @@ public class RevocationFeed {
   long overlapSeconds;
 
   public Feed since(Instant since) {
-    Instant serverTime = clock.instant().minus(Duration.ofSeconds(overlapSeconds));
+    Instant now = clock.instant();
+    Instant serverTime = now.minus(Duration.ofSeconds(overlapSeconds));
     Map<String, AccessChange> latest = new LinkedHashMap<>();
     for (AccessChange change :
         em.createNamedQuery(AccessChange.SINCE, AccessChange.class)
             .setParameter("since", since)
+            .setParameter("sessionEnded", AccessChange.Kind.SESSION_ENDED)
+            .setParameter("sessionsSince", now.minus(AccessViewPublisher.TOKEN_REACH))
             .getResultList()) {
       latest.remove(change.target());
       latest.put(change.target(), change);
@@ -63,25 +72,22 @@ public class RevocationFeed {
     List<CodeRestoration> restorations = new ArrayList<>();
     List<EventDeactivation> deactivations = new ArrayList<>();
     List<EventReactivation> reactivations = new ArrayList<>();
+    List<EndedSession> endedSessions = new ArrayList<>();
     for (AccessChange change : latest.values()) {
       switch (change.kind()) {
-        case CODE_REVOKED -> revocations.add(new CodeRevocation(change.code(), change.changedAt()));
+        case CODE_REVOKED ->
+            revocations.add(new CodeRevocation(change.codeId(), change.changedAt()));
         case CODE_RESTORED ->
-            restorations.add(new CodeRestoration(change.code(), change.changedAt()));
+            restorations.add(new CodeRestoration(change.codeId(), change.changedAt()));
         case EVENT_DEACTIVATED ->
-            deactivations.add(
-                new EventDeactivation(
-                    change.eventId(), change.changedAt(), codesOf(change.eventId())));
+            deactivations.add(new EventDeactivation(change.eventId(), change.changedAt()));
         case EVENT_REACTIVATED ->
             reactivations.add(new EventReactivation(change.eventId(), change.changedAt()));
+        case SESSION_ENDED ->
+            endedSessions.add(new EndedSession(change.sessionId(), change.changedAt()));
       }
     }
-    return new Feed(revocations, restorations, deactivations, reactivations, serverTime);
-  }
-
-  private List<String> codesOf(String eventId) {
-    return em.createNamedQuery(AccessCode.ALL_OF_EVENT, String.class)
-        .setParameter("eventId", eventId)
-        .getResultList();
+    return new Feed(
+        revocations, restorations, deactivations, reactivations, endedSessions, serverTime);
   }
 }

@@ -129,17 +129,19 @@ public class Revocations {
    * transaction.
    */
   private void record(Kind kind, String eventId, AccessCode accessCode, String actor, String ip) {
-    String code = accessCode == null ? null : accessCode.code();
-    String target = code == null ? "event:" + eventId : AuditTrail.hashed(code);
+    String target = accessCode == null ? "event:" + eventId : AuditTrail.hashed(accessCode.code());
     audit.record(actor, kind.name().toLowerCase().replace('_', '-'), target, ip, null);
     Instant at = clock.instant();
+    // Media servers learn codes by their ids, as tokens name them: the log and the feed hold no
+    // code.
+    String codeId = accessCode == null ? null : accessCode.id();
     em.persist(
-        code == null
+        codeId == null
             ? AccessChange.ofEvent(kind, eventId, at)
-            : AccessChange.ofCode(kind, eventId, code, at));
+            : AccessChange.ofCode(kind, eventId, codeId, at));
     changes.fire(
         new AccessChanged(
-            kind, eventId, code, accessCode == null ? null : accessCode.expiresAt(), at));
+            kind, eventId, codeId, accessCode == null ? null : accessCode.expiresAt(), at));
   }
 
   private AccessCode code(String typed) {

@@ -46,16 +46,28 @@ public class ViewerSessions {
     }
   }
 
-  /** Frees the code for another device; releasing a session that is gone is not an error. */
+  /**
+   * Frees the code for another device; releasing a session that is gone is not an error. The
+   * session is found by its id alone; the code (for the audit entry) through the session.
+   */
   @Transactional
   public boolean release(PlaybackClaims caller, String clientIp) {
+    List<String> codes =
+        em.createQuery(
+                "SELECT s.accessCode.code FROM ViewerSession s WHERE s.sessionId = :sid",
+                String.class)
+            .setParameter("sid", caller.sid())
+            .getResultList();
     boolean released =
-        em.createNamedQuery(ViewerSession.RELEASE).setParameter("sid", caller.sid()).executeUpdate()
-            > 0;
+        !codes.isEmpty()
+            && em.createNamedQuery(ViewerSession.RELEASE)
+                    .setParameter("sid", caller.sid())
+                    .executeUpdate()
+                > 0;
     if (released) {
       ended.fire(new SessionEnded(caller.sid()));
       audit.record(
-          AuditTrail.VIEWER, "session-release", AuditTrail.hashed(caller.sub()), clientIp, null);
+          AuditTrail.VIEWER, "session-release", AuditTrail.hashed(codes.get(0)), clientIp, null);
     }
     return released;
   }
@@ -108,11 +120,18 @@ public class ViewerSessions {
     }
   }
 
+  /**
+   * Whether a device holds the caller's code, by the code id the token names. A token minted before
+   * subjects were opaque cannot tell (its session is gone, and its code is not looked up from what
+   * it carries): it gets "not found", and the player ends as for a lapsed session.
+   */
   private boolean heldByAnother(PlaybackClaims caller) {
-    return !em.createQuery(
-            "SELECT s.sessionId FROM ViewerSession s WHERE s.accessCode.code = :code", String.class)
-        .setParameter("code", caller.sub())
-        .getResultList()
-        .isEmpty();
+    return !caller.legacySubject()
+        && !em.createQuery(
+                "SELECT s.sessionId FROM ViewerSession s WHERE s.accessCode.id = :codeId",
+                String.class)
+            .setParameter("codeId", caller.sub())
+            .getResultList()
+            .isEmpty();
   }
 }

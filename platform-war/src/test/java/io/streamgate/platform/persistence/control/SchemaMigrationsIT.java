@@ -1,6 +1,7 @@
 package io.streamgate.platform.persistence.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
@@ -43,7 +44,7 @@ class SchemaMigrationsIT {
               .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
               .dataSource(url, "sa", "")
               .load();
-      assertEquals(3, flyway.migrate().migrationsExecuted);
+      assertEquals(4, flyway.migrate().migrationsExecuted);
       assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
       assertSchemaWorks(keepAlive);
     }
@@ -93,6 +94,46 @@ class SchemaMigrationsIT {
   }
 
   @Test
+  void theLogOfAccessChangesKeepsItsCodesByIdAndNoRawCode() throws SQLException {
+    String url = "jdbc:h2:mem:code-ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .target("3")
+          .load()
+          .migrate();
+      OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
+      String eventId = UUID.randomUUID().toString();
+      insertEvent(keepAlive, eventId, start, start.plusHours(2));
+      String codeId = insertCode(keepAlive, eventId, "ABCD2345WXYZ", start.plusHours(50));
+      insertChange(keepAlive, "code", 1, "CODE_REVOKED", eventId, "ABCD2345WXYZ", start);
+      insertChange(keepAlive, "code", 2, "CODE_RESTORED", eventId, "ZZZZ2345WXYZ", start);
+      insertChange(keepAlive, "code", 3, "EVENT_DEACTIVATED", eventId, null, start);
+
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .load()
+          .migrate();
+
+      try (Statement statement = keepAlive.createStatement()) {
+        var rows = statement.executeQuery("SELECT * FROM access_change ORDER BY id");
+        var columns = rows.getMetaData();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+          assertNotEquals("CODE", columns.getColumnName(i).toUpperCase(), "no raw code column");
+        }
+        rows.next();
+        assertEquals(codeId, rows.getString("code_id"), "an existing code gets its id");
+        rows.next();
+        assertEquals(3, rows.getLong("id"), "a change of a code that is gone is dropped");
+        assertEquals(null, rows.getString("code_id"));
+        assertEquals(false, rows.next());
+      }
+    }
+  }
+
+  @Test
   void migratesAnEmptyPostgresqlSchema() throws SQLException {
     String url = System.getProperty("streamgate.postgres.url", "jdbc:postgresql://127.0.0.1/test");
     String schema = "sg_migrations_" + UUID.randomUUID().toString().replace("-", "");
@@ -105,7 +146,7 @@ class SchemaMigrationsIT {
                 .schemas(schema)
                 .createSchemas(true)
                 .load();
-        assertEquals(4, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
+        assertEquals(5, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET search_path TO " + schema);
@@ -142,7 +183,7 @@ class SchemaMigrationsIT {
     OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
     String eventId = UUID.randomUUID().toString();
     insertEvent(connection, eventId, start, start.plusHours(2));
-    insertCode(connection, eventId, "ABCD2345WXYZ", start.plusHours(50));
+    String codeId = insertCode(connection, eventId, "ABCD2345WXYZ", start.plusHours(50));
 
     assertThrows(
         SQLException.class,
@@ -156,8 +197,13 @@ class SchemaMigrationsIT {
         SQLException.class,
         () -> insertChange(connection, 1, "CODE_REVOKED", eventId, null, start),
         "a change of a code names the code");
+    assertThrows(
+        SQLException.class,
+        () -> insertSessionEnded(connection, 4, null, start),
+        "an ended session names the session");
     insertChange(connection, 2, "EVENT_DEACTIVATED", eventId, null, start);
-    insertChange(connection, 3, "CODE_REVOKED", eventId, "ABCD2345WXYZ", start);
+    insertChange(connection, 3, "CODE_REVOKED", eventId, codeId, start);
+    insertSessionEnded(connection, 5, UUID.randomUUID().toString(), start);
 
     try (PreparedStatement select =
         connection.prepareStatement("SELECT expires_at FROM access_code WHERE code = ?")) {
@@ -187,34 +233,63 @@ class SchemaMigrationsIT {
     }
   }
 
-  private static void insertCode(
+  private static String insertCode(
       Connection connection, String eventId, String code, OffsetDateTime expires)
       throws SQLException {
+    String id = UUID.randomUUID().toString();
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO access_code (id, code, event_id, expires_at, created_at)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
-      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(1, id);
       insert.setString(2, code);
       insert.setString(3, eventId);
       insert.setObject(4, expires);
       insert.setObject(5, expires);
       insert.executeUpdate();
     }
+    return id;
   }
 
   private static void insertChange(
-      Connection connection, long id, String kind, String eventId, String code, OffsetDateTime at)
+      Connection connection, long id, String kind, String eventId, String codeId, OffsetDateTime at)
+      throws SQLException {
+    insertChange(connection, "code_id", id, kind, eventId, codeId, at);
+  }
+
+  /** A change in the log as versions before 4 wrote it: the raw code in {@code code}. */
+  private static void insertChange(
+      Connection connection,
+      String codeColumn,
+      long id,
+      String kind,
+      String eventId,
+      String code,
+      OffsetDateTime at)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO access_change (id, changed_at, kind, event_id, code)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO access_change (id, changed_at, kind, event_id, "
+                + codeColumn
+                + ") VALUES (?, ?, ?, ?, ?)")) {
       insert.setLong(1, id);
       insert.setObject(2, at);
       insert.setString(3, kind);
       insert.setString(4, eventId);
       insert.setString(5, code);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertSessionEnded(
+      Connection connection, long id, String sessionId, OffsetDateTime at) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO access_change (id, changed_at, kind, session_id)"
+                + " VALUES (?, ?, 'SESSION_ENDED', ?)")) {
+      insert.setLong(1, id);
+      insert.setObject(2, at);
+      insert.setString(3, sessionId);
       insert.executeUpdate();
     }
   }
