@@ -225,6 +225,10 @@ class HostileRequestsIT {
             }
             String filled = value.equals("@no-end") ? "x" : generate(world, value);
             headers.keySet().removeIf(known -> known.equalsIgnoreCase(name));
+            if (name.equalsIgnoreCase("Transfer-Encoding")) {
+              // The body is framed as the case writes it: no length unless the case gives one.
+              headers.remove("Content-Length");
+            }
             extra.add(name + ": " + filled);
           }
         }
