@@ -1,4 +1,4 @@
-package io.streamgate.platform.runtime.control;
+package io.streamgate.common.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

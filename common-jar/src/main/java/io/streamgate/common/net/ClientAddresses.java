@@ -1,4 +1,4 @@
-package io.streamgate.platform.runtime.control;
+package io.streamgate.common.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
