@@ -104,9 +104,13 @@ public final class ClientSightings {
       if (start == end || end - start > 18) {
         return null;
       }
-      return new Position(
-          file.substring(0, start) + '#' + file.substring(end),
-          Long.parseLong(file, start, end, 10));
+      String track =
+          new StringBuilder(file.length())
+              .append(file, 0, start)
+              .append('#')
+              .append(file, end, file.length())
+              .toString();
+      return new Position(track, Long.parseLong(file, start, end, 10));
     }
   }
 
