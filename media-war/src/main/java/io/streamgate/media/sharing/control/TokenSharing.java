@@ -6,6 +6,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.common.grid.SharingReport;
 import io.streamgate.common.net.ClientAddresses;
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.media.access.control.RevocationSync;
 import io.streamgate.media.delivery.control.DeliveryMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -46,6 +47,10 @@ public class TokenSharing {
   @ConfigProperty(name = "TRUSTED_PROXIES")
   Optional<String> trustedProxies;
 
+  @Inject
+  @ConfigProperty(name = "REVOCATION_SYNC")
+  Optional<String> revocationSync;
+
   @Inject Clock clock;
 
   @Inject Instance<HazelcastInstance> grid;
@@ -80,13 +85,25 @@ public class TokenSharing {
       return;
     }
     HazelcastInstance instance = grid.isResolvable() ? grid.get() : null;
-    if (instance == null || !instance.getLifecycleService().isRunning()) {
-      LOG.info("TOKEN_SHARING: no data grid to tell the platform through; not watching for it");
+    boolean gridRunning = instance != null && instance.getLifecycleService().isRunning();
+    if (!gridRunning
+        || RevocationSync.of(revocationSync.orElse(null), true) == RevocationSync.POLL) {
+      // An edge server's grid (if any) is not the platform's: nobody would hear a report.
+      LOG.info("TOKEN_SHARING: not in the platform's data grid; not watching for token sharing");
       mode = SharingMode.OFF;
       return;
     }
     reports = instance.getMap(SharingReport.MAP);
     sweeps = scheduler.scheduleAtFixedRate(sightings::forgetIdle, 30, 30, TimeUnit.SECONDS);
+  }
+
+  /** Whether this is an edge server (REVOCATION_SYNC=poll); a bad value is refused elsewhere. */
+  private boolean edge() {
+    try {
+      return RevocationSync.of(revocationSync.orElse(null), true) == RevocationSync.POLL;
+    } catch (IllegalStateException e) {
+      return false;
+    }
   }
 
   @PreDestroy
