@@ -229,7 +229,9 @@
         end(MESSAGES.takenOver);
       } else if (response.status === 403) {
         response.json().catch(function () { return {}; }).then(function (body) {
-          end(body.reason === "token-sharing" ? MESSAGES.shared : MESSAGES.ended);
+          if (body.reason === "token-sharing") {
+            end(MESSAGES.shared);
+          }
         });
       }
     }).catch(function () { /* network trouble: the session times out if it lasts */ });
