@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       forward, so no fetch lands at or behind the newest; a retry on the other family or a seek
  *       backwards does, but is not the next step of that address's own sequence.
  *   <li>Playlists and files without a position (init segments, keys) only mark the client active.
+ *   <li>More than {@link #MAX_CLIENTS} clients fetching at once: each newcomer that pushes out a
+ *       client still fetching is evidence too, so rotating many addresses does not hide sharing.
  * </ul>
  *
  * User agents are not used: identical phones share one, and a client writes its own. Not caught:
@@ -138,13 +140,24 @@ public final class ClientSightings {
 
     private int evidenceCount;
     private boolean reported;
+
+    /** Set by {@link #indexOf} when a new client pushed out one that is still fetching. */
+    private boolean crowded;
+
     private long lastFetch;
 
     synchronized int saw(String client, Position position, long now) {
       lastFetch = now;
+      if (reported) {
+        return 0;
+      }
+      crowded = false;
       int index = indexOf(client, now);
       lastSeen[index] = now;
-      if (position == null || reported) {
+      if (crowded && evidence(now)) {
+        return MAX_CLIENTS + 1;
+      }
+      if (position == null) {
         return 0;
       }
       Track track = tracks.get(position.track());
@@ -154,14 +167,8 @@ public final class ClientSightings {
         }
         track = new Track();
         tracks.put(position.track(), track);
-      } else if (isEvidence(track, index, position.number(), now)) {
-        evidence[evidenceCount++ % EVIDENCE] = now;
-        if (evidenceCount >= EVIDENCE
-            && now - evidence[evidenceCount % EVIDENCE] <= WINDOW.toMillis()) {
-          reported = true;
-          tracks.clear();
-          return active(now);
-        }
+      } else if (isEvidence(track, index, position.number(), now) && evidence(now)) {
+        return active(now);
       }
       track.newest = position.number();
       track.newestClient = index;
@@ -188,6 +195,18 @@ public final class ClientSightings {
           && n - track.own[index] <= 3;
     }
 
+    /** Records one piece of evidence; true when that makes the session shared (reported once). */
+    private boolean evidence(long now) {
+      evidence[evidenceCount++ % EVIDENCE] = now;
+      if (evidenceCount >= EVIDENCE
+          && now - evidence[evidenceCount % EVIDENCE] <= WINDOW.toMillis()) {
+        reported = true;
+        tracks.clear();
+        return true;
+      }
+      return false;
+    }
+
     /** The client's index; a new client replaces the one seen least recently when all are taken. */
     private int indexOf(String client, long now) {
       for (int i = 0; i < clientCount; i++) {
@@ -205,6 +224,8 @@ public final class ClientSightings {
           oldest = i;
         }
       }
+      // More clients fetching at once than a session remembers: one device never has that many.
+      crowded = now - lastSeen[oldest] < ACTIVE.toMillis();
       clients[oldest] = client;
       int replaced = oldest;
       tracks.values().removeIf(track -> track.newestClient == replaced);

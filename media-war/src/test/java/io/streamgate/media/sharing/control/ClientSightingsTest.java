@@ -123,6 +123,28 @@ class ClientSightingsTest {
   }
 
   @Test
+  void moreClientsAtOnceThanASessionRemembersAreSharing() {
+    // Ten devices taking turns: each pushes out one that is still fetching.
+    int verdict = 0;
+    for (int n = 0; n < 4 && verdict == 0; n++) {
+      for (int device = 0; device < 10 && verdict == 0; device++) {
+        verdict = sightings.saw(SID, "198.51.100." + device, segment(n));
+        clock.move(Duration.ofMillis(100));
+      }
+    }
+    assertEquals(ClientSightings.MAX_CLIENTS + 1, verdict);
+  }
+
+  @Test
+  void manyAddressesOneAfterTheOtherAreNotSharing() {
+    // A phone that changes network again and again, each address silent before the next.
+    for (int n = 0; n < 60; n++) {
+      assertEquals(0, sightings.saw(SID, "198.51.100." + n, segment(n)));
+      clock.move(ClientSightings.ACTIVE.plusSeconds(1));
+    }
+  }
+
+  @Test
   void manyClientsOfOneAddressAreOneClient() {
     // Test clients and a browser's several connections share the token from one address.
     for (int n = 0; n < 30; n++) {
