@@ -22,8 +22,7 @@
     tooMany: "Too many attempts. Please wait a moment and try again.",
     inactive: "Your session has expired due to inactivity. Please re-enter your access code.",
     takenOver: "Your session has been started on another device.",
-    shared: "This code was used on more than one device at once, so this session has ended. " +
-      "Enter your code again to keep watching on this device.",
+    shared: "This code was used on more than one device at once.",
     revoked: "Your access has been revoked",
     unavailable: "This event is no longer available",
     ended: "Your access has ended"
