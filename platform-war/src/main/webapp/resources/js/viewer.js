@@ -22,6 +22,7 @@
     tooMany: "Too many attempts. Please wait a moment and try again.",
     inactive: "Your session has expired due to inactivity. Please re-enter your access code.",
     takenOver: "Your session has been started on another device.",
+    shared: "This code was used on more than one device at once.",
     revoked: "Your access has been revoked",
     unavailable: "This event is no longer available",
     ended: "Your access has ended"
@@ -225,6 +226,12 @@
         end(MESSAGES.inactive);
       } else if (response.status === 409) {
         end(MESSAGES.takenOver);
+      } else if (response.status === 403) {
+        response.json().catch(function () { return {}; }).then(function (body) {
+          if (body.reason === "token-sharing") {
+            end(MESSAGES.shared);
+          }
+        });
       }
     }).catch(function () { /* network trouble: the session times out if it lasts */ });
   }
@@ -248,6 +255,8 @@
           end(MESSAGES.takenOver);
         } else if (response.status === 404) {
           end(MESSAGES.inactive);
+        } else if (response.status === 403 && body.reason === "token-sharing") {
+          end(MESSAGES.shared);
         } else if (response.status === 403) {
           end(/revoked/i.test(body.error || "") ? MESSAGES.revoked : MESSAGES.unavailable);
         } else if (response.status !== 429) {

@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("4", migrations.schemaVersion());
+    assertEquals("5", migrations.schemaVersion());
   }
 
   @Test

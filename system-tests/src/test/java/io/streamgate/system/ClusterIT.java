@@ -96,7 +96,9 @@ class ClusterIT {
             "STREAM_ROOT",
             streams.toString(),
             "PLATFORM_APP_URL",
-            "http://127.0.0.1:" + platformPort));
+            "http://127.0.0.1:" + platformPort,
+            "TRUSTED_PROXIES",
+            "127.0.0.1"));
     Map<String, String> edgeSettings =
         Map.of(
             "STREAMGATE_ROLE",
@@ -193,6 +195,25 @@ class ClusterIT {
 
     Viewer again = Viewer.playing(viewer.event, viewer.code);
     again.playsOn(media1, media2, edge);
+  }
+
+  @Test
+  @Order(4)
+  void aTokenPlayedByTwoClientsAtOnceOnOneMemberIsRefusedByEveryMember() throws Exception {
+    Viewer viewer = Viewer.playing(newEvent());
+    Path folder = streams.resolve(viewer.event);
+    for (int n = 1; n < 8; n++) {
+      Files.write(folder.resolve("seg_" + n + ".ts"), SEGMENT);
+    }
+
+    for (int n = 0; n < 8 && viewer.status(media1) == 200; n++) {
+      viewer.fetch(media1, "seg_" + n + ".ts", "203.0.113.71");
+      viewer.fetch(media1, "seg_" + n + ".ts", "203.0.113.72");
+    }
+    viewer.refusedBy(media1, media2);
+    HttpResponse<String> heartbeat = viewer.api.withToken("/api/playback/heartbeat", viewer.token);
+    assertEquals(403, heartbeat.statusCode(), heartbeat.body());
+    assertContains(heartbeat.body(), "token-sharing");
   }
 
   @Test
@@ -325,6 +346,25 @@ class ClusterIT {
                   URI.create(
                       "http://127.0.0.1:" + media.port() + "/streams/" + event + "/seg_0.ts"))
               .header("Authorization", "Bearer " + token)
+              .timeout(Duration.ofSeconds(10))
+              .build();
+      try {
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** A segment fetched through the trusted proxy for the client {@code from}. */
+    int fetch(LaunchedStreamGate media, String file, String from) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + media.port() + "/streams/" + event + "/" + file))
+              .header("Authorization", "Bearer " + token)
+              .header("X-Forwarded-For", from)
               .timeout(Duration.ofSeconds(10))
               .build();
       try {

@@ -81,6 +81,12 @@ class LauncherSettingsIT {
   }
 
   @Test
+  void aTokenSharingActionThatIsNotKnown() throws Exception {
+    String line = refusal(Map.of("TOKEN_SHARING", "block"));
+    assertEquals("streamgate: TOKEN_SHARING must be 'end', 'flag' or 'off' (got 'block')", line);
+  }
+
+  @Test
   void anEdgeServerWithoutThePlatformsInternalKey() throws Exception {
     String line =
         refusal(

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,6 +227,39 @@ class ViewerPlayerIT {
 
       page.click("#ended button");
       assertTrue(page.isVisible("#entry"));
+    }
+  }
+
+  @Test
+  void aCopiedTokenPlayingElsewhereAtOnceShowsTheSharingOverlay() throws Exception {
+    String event = streams.live(fixtures.liveEvent());
+    String code = fixtures.code(event);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "?code=" + code);
+      String token =
+          JsonBodies.parse(
+                  page.waitForResponse(
+                          response -> response.url().endsWith("/api/tokens/validate"),
+                          () -> page.click("#watch"))
+                      .text())
+              .getString("playbackToken");
+      page.waitForFunction(PLAYING);
+
+      // The token, copied out of the browser, plays on two other devices at the same time.
+      MediaClient copies = new MediaClient(streamGate);
+      for (int n = 0; n < 15; n++) {
+        String file = String.format("/streams/%s/720p/seg_%03d.ts", event, n);
+        if (copies.get(file, token, Map.of("X-Forwarded-For", "203.0.113.81")).statusCode() != 200
+            || copies.get(file, token, Map.of("X-Forwarded-For", "203.0.113.82")).statusCode()
+                != 200) {
+          break;
+        }
+      }
+      page.waitForSelector("#ended:not([hidden])");
+      assertEquals(
+          "This code was used on more than one device at once.",
+          page.textContent("#ended-message"));
+      Chromium.screenshots(page, "overlay-token-sharing");
     }
   }
 

@@ -11,6 +11,7 @@ import io.streamgate.media.delivery.control.Manifests;
 import io.streamgate.media.delivery.control.StreamRequest;
 import io.streamgate.media.delivery.control.TokenCache;
 import io.streamgate.media.keys.control.PlatformKeys;
+import io.streamgate.media.sharing.control.TokenSharing;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every stream request passes here first, and only with a playback JWT that opens the requested
  * file: from {@code Authorization: Bearer}, else the {@code __token} query parameter. Checks, in
  * memory: signature (once per token), expiry, path inside the token's event and stream path, probe
- * tokens HEAD only, code/event/session not revoked. Answers CORS preflights itself.
+ * tokens HEAD only, code/event/session not revoked. Answers CORS preflights itself. What it lets
+ * through is shown to {@link TokenSharing}, which notices a token played by several clients at
+ * once.
  */
 @WebFilter(servletNames = StreamServlet.NAME, asyncSupported = true)
 public class MediaGate extends HttpFilter {
@@ -54,6 +57,8 @@ public class MediaGate extends HttpFilter {
   @Inject InFlightResponses inFlight;
 
   @Inject AccessLogWriter accessLog;
+
+  @Inject TokenSharing sharing;
 
   @Inject
   @ConfigProperty(name = "CORS_ALLOWED_ORIGIN", defaultValue = "*")
@@ -134,6 +139,8 @@ public class MediaGate extends HttpFilter {
       MediaResponses.error(res, HttpServletResponse.SC_FORBIDDEN);
       return;
     }
+    sharing.seen(
+        claims, req.getRemoteAddr(), req.getHeader("X-Forwarded-For"), stream.get().file());
     req.setAttribute(CLAIMS, claims);
     req.setAttribute(REQUEST, stream.get());
     if (query != null) {

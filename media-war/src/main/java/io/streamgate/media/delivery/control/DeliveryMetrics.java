@@ -115,6 +115,16 @@ public class DeliveryMetrics {
         "streamgate_media_upstream_errors", "Upstream fetches that failed, by kind", "kind", kind);
   }
 
+  /** A session's token was seen played by several clients at once, reported as end or flag. */
+  public void tokenSharing(String action) {
+    counter(
+            "streamgate_media_token_sharing",
+            "Sessions seen played by several clients at once, by the action asked for",
+            "action",
+            action)
+        .inc();
+  }
+
   public void refused(String reason) {
     counter(
             "streamgate_media_auth_failures",

@@ -20,6 +20,9 @@ public class AuditTrail {
   /** Who acted when no admin did. */
   public static final String VIEWER = "viewer";
 
+  /** Who acted when a media server's report caused the change. */
+  public static final String MEDIA = "media-server";
+
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;

@@ -12,6 +12,7 @@ import io.streamgate.platform.events.control.EventDraft;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.playback.control.StreamProbe;
 import io.streamgate.platform.sessions.control.ViewerSessions;
+import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -22,6 +23,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -163,8 +165,27 @@ public class EventPage implements Serializable {
     }
   }
 
-  public List<ViewerSession> getViewers() {
-    return id == null ? List.of() : sessions.liveOfEvent(id);
+  /** A device watching now, and whether its token was seen played elsewhere at once. */
+  public record ViewerRow(ViewerSession session, TokenSharing sharing) {}
+
+  public List<ViewerRow> getViewers() {
+    if (id == null) {
+      return List.of();
+    }
+    Map<String, TokenSharing> sharing = new HashMap<>();
+    getSharing().forEach(seen -> sharing.put(seen.sessionId(), seen));
+    return sessions.liveOfEvent(id).stream()
+        .map(session -> new ViewerRow(session, sharing.get(session.sessionId())))
+        .toList();
+  }
+
+  /** Sessions of this event seen played by several clients at once lately, newest first. */
+  public List<TokenSharing> getSharing() {
+    return id == null ? List.of() : sessions.sharingOfEvent(id, ViewerSessions.SHARING_SHOWN);
+  }
+
+  public List<TokenSharing> getEndedForSharing() {
+    return getSharing().stream().filter(TokenSharing::ended).toList();
   }
 
   public StatusCounts getCounts() {

@@ -1,6 +1,6 @@
 package io.streamgate.platform.runtime.boundary;
 
-import io.streamgate.platform.runtime.control.ClientAddresses;
+import io.streamgate.common.net.ClientAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

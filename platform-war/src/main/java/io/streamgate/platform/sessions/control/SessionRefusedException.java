@@ -1,14 +1,22 @@
 package io.streamgate.platform.sessions.control;
 
 import io.streamgate.platform.runtime.control.RequestRefusedException;
+import java.util.Map;
 
 /** A heartbeat or refresh for a session that no longer holds its code. */
 public class SessionRefusedException extends RequestRefusedException {
 
   private static final long serialVersionUID = 1L;
 
+  /** What a player reads in {@code reason} to tell a viewer why the session ended. */
+  public static final String TOKEN_SHARING = "token-sharing";
+
   private SessionRefusedException(int status, String message) {
     super(status, message);
+  }
+
+  private SessionRefusedException(int status, String message, Map<String, Object> extras) {
+    super(status, message, extras, null);
   }
 
   /** An admin names a session that does not exist (any more). */
@@ -18,6 +26,18 @@ public class SessionRefusedException extends RequestRefusedException {
 
   public static SessionRefusedException notFound() {
     return new SessionRefusedException(404, "Session not found");
+  }
+
+  /**
+   * The session was ended because its token played on more than one device at once. Not 404 (the
+   * player would say the session timed out) nor 409 (nobody holds the code now: its owner may
+   * redeem it again at once).
+   */
+  public static SessionRefusedException shared() {
+    return new SessionRefusedException(
+        403,
+        "Session ended: this code was used on more than one device at once",
+        Map.of("reason", TOKEN_SHARING));
   }
 
   public static SessionRefusedException conflict() {

@@ -1,8 +1,10 @@
 package io.streamgate.platform.sessions.control;
 
+import io.streamgate.common.grid.SharingReport;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,13 +12,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Keeps sessions alive and releases them. */
 @ApplicationScoped
 public class ViewerSessions {
+
+  /** How far back the viewers lists show sessions seen played by several clients at once. */
+  public static final Duration SHARING_SHOWN = Duration.ofDays(1);
 
   @PersistenceContext EntityManager em;
 
@@ -29,8 +36,8 @@ public class ViewerSessions {
   @Inject SessionPolicy policy;
 
   /**
-   * One UPDATE in the common case. When it touches nothing, the session is gone: 409 when another
-   * device holds the code now, 404 when nobody does.
+   * One UPDATE in the common case. When it touches nothing, the session is gone: 403 when it was
+   * ended for token sharing, 409 when another device holds the code now, 404 when nobody does.
    */
   @Transactional
   public void heartbeat(PlaybackClaims caller) {
@@ -40,6 +47,9 @@ public class ViewerSessions {
             .setParameter("sid", caller.sid())
             .executeUpdate();
     if (updated == 0) {
+      if (endedForSharing(caller.sid())) {
+        throw SessionRefusedException.shared();
+      }
       throw heldByAnother(caller)
           ? SessionRefusedException.conflict()
           : SessionRefusedException.notFound();
@@ -109,15 +119,72 @@ public class ViewerSessions {
 
   /** Whether the caller's session still holds its code (the refresh check). */
   public void requireCurrent(AccessCode code, PlaybackClaims caller) {
-    ViewerSession session =
+    Optional<ViewerSession> session =
         em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
             .setParameter("code", code)
             .getResultStream()
-            .findFirst()
-            .orElseThrow(SessionRefusedException::notFound);
-    if (!session.sessionId().equals(caller.sid())) {
-      throw SessionRefusedException.conflict();
+            .findFirst();
+    if (session.isPresent() && session.get().sessionId().equals(caller.sid())) {
+      return;
     }
+    if (endedForSharing(caller.sid())) {
+      throw SessionRefusedException.shared();
+    }
+    throw session.isPresent()
+        ? SessionRefusedException.conflict()
+        : SessionRefusedException.notFound();
+  }
+
+  /**
+   * A media server saw the session's token played by several clients at once. {@code END}: the
+   * session ends like a release (its code is free for its owner at once, media servers refuse its
+   * tokens, its heartbeat answers why); {@code FLAG}: it plays on, marked for the admin. Audited
+   * either way. Acts once per session: a session already ended, or already reported, is left alone.
+   *
+   * @return whether this call acted
+   */
+  @Transactional
+  public boolean sharingReported(String sessionId, SharingReport report) {
+    Optional<ViewerSession> found =
+        em.createNamedQuery(ViewerSession.BY_SESSION_ID, ViewerSession.class)
+            .setParameter("sid", sessionId)
+            .getResultStream()
+            .findFirst();
+    if (found.isEmpty() || em.find(TokenSharing.class, sessionId) != null) {
+      return false;
+    }
+    ViewerSession session = found.get();
+    boolean end = report.action() == SharingReport.Action.END;
+    em.persist(
+        new TokenSharing(
+            session,
+            end ? TokenSharing.Action.ENDED : TokenSharing.Action.FLAGGED,
+            report.clients(),
+            clock.instant()));
+    if (end) {
+      em.remove(session);
+      ended.fire(new SessionEnded(sessionId));
+    }
+    audit.record(
+        AuditTrail.MEDIA,
+        end ? "token-sharing-ended" : "token-sharing-flagged",
+        AuditTrail.hashed(session.accessCode().code()),
+        session.clientIp(),
+        report.clients() + " clients at once");
+    return true;
+  }
+
+  /** The event's sessions seen played by several clients at once, within {@code within}. */
+  public List<TokenSharing> sharingOfEvent(String eventId, Duration within) {
+    return em.createNamedQuery(TokenSharing.OF_EVENT, TokenSharing.class)
+        .setParameter("eventId", eventId)
+        .setParameter("since", clock.instant().minus(within))
+        .getResultList();
+  }
+
+  private boolean endedForSharing(String sessionId) {
+    TokenSharing sharing = sessionId == null ? null : em.find(TokenSharing.class, sessionId);
+    return sharing != null && sharing.ended();
   }
 
   /**

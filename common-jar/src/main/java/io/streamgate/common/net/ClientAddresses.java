@@ -1,4 +1,4 @@
-package io.streamgate.platform.runtime.control;
+package io.streamgate.common.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -81,6 +81,10 @@ public final class ClientAddresses {
 
   /** An IP literal's bytes; never a DNS lookup. */
   static Optional<byte[]> parse(String literal) {
+    byte[] ipv4 = canonicalIpv4(literal);
+    if (ipv4 != null) {
+      return Optional.of(ipv4);
+    }
     if (literal == null || !IP_LITERAL.matcher(literal).matches()) {
       return Optional.empty();
     }
@@ -89,6 +93,44 @@ public final class ClientAddresses {
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The bytes of a plain dotted-quad IPv4 address (decimal, no leading zeros), without a regular
+   * expression or {@link InetAddress}: the media server asks for every request. Null for anything
+   * else, which the general parse then decides.
+   */
+  private static byte[] canonicalIpv4(String literal) {
+    if (literal == null || literal.length() < 7 || literal.length() > 15) {
+      return null;
+    }
+    byte[] bytes = new byte[4];
+    int octet = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (digits > 0 && value == 0) {
+          return null;
+        }
+        value = value * 10 + (c - '0');
+        if (++digits > 3 || value > 255) {
+          return null;
+        }
+      } else if (c == '.' && digits > 0 && octet < 3) {
+        bytes[octet++] = (byte) value;
+        value = 0;
+        digits = 0;
+      } else {
+        return null;
+      }
+    }
+    if (octet != 3 || digits == 0) {
+      return null;
+    }
+    bytes[3] = (byte) value;
+    return bytes;
   }
 
   private record Range(byte[] network, int prefix) {

@@ -1,7 +1,9 @@
-package io.streamgate.platform.runtime.control;
+package io.streamgate.common.net;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,23 @@ class ClientAddressesTest {
     ClientAddresses addresses = new ClientAddresses("127.0.0.1");
     assertEquals("127.0.0.1", addresses.clientOf("127.0.0.1", "not-an-ip"));
     assertEquals("127.0.0.1", addresses.clientOf("127.0.0.1", "evil.example.com"));
+  }
+
+  @Test
+  void theQuickIpv4ParseAgreesWithTheGeneralOne() throws Exception {
+    for (String literal :
+        new String[] {
+          "0.0.0.0", "1.2.3.4", "10.0.0.1", "127.0.0.1", "198.51.100.255", "255.255.255.255"
+        }) {
+      assertArrayEquals(
+          java.net.InetAddress.getByName(literal).getAddress(),
+          ClientAddresses.parse(literal).orElseThrow(),
+          literal);
+    }
+    for (String notAnAddress :
+        new String[] {"256.1.1.1", "1.2.3.4.5", "1..2.3", "1.2.3.", ".1.2.3", "1.2.3.4 "}) {
+      assertTrue(ClientAddresses.parse(notAnAddress).isEmpty(), notAnAddress);
+    }
   }
 
   @Test
