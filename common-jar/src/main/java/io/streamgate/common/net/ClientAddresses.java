@@ -85,7 +85,9 @@ public final class ClientAddresses {
     if (ipv4 != null) {
       return Optional.of(ipv4);
     }
-    if (literal == null || !IP_LITERAL.matcher(literal).matches()) {
+    // Without a colon it can only be IPv4, and every IPv4 address has the canonical form checked
+    // above: InetAddress would also read "1.2.3" (as 1.2.0.3), "10" or "0x7f.1" as addresses.
+    if (literal == null || literal.indexOf(':') < 0 || !IP_LITERAL.matcher(literal).matches()) {
       return Optional.empty();
     }
     try {

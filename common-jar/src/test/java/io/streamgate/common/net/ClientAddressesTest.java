@@ -83,4 +83,15 @@ class ClientAddressesTest {
         "TRUSTED_PROXIES must list IP addresses or CIDR ranges, got '10.0.0.0/33'", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new ClientAddresses("proxy.local"));
   }
+
+  @Test
+  void shortOrOddSpellingsOfIpv4AreNoAddresses() {
+    for (String odd :
+        new String[] {"1.2.3", "10", "1.2.3.4.5", "01.2.3.4", "1.2.3.256", "0x7f.0.0.1"}) {
+      assertTrue(ClientAddresses.parse(odd).isEmpty(), odd);
+    }
+    assertTrue(ClientAddresses.parse("203.0.113.7").isPresent());
+    assertTrue(ClientAddresses.parse("2001:db8::1").isPresent());
+    assertTrue(ClientAddresses.parse("::ffff:203.0.113.7").isPresent());
+  }
 }
