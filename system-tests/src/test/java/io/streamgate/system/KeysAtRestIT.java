@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.PlaybackTokenSigner;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +60,13 @@ class KeysAtRestIT {
       String firstKid = stored.keySet().iterator().next();
       assertEncrypted(keys, firstKid, stored.get(firstKid));
 
+      // A viewer's token, verified and remembered by the platform and by the media server.
+      ViewerApi viewer = new ViewerApi(first);
+      String token = ViewerApi.token(viewer.redeem(first.demoCodes().get(1)));
+      MediaClient media = new MediaClient(first);
+      assertEquals(200, viewer.withToken("/api/playback/heartbeat", token).statusCode());
+      assertEquals(200, media.get("/streams/demo/master.m3u8", token).statusCode());
+
       AdminApi admin = new AdminApi(first).loggedIn();
       activeKid =
           admin
@@ -63,6 +74,23 @@ class KeysAtRestIT {
               .getJsonObject("data")
               .getString("kid");
       admin.json(200, admin.send("POST", "/api/admin/keys/" + firstKid + "/retire", null));
+
+      // Refused at once, although it was verified before its key was retired.
+      assertEquals(401, viewer.withToken("/api/playback/heartbeat", token).statusCode());
+      // The media server drops the key at its next fetch of the platform's keys, which a token
+      // naming a key it does not know triggers (at most once a second).
+      PlaybackTokenSigner stranger =
+          new PlaybackTokenSigner(new RSAKeyGenerator(2048).keyID("unknown").generate());
+      Eventually.await(
+          "the media server refuses the retired key's remembered token",
+          Duration.ofSeconds(10),
+          () -> {
+            Instant now = Instant.now();
+            String unknownKey =
+                stranger.sign(PlaybackClaims.probe("demo", now, now.plusSeconds(10)));
+            media.get("/streams/demo/master.m3u8", unknownKey);
+            return media.get("/streams/demo/master.m3u8", token).statusCode() == 403;
+          });
       stored = storedKeys(data);
       assertNull(stored.get(firstKid), "a retired key keeps only its public half");
       assertEncrypted(keys, activeKid, stored.get(activeKid));
