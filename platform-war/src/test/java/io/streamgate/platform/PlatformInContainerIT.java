@@ -75,7 +75,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("3", migrations.schemaVersion());
+    assertEquals("4", migrations.schemaVersion());
   }
 
   @Test
