@@ -40,7 +40,7 @@ SETTINGS=(STREAMGATE_DATA_DIR STREAMGATE_DEMO SESSION_TIMEOUT_SECONDS HLS_SERVER
 # Secret settings of the WARs, stored as password aliases of the same name: Payara's MicroProfile
 # Config reads password aliases (config source "Password Alias", ordinal 105, above the WARs'
 # microprofile-config.properties and below system properties and the environment).
-SECRETS=(INTERNAL_API_KEY ADMIN_PASSWORD_HASH ADMIN_PASSWORD)
+SECRETS=(INTERNAL_API_KEY SIGNING_KEY_ENCRYPTION_KEY ADMIN_PASSWORD_HASH ADMIN_PASSWORD)
 
 usage() {
   cat <<'USAGE'
@@ -68,8 +68,8 @@ Data grid and HTTP (each only when set):
   STREAMGATE_BIND_ADDRESS   the address http-listener-1 listens on
 
 StreamGate settings, as DEPLOYMENT.md section 10 describes them; each is set only when given:
-  secrets, as password aliases: INTERNAL_API_KEY (needed the first time with the platform),
-    ADMIN_PASSWORD_HASH, ADMIN_PASSWORD
+  secrets, as password aliases: INTERNAL_API_KEY and SIGNING_KEY_ENCRYPTION_KEY (both needed the
+    first time with the platform), ADMIN_PASSWORD_HASH, ADMIN_PASSWORD
   the others, as system properties: STREAMGATE_DATA_DIR (an absolute path; needed the first time
     with the platform), PLATFORM_APP_URL (default with both WARs: this server's http-listener-1),
     STREAM_ROOT, UPSTREAM_ORIGIN, SESSION_TIMEOUT_SECONDS, TRUSTED_PROXIES, ... (the full list is
@@ -158,6 +158,9 @@ for name in "${SECRETS[@]}"; do
 done
 if [[ -n ${INTERNAL_API_KEY:-} ]] && ((${#INTERNAL_API_KEY} < 16)); then
   die "INTERNAL_API_KEY must be at least 16 characters long"
+fi
+if [[ -n ${SIGNING_KEY_ENCRYPTION_KEY:-} ]] && ((${#SIGNING_KEY_ENCRYPTION_KEY} < 32)); then
+  die "SIGNING_KEY_ENCRYPTION_KEY must be at least 32 characters long"
 fi
 if [[ -n ${ADMIN_PASSWORD:-} ]] && ((${#ADMIN_PASSWORD} < 12)); then
   die "ADMIN_PASSWORD must have at least 12 characters"
@@ -266,6 +269,8 @@ if [[ -n $PLATFORM_WAR ]]; then
   fi
   [[ -n ${INTERNAL_API_KEY:-} ]] || has "$ALIASES" internal_api_key ||
     die "INTERNAL_API_KEY is not set: the internal API's key, 16 characters or more"
+  [[ -n ${SIGNING_KEY_ENCRYPTION_KEY:-} ]] || has "$ALIASES" signing_key_encryption_key ||
+    die "SIGNING_KEY_ENCRYPTION_KEY is not set: the key that encrypts the signing keys in the database, 32 random characters or more"
   [[ -n ${STREAMGATE_DATA_DIR:-} ]] || has "$PROPERTIES" STREAMGATE_DATA_DIR ||
     die "STREAMGATE_DATA_DIR is not set: an absolute folder for StreamGate's files, writable by the server"
 fi

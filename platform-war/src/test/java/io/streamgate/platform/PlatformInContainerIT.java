@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("5", migrations.schemaVersion());
+    assertEquals("6", migrations.schemaVersion());
   }
 
   @Test

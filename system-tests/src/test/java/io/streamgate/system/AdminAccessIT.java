@@ -28,7 +28,7 @@ class AdminAccessIT {
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) throws Exception {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     event = fixtures.liveEvent();
   }
 

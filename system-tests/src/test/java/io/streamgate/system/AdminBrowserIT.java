@@ -39,7 +39,7 @@ class AdminBrowserIT {
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) throws Exception {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     password = Files.readString(shared.dataDir().resolve("admin-password")).trim();
     chromium = Chromium.launch();
   }

@@ -33,7 +33,7 @@ class AdminCodesIT {
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     admin = new AdminApi(shared).loggedIn();
   }
 

@@ -30,7 +30,7 @@ class AdminConsoleIT {
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     admin = new AdminApi(shared).loggedIn();
   }
 

@@ -35,7 +35,7 @@ class AdminEventsIT {
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     admin = new AdminApi(shared).loggedIn();
   }
 

@@ -58,7 +58,7 @@ class AttackerFindingsIT {
   @BeforeAll
   static void connect(LaunchedStreamGate shared) {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     raw = new RawHttp(shared.port());
   }
 

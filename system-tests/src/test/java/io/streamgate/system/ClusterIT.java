@@ -123,7 +123,7 @@ class ClusterIT {
     media1 = startMedia1.join();
     media2 = startMedia2.join();
     edge = startEdge.join();
-    fixtures = new Fixtures(platform.jdbcUrl(), "");
+    fixtures = new Fixtures(platform.jdbcUrl(), "", platform.dataDir());
     admin = new AdminApi(platform).loggedIn();
   }
 

@@ -57,7 +57,8 @@ class DockerFilesIT {
           "docker/media/Dockerfile", "media-war/target/media.war");
 
   private static final List<String> SECRETS =
-      List.of("ADMIN_PASSWORD_HASH", "INTERNAL_API_KEY", "DB_PASSWORD");
+      List.of(
+          "ADMIN_PASSWORD_HASH", "INTERNAL_API_KEY", "SIGNING_KEY_ENCRYPTION_KEY", "DB_PASSWORD");
 
   /** What the official image's entry point reads: java ... $JVM_ARGS -jar payara-micro.jar. */
   private static final Set<String> PAYARA_IMAGE_SETTINGS =

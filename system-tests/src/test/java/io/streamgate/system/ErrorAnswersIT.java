@@ -39,7 +39,7 @@ class ErrorAnswersIT {
   @Test
   void javasDefaultClientWhichAsksForAnH2cUpgradeRedeemsACodeAtOnce(LaunchedStreamGate streamGate)
       throws Exception {
-    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "");
+    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
     String code = fixtures.code(fixtures.liveEvent());
     // The default client prefers HTTP/2: on plain HTTP it sends Upgrade: h2c + HTTP2-Settings.
     HttpResponse<String> redeemed =

@@ -28,7 +28,7 @@ class EventStatusIT {
   @BeforeEach
   void connect(LaunchedStreamGate streamGate) {
     this.streamGate = streamGate;
-    this.fixtures = new Fixtures(streamGate.jdbcUrl(), "");
+    this.fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
   }
 
   @Test

@@ -3,6 +3,10 @@ package io.streamgate.system;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.common.playback.PlaybackTokenSigner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,11 +26,17 @@ final class Fixtures {
 
   private final String jdbcUrl;
   private final String user;
+  private final Path dataDir;
   private final AccessCodeCodec codec = new AccessCodeCodec();
 
-  Fixtures(String jdbcUrl, String user) {
+  /**
+   * @param dataDir the instance's data folder, where the launcher keeps the key that encrypts the
+   *     private signing keys in the database
+   */
+  Fixtures(String jdbcUrl, String user, Path dataDir) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
+    this.dataDir = dataDir;
   }
 
   /** A live, active event (started an hour ago, ends in two) with a 48-hour access window. */
@@ -89,12 +99,15 @@ final class Fixtures {
     try (Connection db = connect();
         PreparedStatement select =
             db.prepareStatement(
-                "SELECT private_jwk FROM signing_key WHERE retired_at IS NULL"
+                "SELECT kid, private_jwk FROM signing_key WHERE retired_at IS NULL"
                     + " ORDER BY created_at DESC")) {
       ResultSet row = select.executeQuery();
       row.next();
-      return RSAKey.parse(row.getString(1));
-    } catch (java.text.ParseException e) {
+      String setting =
+          Files.readString(dataDir.resolve("signing-key-encryption-key"), StandardCharsets.UTF_8);
+      return RSAKey.parse(
+          new StoredSigningKeys(setting.strip()).open(row.getString(1), row.getString(2)));
+    } catch (java.text.ParseException | IOException e) {
       throw new IllegalStateException("unreadable signing key", e);
     }
   }

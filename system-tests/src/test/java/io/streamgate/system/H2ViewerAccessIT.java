@@ -21,6 +21,6 @@ class H2ViewerAccessIT extends ViewerAccessContract {
 
   @Override
   Fixtures fixtures() {
-    return new Fixtures(shared.jdbcUrl(), "");
+    return new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
   }
 }

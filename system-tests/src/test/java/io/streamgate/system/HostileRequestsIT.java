@@ -305,7 +305,7 @@ class HostileRequestsIT {
   }
 
   private static World world(LaunchedStreamGate streamGate) throws Exception {
-    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "");
+    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
     String event = fixtures.liveEvent();
     String code = fixtures.code(event);
     String viewerCode = fixtures.code(event);

@@ -87,6 +87,15 @@ class LauncherSettingsIT {
   }
 
   @Test
+  void aSigningKeyEncryptionKeyTooShortToBeSecret() throws Exception {
+    String line = refusal(Map.of("SIGNING_KEY_ENCRYPTION_KEY", "sixteen-chars-16"));
+    assertEquals(
+        "streamgate: SIGNING_KEY_ENCRYPTION_KEY must be at least 32 characters long"
+            + " (or unset, to generate one)",
+        line);
+  }
+
+  @Test
   void anEdgeServerWithoutThePlatformsInternalKey() throws Exception {
     String line =
         refusal(

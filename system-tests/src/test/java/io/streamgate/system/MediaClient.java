@@ -36,7 +36,7 @@ final class MediaClient {
 
   MediaClient(LaunchedStreamGate streamGate) throws Exception {
     this.streamGate = streamGate;
-    this.signer = new Fixtures(streamGate.jdbcUrl(), "").signer();
+    this.signer = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir()).signer();
   }
 
   /** A valid playback token for the event, as the platform would mint it. */

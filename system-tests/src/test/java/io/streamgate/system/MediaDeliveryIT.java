@@ -213,6 +213,25 @@ class MediaDeliveryIT {
   }
 
   @Test
+  void anotherSpellingOfAValidTokenOrALifetimeLongerThanThePlatformMintsIsRefused() {
+    assertEquals(200, client.get(path("master.m3u8"), token).statusCode());
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    String padded = token + "=".repeat((4 - signature.length() % 4) % 4);
+    assertRefused(401, "Authorization required", client.get(path("master.m3u8"), padded));
+    String alphabet = token.replace('-', '+').replace('_', '/');
+    if (!alphabet.equals(token)) {
+      assertRefused(401, "Authorization required", client.get(path("master.m3u8"), alphabet));
+    }
+    Instant now = Instant.now();
+    String thirtyDays =
+        client.token(
+            PlaybackClaims.playback(
+                "ABCD2345WXYZ", event, "s", now, now.plus(Duration.ofDays(30))));
+    assertRefused(403, "Access denied", client.get(path("master.m3u8"), thirtyDays));
+    assertEquals(200, client.get(path("master.m3u8"), token).statusCode());
+  }
+
+  @Test
   void probeTokensMayOnlyHead() {
     Instant now = Instant.now();
     String probe = client.token(PlaybackClaims.probe(event, now, now.plusSeconds(10)));

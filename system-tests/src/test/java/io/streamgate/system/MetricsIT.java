@@ -26,7 +26,7 @@ class MetricsIT {
 
   @Test
   void aViewerWatchingShowsInTheLiveSessionCount(LaunchedStreamGate streamGate) throws Exception {
-    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "");
+    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
     String code = fixtures.code(fixtures.liveEvent());
     try (Watching viewer = new Watching(streamGate, code)) {
       Eventually.await(

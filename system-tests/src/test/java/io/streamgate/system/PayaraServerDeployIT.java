@@ -20,6 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +52,7 @@ class PayaraServerDeployIT {
   // Characters a password file and asadmin's own syntax treat specially, all of them arriving.
   private static final String ADMIN_PASSWORD = "server admin: \\ " + UUID.randomUUID();
   private static final String INTERNAL_API_KEY = "server\\internal:key=\"" + UUID.randomUUID();
+  private static final String SIGNING_KEY_ENCRYPTION_KEY = "signing:key=\\ " + UUID.randomUUID();
 
   /** Unused by the trusting loopback PostgreSQL. */
   private static final String DB_PASSWORD = "db:pass=word \\ " + UUID.randomUUID();
@@ -76,6 +80,7 @@ class PayaraServerDeployIT {
     env.put("DB_USER", "postgres");
     env.put("DB_PASSWORD", DB_PASSWORD);
     env.put("INTERNAL_API_KEY", INTERNAL_API_KEY);
+    env.put("SIGNING_KEY_ENCRYPTION_KEY", SIGNING_KEY_ENCRYPTION_KEY);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("STREAMGATE_DATA_DIR", work.resolve("data").toAbsolutePath().toString());
     env.put("STREAMGATE_CLUSTER_NAME", cluster);
@@ -178,11 +183,27 @@ class PayaraServerDeployIT {
                 .header("X-Internal-Api-Key", INTERNAL_API_KEY));
     assertEquals(200, feed.statusCode(), "INTERNAL_API_KEY reached the platform: " + feed.body());
     String domainXml = Files.readString(domain.domainDir().resolve("config/domain.xml"));
-    for (String secret : List.of(ADMIN_PASSWORD, INTERNAL_API_KEY, DB_PASSWORD)) {
+    for (String secret :
+        List.of(ADMIN_PASSWORD, INTERNAL_API_KEY, SIGNING_KEY_ENCRYPTION_KEY, DB_PASSWORD)) {
       assertFalse(deployed.output().contains(secret), "the script printed a secret");
       assertFalse(domainXml.contains(secret), "domain.xml holds a secret");
     }
     assertTrue(domainXml.contains("${ALIAS=streamgate-db-password}"), "the pool uses the alias");
+  }
+
+  @Test
+  void theSigningKeyIsStoredEncryptedWithTheKeyFromItsPasswordAlias() throws SQLException {
+    StoredSigningKeys keys = new StoredSigningKeys(SIGNING_KEY_ENCRYPTION_KEY);
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + Postgres.SERVER + "/" + database, "postgres", "");
+        ResultSet rows =
+            db.createStatement().executeQuery("SELECT kid, private_jwk FROM signing_key")) {
+      assertTrue(rows.next(), "a signing key was created");
+      String stored = rows.getString(2);
+      assertTrue(stored.startsWith(StoredSigningKeys.PREFIX), "stored encrypted");
+      assertTrue(keys.open(rows.getString(1), stored).contains("\"d\""), "with the alias's key");
+    }
   }
 
   @Test

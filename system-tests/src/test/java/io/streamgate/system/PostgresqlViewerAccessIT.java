@@ -41,6 +41,7 @@ class PostgresqlViewerAccessIT extends ViewerAccessContract {
 
   @Override
   Fixtures fixtures() {
-    return new Fixtures("jdbc:postgresql://" + SERVER + "/" + database, "postgres");
+    return new Fixtures(
+        "jdbc:postgresql://" + SERVER + "/" + database, "postgres", instance.dataDir());
   }
 }

@@ -34,7 +34,7 @@ class RevocationFeedIT {
   @BeforeAll
   static void shared(LaunchedStreamGate instance) {
     shared = instance;
-    fixtures = new Fixtures(instance.jdbcUrl(), "");
+    fixtures = new Fixtures(instance.jdbcUrl(), "", instance.dataDir());
     admin = new AdminApi(instance).loggedIn();
   }
 

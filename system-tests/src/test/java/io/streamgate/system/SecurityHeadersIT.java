@@ -114,7 +114,7 @@ class SecurityHeadersIT {
   @Test
   void playlistsAreCompressedAndPlainHttpIsNeverUpgradedToHttp2(LaunchedStreamGate streamGate)
       throws Exception {
-    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "");
+    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
     String event = fixtures.liveEvent();
     new DemoStreams(streamGate.dataDir().resolve("streams")).recording(event);
     String token = ViewerApi.token(redeem(streamGate, fixtures.code(event), "http"));
@@ -136,7 +136,7 @@ class SecurityHeadersIT {
   }
 
   private static String freshCode(LaunchedStreamGate streamGate) throws Exception {
-    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "");
+    Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
     return fixtures.code(fixtures.liveEvent());
   }
 

@@ -37,7 +37,7 @@ class TokenSharingIT {
   @BeforeAll
   static void setUp(LaunchedStreamGate shared) throws Exception {
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     streams = new DemoStreams(shared.dataDir().resolve("streams"));
     media = new MediaClient(shared);
   }

@@ -43,7 +43,7 @@ class ViewerPlayerIT {
   static void setUp(LaunchedStreamGate shared) {
     chromium = Chromium.launch();
     streamGate = shared;
-    fixtures = new Fixtures(shared.jdbcUrl(), "");
+    fixtures = new Fixtures(shared.jdbcUrl(), "", shared.dataDir());
     streams = new DemoStreams(shared.dataDir().resolve("streams"));
   }
 

@@ -14,7 +14,9 @@ public class InvalidPlaybackTokenException extends Exception {
     WRONG_TYPE,
     MISSING_CLAIM,
     EXPIRED,
-    NOT_YET_VALID
+    NOT_YET_VALID,
+    /** {@code exp - iat} is longer than any token the platform mints. */
+    TOO_LONG_LIVED
   }
 
   private final Reason reason;

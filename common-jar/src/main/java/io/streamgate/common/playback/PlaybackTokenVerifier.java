@@ -5,6 +5,7 @@ import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason
 import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.MALFORMED;
 import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.MISSING_CLAIM;
 import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.NOT_YET_VALID;
+import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.TOO_LONG_LIVED;
 import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.UNKNOWN_KEY;
 import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.UNSUPPORTED_ALGORITHM;
 import static io.streamgate.common.playback.InvalidPlaybackTokenException.Reason.WRONG_TYPE;
@@ -17,10 +18,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.streamgate.common.Spec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Checks playback JWTs: RS256 only, a {@code kid} that names a known public key, the playback
- * {@code typ}, a valid signature, and {@code iat}/{@code exp} against the clock with a small
- * leeway. Headers never supply keys ({@code jwk}, {@code jku}, {@code x5u} are not consulted).
+ * Checks playback JWTs: the canonical compact spelling only, RS256 only, a {@code kid} that names a
+ * known public key, the playback {@code typ}, a valid signature, {@code iat}/{@code exp} against
+ * the clock with a small leeway, and a lifetime no longer than the platform mints. Headers never
+ * supply keys ({@code jwk}, {@code jku}, {@code x5u} are not consulted).
+ *
+ * <p>Base64url decoders forgive padding, unused trailing bits and the {@code +/} alphabet, so one
+ * signed token could be written in many ways that all verify; each spelling would be one more entry
+ * in a cache keyed by the token string. Only the spelling a signer writes is accepted.
  */
 public final class PlaybackTokenVerifier {
 
@@ -56,6 +64,11 @@ public final class PlaybackTokenVerifier {
 
   /** The claims of a token that passes every check. */
   public PlaybackClaims verify(String token) throws InvalidPlaybackTokenException {
+    return check(token).claims();
+  }
+
+  /** The claims of a token that passes every check, with the id of the key that signed it. */
+  VerifiedToken check(String token) throws InvalidPlaybackTokenException {
     SignedJWT jwt = parse(token);
     JWSHeader header = jwt.getHeader();
     if (!PlaybackTokens.ALGORITHM.equals(header.getAlgorithm())) {
@@ -75,18 +88,59 @@ public final class PlaybackTokenVerifier {
     } catch (JOSEException e) {
       throw new InvalidPlaybackTokenException(BAD_SIGNATURE, "signature does not verify");
     }
-    return claims(jwt);
+    return new VerifiedToken(claims(jwt), header.getKeyID());
+  }
+
+  /** Whether the key with this id is still trusted (a retired key leaves the trusted set). */
+  boolean trusts(String kid) {
+    return keys.get().getKeyByKeyId(kid) != null;
   }
 
   private static SignedJWT parse(String token) throws InvalidPlaybackTokenException {
     if (token == null || token.isEmpty() || token.length() > 8192) {
       throw new InvalidPlaybackTokenException(MALFORMED, "no token");
     }
+    if (!canonical(token)) {
+      throw new InvalidPlaybackTokenException(MALFORMED, "not the canonical spelling");
+    }
     try {
       return SignedJWT.parse(token);
     } catch (ParseException | IllegalArgumentException e) {
       // Unsecured ("alg":"none") tokens end here too: they do not parse as signed JWTs.
       throw new InvalidPlaybackTokenException(MALFORMED, "not a signed JWT");
+    }
+  }
+
+  /** Three parts, each unpadded base64url that re-encodes to itself (no stray bits). */
+  static boolean canonical(String token) {
+    int first = token.indexOf('.');
+    int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+    if (second < 0 || token.indexOf('.', second + 1) >= 0) {
+      return false;
+    }
+    return canonicalPart(token.substring(0, first))
+        && canonicalPart(token.substring(first + 1, second))
+        && canonicalPart(token.substring(second + 1));
+  }
+
+  private static boolean canonicalPart(String part) {
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      boolean base64url =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      if (!base64url) {
+        return false;
+      }
+    }
+    try {
+      byte[] bytes = Base64.getUrlDecoder().decode(part);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part);
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -131,6 +185,10 @@ public final class PlaybackTokenVerifier {
     }
     try {
       boolean probe = Boolean.TRUE.equals(set.getBooleanClaim(PlaybackTokens.PROBE));
+      Duration longest = probe ? Spec.PROBE_TOKEN_LIFETIME : Spec.PLAYBACK_TOKEN_LIFETIME;
+      if (Duration.between(iat, exp).compareTo(longest.plus(leeway)) > 0) {
+        throw new InvalidPlaybackTokenException(TOO_LONG_LIVED, "token lives too long");
+      }
       String eid = required(set.getStringClaim(PlaybackTokens.EVENT_ID), "eid");
       String sp = required(set.getStringClaim(PlaybackTokens.STREAM_PATH), "sp");
       if (!sp.equals(StreamPaths.prefix(eid))) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CachingTokenVerifierTest {
@@ -24,6 +25,9 @@ class CachingTokenVerifierTest {
 
   private static RSAKey key;
 
+  private static RSAKey impostor;
+
+  private final AtomicReference<JWKSet> trusted = new AtomicReference<>();
   private final AtomicInteger keyLookups = new AtomicInteger();
   private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
   private final Clock clock =
@@ -47,13 +51,19 @@ class CachingTokenVerifierTest {
       new CachingTokenVerifier(
           () -> {
             keyLookups.incrementAndGet();
-            return new JWKSet(key.toPublicJWK());
+            return trusted.get();
           },
           clock);
 
   @BeforeAll
   static void keys() throws Exception {
     key = new RSAKeyGenerator(PlaybackTokens.KEY_SIZE).keyID("k1").generate();
+    impostor = new RSAKeyGenerator(PlaybackTokens.KEY_SIZE).keyID("k1").generate();
+  }
+
+  @BeforeEach
+  void trustTheKey() {
+    trusted.set(new JWKSet(key.toPublicJWK()));
   }
 
   private static String token(Instant exp) {
@@ -64,10 +74,39 @@ class CachingTokenVerifierTest {
   @Test
   void aTokenIsCheckedOnceThenAnsweredFromMemory() throws Exception {
     String token = token(NOW.plusSeconds(600));
+    verifier.verify(token);
+    // Under the same kid now sits a key that would not verify the signature: it is not checked
+    // again, only whether a key of that id is still trusted.
+    trusted.set(new JWKSet(impostor.toPublicJWK()));
     for (int i = 0; i < 5; i++) {
       assertEquals(CODE_ID, verifier.verify(token).sub());
     }
-    assertEquals(1, keyLookups.get(), "one signature check for five uses");
+  }
+
+  @Test
+  void aRetiredKeysCachedTokensAreRefusedAtOnce() throws Exception {
+    String token = token(NOW.plusSeconds(600));
+    assertEquals("e", verifier.verify(token).eid());
+    trusted.set(new JWKSet());
+    assertEquals(
+        Reason.UNKNOWN_KEY,
+        assertThrows(InvalidPlaybackTokenException.class, () -> verifier.verify(token)).reason());
+    trusted.set(new JWKSet(key.toPublicJWK()));
+    assertEquals("e", verifier.verify(token).eid(), "verified afresh once the key is back");
+  }
+
+  @Test
+  void otherSpellingsOfAVerifiedTokenAreRefused() throws Exception {
+    String token = token(NOW.plusSeconds(600));
+    verifier.verify(token);
+    for (String spelling : TokenSpellings.of(token)) {
+      assertEquals(
+          Reason.MALFORMED,
+          assertThrows(InvalidPlaybackTokenException.class, () -> verifier.verify(spelling))
+              .reason(),
+          spelling);
+    }
+    assertEquals("e", verifier.verify(token).eid());
   }
 
   @Test

@@ -220,6 +220,37 @@ class PlaybackTokenVerifierTest {
   }
 
   @Test
+  void rejectsATokenThatLivesLongerThanThePlatformMints() throws Exception {
+    PlaybackTokenSigner signer = new PlaybackTokenSigner(key);
+    Instant iat = NOW.minusSeconds(60);
+    String skewed =
+        signer.sign(
+            PlaybackClaims.playback(CODE_ID, "evt-1", "sid-1", iat, iat.plusSeconds(3600 + 20)));
+    assertEquals("sid-1", verifierTrusting(key).verify(skewed).sid(), "within the leeway");
+    String thirtyDays =
+        signer.sign(
+            PlaybackClaims.playback(CODE_ID, "evt-1", "sid-1", iat, iat.plus(Duration.ofDays(30))));
+    assertEquals(Reason.TOO_LONG_LIVED, rejection(verifierTrusting(key), thirtyDays));
+    String longProbe = signer.sign(PlaybackClaims.probe("evt-1", iat, iat.plusSeconds(3600)));
+    assertEquals(Reason.TOO_LONG_LIVED, rejection(verifierTrusting(key), longProbe));
+  }
+
+  @Test
+  void acceptsOnlyTheCanonicalSpellingOfAToken() throws Exception {
+    PlaybackTokenVerifier verifier = verifierTrusting(key);
+    String token = null;
+    for (int i = 0; token == null || token.indexOf('-') < 0 || token.indexOf('_') < 0; i++) {
+      token = new PlaybackTokenSigner(key).sign(claimsAt(NOW.minusSeconds(i)));
+    }
+    List<String> spellings = TokenSpellings.of(token);
+    assertEquals(3, spellings.size());
+    for (String spelling : spellings) {
+      assertEquals(Reason.MALFORMED, rejection(verifier, spelling), spelling);
+    }
+    assertEquals("sid-1", verifier.verify(token).sid());
+  }
+
+  @Test
   void rejectsGarbage() {
     PlaybackTokenVerifier verifier = verifierTrusting(key);
     assertEquals(Reason.MALFORMED, rejection(verifier, null));

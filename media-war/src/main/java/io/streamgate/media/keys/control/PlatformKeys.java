@@ -75,6 +75,12 @@ public class PlatformKeys {
       LOG.warning("Neither PLATFORM_APP_URL nor PLAYBACK_PUBLIC_KEYS is set: no token will verify");
       return;
     }
+    if (KeysAddress.of(platform.get()).unprotected()) {
+      LOG.warning(
+          "PLATFORM_APP_URL is plain http to another machine: the public keys that decide which"
+              + " tokens play (and an edge server's internal API key) travel unprotected; use"
+              + " https");
+    }
     client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     retries =
         scheduler.scheduleWithFixedDelay(
@@ -135,7 +141,7 @@ public class PlatformKeys {
   }
 
   private boolean fetch() {
-    URI uri = URI.create(platform.orElseThrow().replaceAll("/+$", "") + "/api/keys");
+    URI uri = KeysAddress.of(platform.orElseThrow()).keys();
     try {
       HttpResponse<String> response =
           client.send(

@@ -28,19 +28,26 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads the active signing keys at startup, creating the first one on an empty database. The newest
- * signs; all active ones verify. Reads are lock-free. A rotation (a new key that signs from now on)
- * or a retirement is applied on the member that made it as soon as it commits and within {@value
- * #RELOAD_SECONDS} s on the others, which re-read the keys on a timer; media servers fetch the new
- * public keys the first time a token names a key they do not know.
+ * signs; all active ones verify. Private keys are stored encrypted with {@code
+ * SIGNING_KEY_ENCRYPTION_KEY} ({@link PrivateKeyCipher}); at start, plain ones from before are
+ * encrypted, retired ones lose their private half, and a key that does not open the stored ones
+ * stops the deployment with one line (it never mints new keys instead). Without the setting keys
+ * are stored in plain, with one warning at start. Reads are lock-free. A rotation (a new key that
+ * signs from now on) or a retirement is applied on the member that made it as soon as it commits
+ * and within {@value #RELOAD_SECONDS} s on the others, which re-read the keys on a timer; media
+ * servers fetch the new public keys the first time a token names a key they do not know.
  */
 @Startup
 @Singleton
@@ -62,6 +69,13 @@ public class SigningKeys {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
+  @Inject
+  @ConfigProperty(name = "SIGNING_KEY_ENCRYPTION_KEY")
+  Optional<String> encryptionKey;
+
+  /** Null when no encryption key is configured. */
+  private PrivateKeyCipher cipher;
+
   /** Rotations and retirements made on this member; also the lock that orders key swaps. */
   private final AtomicLong changesHere = new AtomicLong();
 
@@ -70,12 +84,82 @@ public class SigningKeys {
 
   @PostConstruct
   void load() {
+    cipher = cipher();
+    secureStoredKeys();
     List<SigningKey> active =
         em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList();
     if (active.isEmpty()) {
       active = List.of(create());
     }
-    use(active.stream().map(SigningKeys::parse).toList());
+    use(active.stream().map(this::parse).toList());
+  }
+
+  private PrivateKeyCipher cipher() {
+    if (encryptionKey.isEmpty() || encryptionKey.get().isBlank()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          PrivateKeyCipher.SETTING
+              + " is not set: playback signing keys are stored unencrypted in the database; set it"
+              + " to 32 or more random characters (the launcher does)");
+      return null;
+    }
+    try {
+      return new PrivateKeyCipher(encryptionKey.get(), new SecureRandom());
+    } catch (IllegalArgumentException e) {
+      throw refusal(e.getMessage());
+    }
+  }
+
+  /**
+   * Brings the stored keys to what this version keeps at rest: retired keys without their private
+   * half, active ones encrypted. Every active key is opened here, so a wrong encryption key stops
+   * the start instead of failing later.
+   */
+  private void secureStoredKeys() {
+    int encrypted = 0;
+    int dropped = 0;
+    for (SigningKey key : all()) {
+      String stored = key.privateJwk();
+      if (stored == null) {
+        continue;
+      }
+      if (!key.active()) {
+        key.forgetPrivateHalf();
+        dropped++;
+      } else if (cipher == null) {
+        if (PrivateKeyCipher.sealed(stored)) {
+          throw refusal(
+              "The playback signing keys in the database are encrypted; set "
+                  + PrivateKeyCipher.SETTING
+                  + " to the key they were encrypted with");
+        }
+      } else {
+        String jwk;
+        try {
+          jwk = cipher.open(key.kid(), stored);
+        } catch (PrivateKeyCipher.WrongKeyException e) {
+          throw refusal(e.getMessage());
+        }
+        if (!PrivateKeyCipher.sealed(stored)) {
+          key.storePrivate(cipher.seal(key.kid(), jwk));
+          encrypted++;
+        }
+      }
+    }
+    if (encrypted > 0 || dropped > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "Signing keys at rest: {0} private key(s) encrypted now, {1} retired key(s) stripped of"
+              + " their private half",
+          encrypted,
+          dropped);
+    }
+  }
+
+  /** Logs the one line the launcher shows and stops the deployment with it. */
+  private static IllegalStateException refusal(String message) {
+    LOG.log(System.Logger.Level.ERROR, message);
+    return new IllegalStateException(message);
   }
 
   /**
@@ -88,7 +172,7 @@ public class SigningKeys {
     List<SigningKey> active =
         em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList();
     if (!active.isEmpty()) {
-      List<RSAKey> keys = active.stream().map(SigningKeys::parse).toList();
+      List<RSAKey> keys = active.stream().map(this::parse).toList();
       synchronized (changesHere) {
         if (changesHere.get() == before) {
           use(keys);
@@ -107,7 +191,7 @@ public class SigningKeys {
     em.flush();
     List<RSAKey> keys =
         em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList().stream()
-            .map(SigningKeys::parse)
+            .map(this::parse)
             .toList();
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -142,8 +226,9 @@ public class SigningKeys {
   }
 
   /**
-   * Retires a key: tokens it signed are refused from the next key fetch on. The signing key can
-   * only be retired once a newer one exists, so that some key always signs.
+   * Retires a key: tokens it signed are refused from the next key fetch on, and its private half is
+   * deleted. The signing key can only be retired once a newer one exists, so that some key always
+   * signs.
    */
   public SigningKey retire(String kid, String actor, String ip) {
     SigningKey key = em.find(SigningKey.class, kid);
@@ -175,9 +260,13 @@ public class SigningKeys {
     String kid = KID_DATE.format(clock.instant()) + "-" + RandomIds.uuid().substring(0, 8);
     try {
       RSAKey key = new RSAKeyGenerator(PlaybackTokens.KEY_SIZE).keyID(kid).generate();
+      String privateJwk = key.toJSONString();
       SigningKey entity =
           new SigningKey(
-              kid, key.toPublicJWK().toJSONString(), key.toJSONString(), clock.instant());
+              kid,
+              key.toPublicJWK().toJSONString(),
+              cipher == null ? privateJwk : cipher.seal(kid, privateJwk),
+              clock.instant());
       em.persist(entity);
       LOG.log(System.Logger.Level.INFO, "Created playback signing key {0}", kid);
       return entity;
@@ -186,9 +275,13 @@ public class SigningKeys {
     }
   }
 
-  private static RSAKey parse(SigningKey key) {
+  private RSAKey parse(SigningKey key) {
+    String stored = key.privateJwk();
+    if (stored == null || (cipher == null && PrivateKeyCipher.sealed(stored))) {
+      throw new IllegalStateException("signing key " + key.kid() + " cannot be read here");
+    }
     try {
-      return RSAKey.parse(key.privateJwk());
+      return RSAKey.parse(cipher == null ? stored : cipher.open(key.kid(), stored));
     } catch (ParseException e) {
       throw new IllegalStateException("signing key " + key.kid() + " is unreadable", e);
     }

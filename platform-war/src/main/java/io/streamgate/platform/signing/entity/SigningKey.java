@@ -7,7 +7,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One RS256 key pair, stored as JWK JSON. */
+/**
+ * One RS256 key pair, stored as JWK JSON: the public half as is, the private half encrypted (see
+ * {@code PrivateKeyCipher}) and dropped once the key is retired.
+ */
 @Entity
 @Table(name = "signing_key")
 @NamedQuery(
@@ -26,7 +29,7 @@ public class SigningKey {
   @Column(name = "public_jwk", nullable = false, length = 4000)
   private String publicJwk;
 
-  @Column(name = "private_jwk", nullable = false, length = 8000)
+  @Column(name = "private_jwk", length = 8000)
   private String privateJwk;
 
   @Column(name = "created_at", nullable = false)
@@ -48,8 +51,16 @@ public class SigningKey {
     return kid;
   }
 
+  /**
+   * The stored private half (encrypted, or plain JSON from before encryption); null once retired.
+   */
   public String privateJwk() {
     return privateJwk;
+  }
+
+  /** Replaces the stored private half by another form of the same key (its encrypted one). */
+  public void storePrivate(String stored) {
+    privateJwk = stored;
   }
 
   public Instant createdAt() {
@@ -65,10 +76,16 @@ public class SigningKey {
     return retiredAt == null;
   }
 
-  /** From now on the key neither signs nor verifies. */
+  /** From now on the key neither signs nor verifies, so its private half is of no more use. */
   public void retire(Instant now) {
     if (retiredAt == null) {
       retiredAt = now;
     }
+    forgetPrivateHalf();
+  }
+
+  /** Deletes the private half (of a retired key, which never signs again). */
+  public void forgetPrivateHalf() {
+    privateJwk = null;
   }
 }

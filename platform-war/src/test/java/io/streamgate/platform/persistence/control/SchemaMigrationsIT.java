@@ -44,7 +44,7 @@ class SchemaMigrationsIT {
               .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
               .dataSource(url, "sa", "")
               .load();
-      assertEquals(4, flyway.migrate().migrationsExecuted);
+      assertEquals(6, flyway.migrate().migrationsExecuted);
       assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
       assertSchemaWorks(keepAlive);
     }
@@ -77,6 +77,39 @@ class SchemaMigrationsIT {
       }
       assertThrows(
           SQLException.class, () -> insertUser(keepAlive, "root", "ROOT"), "roles are known ones");
+    }
+  }
+
+  @Test
+  void retiredSigningKeysLoseTheirPrivateHalf() throws SQLException {
+    String url = "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .target("3")
+          .load()
+          .migrate();
+      try (Statement statement = keepAlive.createStatement()) {
+        statement.executeUpdate(
+            "INSERT INTO signing_key (kid, public_jwk, private_jwk, created_at, retired_at) VALUES"
+                + " ('old', '{}', '{\"d\":\"x\"}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),"
+                + " ('new', '{}', '{\"d\":\"y\"}', CURRENT_TIMESTAMP, NULL)");
+      }
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .load()
+          .migrate();
+      try (Statement statement = keepAlive.createStatement()) {
+        var rows = statement.executeQuery("SELECT kid, private_jwk FROM signing_key ORDER BY kid");
+        rows.next();
+        assertEquals("new", rows.getString(1));
+        assertEquals("{\"d\":\"y\"}", rows.getString(2), "active keys keep theirs");
+        rows.next();
+        assertEquals("old", rows.getString(1));
+        assertEquals(null, rows.getString(2), "retired keys keep only the public half");
+      }
     }
   }
 
@@ -146,7 +179,7 @@ class SchemaMigrationsIT {
                 .schemas(schema)
                 .createSchemas(true)
                 .load();
-        assertEquals(5, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
+        assertEquals(7, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET search_path TO " + schema);
