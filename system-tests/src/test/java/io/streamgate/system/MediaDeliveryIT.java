@@ -226,7 +226,7 @@ class MediaDeliveryIT {
     String thirtyDays =
         client.token(
             PlaybackClaims.playback(
-                "ABCD2345WXYZ", event, "s", now, now.plus(Duration.ofDays(30))));
+                UUID.randomUUID().toString(), event, "s", now, now.plus(Duration.ofDays(30))));
     assertRefused(403, "Access denied", client.get(path("master.m3u8"), thirtyDays));
     assertEquals(200, client.get(path("master.m3u8"), token).statusCode());
   }

@@ -33,11 +33,17 @@ public class RequestSizeLimit extends HttpFilter {
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }
-    if (length < 0 && chunked(request) && !request.getServletPath().startsWith("/api/")) {
+    if (length < 0 && chunked(request) && !inApi(request)) {
       response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Under {@code /api/}, as the container mapped it (the API's servlet path is {@code /api}). */
+  private static boolean inApi(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    return (request.getServletPath() + (pathInfo == null ? "" : pathInfo)).startsWith("/api/");
   }
 
   private static boolean chunked(HttpServletRequest request) {
