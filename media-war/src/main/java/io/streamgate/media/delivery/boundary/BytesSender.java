@@ -78,7 +78,14 @@ final class BytesSender implements WriteListener {
     }
     finished = true;
     response.waitingForReader(false);
-    // With Content-Length announced and fewer bytes sent, completing closes the connection.
-    async.complete();
+    try {
+      // With Content-Length announced and fewer bytes sent, completing ends the connection.
+      async.complete();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.FINE, "the container had ended the response already", e);
+    } finally {
+      // Not only on the container's onComplete: a reader that went away may never bring one.
+      response.close();
+    }
   }
 }

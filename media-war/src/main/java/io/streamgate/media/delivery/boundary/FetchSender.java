@@ -104,6 +104,12 @@ final class FetchSender implements WriteListener, Runnable {
     }
     // With Content-Length announced and fewer bytes sent, completing closes the connection: the
     // player sees a broken transfer (checked by the system tests), never a short segment.
-    async.complete();
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.FINE, "the container had ended the response already", e);
+    } finally {
+      response.close();
+    }
   }
 }

@@ -107,7 +107,14 @@ final class FileSender implements WriteListener, AsyncListener {
     finished = true;
     response.waitingForReader(false);
     closeFile();
-    async.complete();
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.FINE, "the container had ended the response already", e);
+    } finally {
+      // Not only on the container's onComplete: a reader that went away may never bring one.
+      response.close();
+    }
   }
 
   private void closeFile() {

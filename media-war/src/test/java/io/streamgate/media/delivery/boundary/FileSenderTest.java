@@ -36,6 +36,7 @@ class FileSenderTest {
   private final MovableClock clock = new MovableClock();
   private final ResponseLimits limits = new ResponseLimits(10, 10, clock);
   private int completions;
+  private boolean endedByContainer;
 
   @Test
   void anAsyncTimeoutClosesTheFile() throws Exception {
@@ -62,6 +63,19 @@ class FileSenderTest {
     }
     assertFalse(file.isOpen());
     assertEquals(1, completions);
+    assertEquals(0, limits.count(), "its place is free");
+  }
+
+  @Test
+  void aResponseTheContainerHasEndedAlreadyStillFreesItsPlace() throws Exception {
+    // A reader that went away: Payara ended the async context without telling its listeners.
+    FileChannel file = stalledSender();
+    endedByContainer = true;
+    for (int i = 0; i < 12; i++) {
+      clock.move(Duration.ofSeconds(5));
+      limits.sweep();
+    }
+    assertFalse(file.isOpen());
     assertEquals(0, limits.count(), "its place is free");
   }
 
@@ -125,6 +139,9 @@ class FileSenderTest {
                   }
                   case "getResponse" -> response;
                   case "complete" -> {
+                    if (endedByContainer) {
+                      throw new IllegalStateException("the request is no longer in async mode");
+                    }
                     completions++;
                     yield null;
                   }
