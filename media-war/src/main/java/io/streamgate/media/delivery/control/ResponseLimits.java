@@ -54,6 +54,13 @@ public class ResponseLimits {
 
   static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
 
+  /**
+   * Bodies this small (playlists, tiny files) are not counted: every viewer fetches the same
+   * playlist many times a minute, and counting it made every such request wait for one lock (the
+   * manifest benchmark lost about a third); all of them together stay under 2,000 x 64 KiB.
+   */
+  static final long UNCOUNTED_BYTES = 64 * 1024;
+
   /** Why a response was not admitted; its name is the metric's reason. */
   public enum Refusal {
     SESSION,
@@ -237,6 +244,9 @@ public class ResponseLimits {
      * response, {@code bytes} long. False when the memory budget cannot take it.
      */
     public synchronized boolean hold(Object body, long bytes) {
+      if (bytes <= UNCOUNTED_BYTES) {
+        return !closed;
+      }
       if (closed || bodies.contains(body)) {
         return !closed;
       }

@@ -109,6 +109,13 @@ class ResponseLimitsTest {
   }
 
   @Test
+  void playlistsAndTinyFilesAreNotCounted() throws Exception {
+    ResponseLimits.Response response = limits.admit("viewer");
+    assertTrue(response.hold(new byte[4096], 4096));
+    assertEquals(0, limits.heldBytes());
+  }
+
+  @Test
   void aBodyLargerThanTheWholeBudgetStillGoesOutAlone() throws Exception {
     ResponseLimits tiny = limits(2000, 1);
     ResponseLimits.Response first = tiny.admit("a");
