@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Media delivery benchmark: the same files served by StreamGate's media WAR (valid Bearer JWT,
-# revocation check on, access log on) and by nginx with sendfile (access log on too), one after
-# the other, measured with wrk at 32 connections after a warm-up:
+# Media delivery benchmark: the same files served by StreamGate's media WAR (valid Bearer JWTs of
+# as many viewers as connections, round robin, since one playback session may only have a few
+# responses at once; revocation check on, access log on) and by nginx with sendfile (access log on
+# too), one after the other, measured with wrk at 32 connections after a warm-up:
 #   a ~1 MB segment and a ~300 B manifest; req/s, MB/s, p50, p99 and the ratio to nginx.
 # Targets (issue 4): segments >= 0.85 of nginx's throughput, manifests >= 0.25.
 #   bench/media.sh
@@ -32,10 +33,20 @@ head -c 1048576 /dev/urandom >"$FILES/segment.ts"
   done
   echo "#EXT-X-ENDLIST"
 } >"$FILES/index.m3u8"
-CODE=$(head -n 1 "$WORK/streamgate/data/demo-codes.txt")
-TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' -d "{\"code\":\"$CODE\"}" \
-  "$BASE/api/tokens/validate" | python3 -c 'import json,sys; print(json.load(sys.stdin)["playbackToken"])')
-AUTH="Authorization: Bearer $TOKEN"
+# One viewer per connection: the admin generates codes for the demo event, each is redeemed.
+ADMIN_PASSWORD=$(cat "$WORK/streamgate/data/admin-password")
+curl -sf -c "$WORK/cookies" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/admin/login" >/dev/null
+curl -sf -b "$WORK/cookies" -H 'Content-Type: application/json' -d "{\"count\": $CONNECTIONS}" \
+  "$BASE/api/admin/events/demo/tokens/generate" |
+  python3 -c 'import json,sys; print("\n".join(c["code"] for c in json.load(sys.stdin)["data"]))' \
+    >"$WORK/codes"
+TOKENS=$WORK/tokens
+while read -r code; do
+  curl -sf -X POST -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" \
+    "$BASE/api/tokens/validate" | python3 -c 'import json,sys; print(json.load(sys.stdin)["playbackToken"])'
+done <"$WORK/codes" >"$TOKENS"
+AUTH="Authorization: Bearer $(head -n 1 "$TOKENS")"
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$BASE/streams/demo/bench/segment.ts") == 200 ]]
 
 # nginx workers run unprivileged: let them reach the files (only this folder's contents are read).
@@ -66,16 +77,16 @@ nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
 for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/streams/demo/bench/index.m3u8" && break; sleep 0.1; done
 
-echo "Media delivery, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up each)"
+echo "Media delivery, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up each), $(wc -l <"$TOKENS") viewers"
 echo "  segment $(stat -c %s "$FILES/segment.ts") B, manifest $(stat -c %s "$FILES/index.m3u8") B"
 rps_of() { awk '/^Requests\/sec/ {print $2}' <<<"$1"; }
 mbs_of() { awk '/^Transfer\/sec/ {v=$2; if (v ~ /GB/) {sub(/GB/,"",v); v*=1024} else if (v ~ /MB/) {sub(/MB/,"",v)} else if (v ~ /KB/) {sub(/KB/,"",v); v/=1024}; print v}' <<<"$1"; }
 declare -A RESULT
 for file in segment.ts index.m3u8; do
   path=/streams/demo/bench/$file
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" "$BASE$path" >/dev/null
+  warm "$BASE$path" "$BENCH/media.lua" "$TOKENS" "$path"
   settle
-  run_wrk "streamgate $file" "$BASE$path" -H "$AUTH"
+  run_wrk "streamgate $file" "$BASE$path" "$BENCH/media.lua" "$TOKENS" "$path"
   RESULT[sg-$file]=$(rps_of "$WRK_OUT") RESULT[sgmb-$file]=$(mbs_of "$WRK_OUT")
   RSS=$(($(ps -o rss= -p "$SERVER_PID") / 1024))
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$NGINX_PORT$path" >/dev/null

@@ -116,6 +116,7 @@ class UpstreamProxyIT {
     CountDownLatch release = origin.holdBack(upstream("720p/seg_2.ts"), segment);
     double joinedBefore = joined();
 
+    // Twenty viewers, each with a token of their own: one session may only have a few at once.
     List<CompletableFuture<HttpResponse<byte[]>>> viewers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       viewers.add(
@@ -123,7 +124,7 @@ class UpstreamProxyIT {
               .http()
               .sendAsync(
                   HttpRequest.newBuilder(streamGate.uri(streams("720p/seg_2.ts")))
-                      .header("Authorization", "Bearer " + token)
+                      .header("Authorization", "Bearer " + client.token(event))
                       .build(),
                   HttpResponse.BodyHandlers.ofByteArray()));
     }

@@ -90,25 +90,56 @@ final class AccessLog {
     long bytes = withBody && length != null ? Long.parseLong(length) : 0;
     metrics.request(status, bytes, took);
     PlaybackClaims claims = (PlaybackClaims) req.getAttribute(MediaGate.CLAIMS);
+    log.write(
+        line(
+            Instant.now(),
+            req.getMethod(),
+            req.getRequestURI(),
+            status,
+            bytes,
+            took,
+            req.getRemoteAddr(),
+            claims));
+  }
+
+  /**
+   * One JSON object on one line. Every string in it is escaped: the method, the path and the
+   * address are the client's to choose (a method may hold quotes, a path control characters), and
+   * an unescaped one could add or overwrite fields of the line.
+   */
+  static String line(
+      Instant time,
+      String method,
+      String path,
+      int status,
+      long bytes,
+      Duration took,
+      String ip,
+      PlaybackClaims claims) {
     StringBuilder line = new StringBuilder(256);
-    line.append("{\"time\":\"").append(Instant.now()).append('"');
-    line.append(",\"method\":\"").append(req.getMethod()).append('"');
-    line.append(",\"path\":\"").append(jsonSafe(req.getRequestURI())).append('"');
+    line.append("{\"time\":\"").append(time).append('"');
+    line.append(",\"method\":\"").append(jsonSafe(method)).append('"');
+    line.append(",\"path\":\"").append(jsonSafe(path)).append('"');
     line.append(",\"status\":").append(status);
     line.append(",\"bytes\":").append(bytes);
     line.append(",\"ms\":").append(took.toNanos() / 10_000 / 100.0);
-    line.append(",\"ip\":\"").append(jsonSafe(req.getRemoteAddr())).append('"');
+    line.append(",\"ip\":\"").append(jsonSafe(ip)).append('"');
     if (claims != null) {
       line.append(",\"event\":\"").append(jsonSafe(claims.eid())).append('"');
       if (claims.sub() != null) {
-        line.append(",\"code\":\"").append(AccessCodeCodec.fingerprint(claims.sub())).append('"');
+        line.append(",\"code\":\"")
+            .append(jsonSafe(AccessCodeCodec.fingerprint(claims.sub())))
+            .append('"');
       }
     }
-    log.write(line.append('}').toString());
+    return line.append('}').toString();
   }
 
-  /** Keeps only characters that need no escaping; request paths are attacker-chosen. */
+  /** Keeps only characters that need no escaping in JSON; the rest become {@code ?}. */
   private static String jsonSafe(String value) {
+    if (value == null) {
+      return "";
+    }
     StringBuilder safe = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.boundary;
 
+import io.streamgate.media.delivery.control.ResponseLimits;
 import io.streamgate.media.upstream.control.Fetch;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
  * Streams an upstream fetch to one viewer as it arrives: whatever was received before this viewer
  * joined, then each new chunk. Called both when the connection can take more and when the fetch has
  * more; one at a time. If the origin fails midway, the response is cut off rather than completed,
- * so the player sees a broken transfer, not a short segment.
+ * so the player sees a broken transfer, not a short segment; so is a reader too slow for {@link
+ * ResponseLimits}.
  */
 final class FetchSender implements WriteListener, Runnable {
 
@@ -21,16 +23,20 @@ final class FetchSender implements WriteListener, Runnable {
   private final AsyncContext async;
   private final ServletOutputStream out;
   private final Fetch fetch;
+  private final ResponseLimits.Response response;
   private int next;
   private boolean finished;
 
-  FetchSender(AsyncContext async, Fetch fetch) throws IOException {
+  FetchSender(AsyncContext async, Fetch fetch, ResponseLimits.Response response)
+      throws IOException {
     this.async = async;
     this.out = async.getResponse().getOutputStream();
     this.fetch = fetch;
+    this.response = response;
   }
 
   void start() {
+    response.whenTooSlow(this::cutOff);
     out.setWriteListener(this);
     fetch.watch(this);
   }
@@ -55,6 +61,7 @@ final class FetchSender implements WriteListener, Runnable {
         if (chunk != null) {
           out.write(chunk);
           next++;
+          response.sent(chunk.length);
         } else if (fetch.failed()) {
           end(new IOException("upstream failed midway"));
           return;
@@ -62,9 +69,11 @@ final class FetchSender implements WriteListener, Runnable {
           end(null);
           return;
         } else {
+          response.waitingForReader(false); // waiting for the origin, not the reader
           return;
         }
       }
+      response.waitingForReader(true);
     } catch (IOException | IllegalStateException e) {
       end(e);
     }
@@ -80,14 +89,27 @@ final class FetchSender implements WriteListener, Runnable {
     }
   }
 
+  private synchronized void cutOff() {
+    if (!finished) {
+      end(new IOException("reader too slow"));
+    }
+  }
+
   private void end(Throwable failure) {
     finished = true;
+    response.waitingForReader(false);
     fetch.unwatch(this);
     if (failure != null) {
       LOG.log(Level.FINE, "upstream response cut off", failure);
     }
     // With Content-Length announced and fewer bytes sent, completing closes the connection: the
     // player sees a broken transfer (checked by the system tests), never a short segment.
-    async.complete();
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.FINE, "the container had ended the response already", e);
+    } finally {
+      response.close();
+    }
   }
 }

@@ -7,6 +7,12 @@ import java.nio.charset.StandardCharsets;
 /** The media server's deliberately vague error answers, as the specification words them. */
 final class MediaResponses {
 
+  /**
+   * A busy answer frees up within a segment's download time, a second or two; players retry 5xx
+   * answers on their own schedule (hls.js: after 1 s, then longer).
+   */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   private MediaResponses() {}
 
   static void error(HttpServletResponse res, int status) throws IOException {
@@ -19,6 +25,7 @@ final class MediaResponses {
           case 405 -> "Method not allowed";
           case 500 -> "Server error";
           case 502 -> "Stream source unavailable";
+          case 503 -> "Server busy";
           default -> "Request refused";
         };
     if (res.isCommitted()) {
@@ -26,6 +33,9 @@ final class MediaResponses {
     }
     res.resetBuffer();
     res.setStatus(status);
+    if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+      res.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
     res.setHeader("Cache-Control", "no-store");
     res.setContentType("application/json");
     byte[] body = ("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);

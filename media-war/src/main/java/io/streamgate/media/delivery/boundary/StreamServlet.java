@@ -7,6 +7,7 @@ import io.streamgate.media.delivery.control.FileType;
 import io.streamgate.media.delivery.control.HotFiles;
 import io.streamgate.media.delivery.control.LocalStreams;
 import io.streamgate.media.delivery.control.Manifests;
+import io.streamgate.media.delivery.control.ResponseLimits;
 import io.streamgate.media.delivery.control.StreamRequest;
 import io.streamgate.media.upstream.control.UpstreamOrigin;
 import jakarta.inject.Inject;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * Serves the HLS file a {@link MediaGate}-checked request asks for: from the local stream folder,
  * else the segment cache, else the upstream origin. Segments stream asynchronously with Range
  * support; manifests are read whole, carry the query token into every URI when the player used one,
- * and are never cached by clients while live.
+ * and are never cached by clients while live. Every response stays within {@link ResponseLimits}: a
+ * body held in memory is counted against its budget; when the budget is spent a file is streamed
+ * from disk instead, and only when even that has no room is the answer 503.
  */
 @WebServlet(name = StreamServlet.NAME, urlPatterns = "/*", asyncSupported = true)
 public class StreamServlet extends HttpServlet {
@@ -54,21 +57,37 @@ public class StreamServlet extends HttpServlet {
 
   @Inject DeliveryMetrics metrics;
 
+  @Inject ResponseLimits limits;
+
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    ResponseLimits.Response response = Admission.admit(req, res, limits, metrics);
+    if (response == null) {
+      return;
+    }
+    try {
+      serve(req, res, response);
+    } finally {
+      Admission.whenDone(req, response);
+    }
+  }
+
+  private void serve(
+      HttpServletRequest req, HttpServletResponse res, ResponseLimits.Response response)
+      throws IOException {
     StreamRequest stream = (StreamRequest) req.getAttribute(MediaGate.REQUEST);
     Optional<Path> path = local.path(stream);
-    if (path.isPresent() && serveFile(req, res, stream.type(), path.get())) {
+    if (path.isPresent() && serveFile(req, res, stream.type(), path.get(), response)) {
       return;
     }
     Optional<Path> cached = cache.lookup(stream);
-    if (cached.isPresent() && serveFile(req, res, stream.type(), cached.get())) {
+    if (cached.isPresent() && serveFile(req, res, stream.type(), cached.get(), response)) {
       metrics.cacheHit();
       return;
     }
     if (upstream.enabled()) {
       metrics.cacheMiss();
-      UpstreamReply.start(req, stream, upstream.fetch(stream));
+      UpstreamReply.start(req, stream, upstream.fetch(stream), response, metrics);
       return;
     }
     MediaResponses.error(res, HttpServletResponse.SC_NOT_FOUND);
@@ -81,7 +100,8 @@ public class StreamServlet extends HttpServlet {
       AsyncContext async,
       FileType type,
       byte[] content,
-      String etag)
+      String etag,
+      ResponseLimits.Response response)
       throws IOException {
     if (type.isManifest()) {
       sendManifest(req, res, content, etag, (String) req.getAttribute(MediaGate.QUERY_TOKEN));
@@ -95,11 +115,16 @@ public class StreamServlet extends HttpServlet {
       async.complete();
       return;
     }
-    new BytesSender(async, content, 0, content.length).start();
+    new BytesSender(async, content, 0, content.length, response).start();
   }
 
   /** False when there is no such regular file; the caller then tries the next source. */
-  boolean serveFile(HttpServletRequest req, HttpServletResponse res, FileType type, Path path)
+  boolean serveFile(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FileType type,
+      Path path,
+      ResponseLimits.Response response)
       throws IOException {
     BasicFileAttributes attributes;
     try {
@@ -114,18 +139,8 @@ public class StreamServlet extends HttpServlet {
     long modified = attributes.lastModifiedTime().toMillis();
     String etag = "\"" + Long.toHexString(length) + "-" + Long.toHexString(modified) + "\"";
     if (length > HotFiles.MAX_FILE_BYTES) {
-      if (type.isManifest()) {
-        return false;
-      }
-      FileChannel channel;
-      try {
-        channel = FileChannel.open(path, StandardOpenOption.READ);
-      } catch (IOException e) {
-        return false;
-      }
-      Body body = (async, first, count) -> new FileSender(async, channel, first, count).start();
-      sendSegment(req, res, type, length, modified, etag, body, channel::close);
-      return true;
+      return !type.isManifest()
+          && streamFile(req, res, type, path, length, modified, etag, response);
     }
     byte[] content;
     try {
@@ -133,7 +148,52 @@ public class StreamServlet extends HttpServlet {
     } catch (IOException e) {
       return false;
     }
-    send(req, res, type, content, modified, etag);
+    if (response.hold(content, content.length)) {
+      send(req, res, type, content, modified, etag, response);
+      return true;
+    }
+    if (type.isManifest()) {
+      Admission.busy(res, ResponseLimits.Refusal.MEMORY, metrics);
+      return true;
+    }
+    // No room to hold the whole file for this response: stream it from disk, a chunk at a time.
+    return streamFile(req, res, type, path, length, modified, etag, response);
+  }
+
+  /** A segment sent from the file; false when it cannot be opened (the next source is tried). */
+  private boolean streamFile(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FileType type,
+      Path path,
+      long length,
+      long modified,
+      String etag,
+      ResponseLimits.Response response)
+      throws IOException {
+    byte[] buffer = FileSender.buffer(length);
+    if (!response.hold(buffer, buffer.length)) {
+      Admission.busy(res, ResponseLimits.Refusal.MEMORY, metrics);
+      return true;
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (IOException e) {
+      return false;
+    }
+    Body body =
+        (async, first, count) ->
+            new FileSender(async, channel, buffer, first, count, response).start();
+    boolean started = false;
+    try {
+      sendSegment(req, res, type, length, modified, etag, body, channel::close);
+      started = true;
+    } finally {
+      if (!started) {
+        channel.close(); // failed before a sender took the file over
+      }
+    }
     return true;
   }
 
@@ -144,7 +204,8 @@ public class StreamServlet extends HttpServlet {
       FileType type,
       byte[] content,
       long modified,
-      String etag)
+      String etag,
+      ResponseLimits.Response response)
       throws IOException {
     if (type.isManifest()) {
       res.setDateHeader("Last-Modified", modified);
@@ -153,7 +214,8 @@ public class StreamServlet extends HttpServlet {
       return;
     }
     Body body =
-        (async, first, count) -> new BytesSender(async, content, (int) first, (int) count).start();
+        (async, first, count) ->
+            new BytesSender(async, content, (int) first, (int) count, response).start();
     sendSegment(req, res, type, content.length, modified, etag, body, () -> {});
   }
 

@@ -1,5 +1,7 @@
 package io.streamgate.media.delivery.boundary;
 
+import io.streamgate.media.delivery.control.DeliveryMetrics;
+import io.streamgate.media.delivery.control.ResponseLimits;
 import io.streamgate.media.delivery.control.StreamRequest;
 import io.streamgate.media.upstream.control.Fetch;
 import jakarta.servlet.AsyncContext;
@@ -13,6 +15,8 @@ import java.util.logging.Logger;
  * Answers one viewer from an upstream fetch, as soon as enough is known: the status (404 for a file
  * the origin does not have, 502 when it fails), then a segment streams as it arrives; a manifest,
  * or a body of unknown length, is sent once complete. Runs on whichever thread moves the fetch on.
+ * The fetch's memory is held for the response within {@link ResponseLimits} (503 when there is no
+ * room).
  */
 final class UpstreamReply implements Runnable {
 
@@ -22,20 +26,34 @@ final class UpstreamReply implements Runnable {
   private final AsyncContext async;
   private final StreamRequest stream;
   private final Fetch fetch;
+  private final ResponseLimits.Response response;
+  private final DeliveryMetrics metrics;
   private boolean answered;
 
   private UpstreamReply(
-      HttpServletRequest req, AsyncContext async, StreamRequest stream, Fetch fetch) {
+      HttpServletRequest req,
+      AsyncContext async,
+      StreamRequest stream,
+      Fetch fetch,
+      ResponseLimits.Response response,
+      DeliveryMetrics metrics) {
     this.req = req;
     this.async = async;
     this.stream = stream;
     this.fetch = fetch;
+    this.response = response;
+    this.metrics = metrics;
   }
 
-  static void start(HttpServletRequest req, StreamRequest stream, Fetch fetch) {
+  static void start(
+      HttpServletRequest req,
+      StreamRequest stream,
+      Fetch fetch,
+      ResponseLimits.Response response,
+      DeliveryMetrics metrics) {
     AsyncContext async = req.startAsync();
     async.setTimeout(StreamServlet.ASYNC_TIMEOUT_MS);
-    fetch.watch(new UpstreamReply(req, async, stream, fetch));
+    fetch.watch(new UpstreamReply(req, async, stream, fetch, response, metrics));
   }
 
   @Override
@@ -65,9 +83,15 @@ final class UpstreamReply implements Runnable {
         return;
       }
       answer();
+      byte[] body = whole ? fetch.body() : null;
+      if (!response.hold(whole ? body : fetch, whole ? body.length : head.contentLength())) {
+        Admission.busy(res, ResponseLimits.Refusal.MEMORY, metrics);
+        async.complete();
+        return;
+      }
       head.lastModified().ifPresent(date -> res.setHeader("Last-Modified", date));
       if (whole) {
-        StreamServlet.sendWhole(req, res, async, stream.type(), fetch.body(), null);
+        StreamServlet.sendWhole(req, res, async, stream.type(), body, null, response);
         return;
       }
       res.setContentType(stream.type().contentType());
@@ -77,7 +101,7 @@ final class UpstreamReply implements Runnable {
         async.complete();
         return;
       }
-      new FetchSender(async, fetch).start();
+      new FetchSender(async, fetch, response).start();
     } catch (IOException | IllegalStateException e) {
       LOG.log(Level.FINE, "upstream reply failed", e);
       async.complete();

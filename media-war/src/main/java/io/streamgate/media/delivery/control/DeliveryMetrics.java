@@ -31,6 +31,8 @@ public class DeliveryMetrics {
 
   @Inject InFlightResponses inFlight;
 
+  @Inject ResponseLimits limits;
+
   @Inject Clock clock;
 
   /** Kinds of failed upstream fetches, counted from the HTTP client's threads. */
@@ -70,6 +72,34 @@ public class DeliveryMetrics {
             .withDescription("Stream responses under way")
             .build(),
         inFlight::count);
+    registry.gauge(
+        Metadata.builder()
+            .withName("streamgate_media_response_memory_bytes")
+            .withDescription("Bytes of bodies held in memory for stream responses under way")
+            .build(),
+        limits::heldBytes);
+    registry.gauge(
+        Metadata.builder()
+            .withName("streamgate_media_slow_responses_ended")
+            .withDescription("Responses ended because their reader stayed below the minimum rate")
+            .build(),
+        limits::endedSlow);
+    for (ResponseLimits.Refusal reason : ResponseLimits.Refusal.values()) {
+      busyCounter(reason);
+    }
+  }
+
+  /** A response refused because the limits were reached: session, total or memory. */
+  public void busy(ResponseLimits.Refusal reason) {
+    busyCounter(reason).inc();
+  }
+
+  private Counter busyCounter(ResponseLimits.Refusal reason) {
+    return counter(
+        "streamgate_media_responses_refused",
+        "Stream requests answered 503 because a response limit was reached, by limit",
+        "limit",
+        reason.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   public void request(int status, long bytes, Duration took) {

@@ -78,13 +78,37 @@ public final class Manifests {
     return base + separator + TOKEN_PARAMETER + "=" + token + tail;
   }
 
-  /** With a scheme ({@code https:}) or a host ({@code //cdn}); a path from the root is relative. */
-  private static boolean isAbsolute(String uri) {
-    if (uri.startsWith("/")) {
-      return uri.startsWith("//");
+  /** A scheme as browsers parse it: a letter, then letters, digits, {@code + - .}, then a colon. */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
+
+  /**
+   * With a scheme ({@code https:}) or a host ({@code //cdn}); a path from the root is relative.
+   * Judged as a browser's URL parser (WHATWG) reads it, which is more lenient than RFC 3986:
+   * leading spaces and control characters are dropped, tabs and line breaks anywhere are dropped,
+   * and in http(s) URLs a backslash counts as a slash, so {@code \\host/x}, {@code /\host/x},
+   * {@code " //host/x"} and {@code "/<tab>/host/x"} all name another host. When in doubt, absolute:
+   * a URI left without the token only fails to play, one with it may hand the token to someone
+   * else.
+   */
+  static boolean isAbsolute(String uri) {
+    int start = 0;
+    while (start < uri.length() && uri.charAt(start) <= ' ') {
+      start++;
     }
-    int colon = uri.indexOf(':');
-    int slash = uri.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash);
+    StringBuilder parsed = new StringBuilder(uri.length() - start);
+    for (int i = start; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c != '\t' && c != '\n' && c != '\r') {
+        parsed.append(c);
+      }
+    }
+    if (parsed.length() >= 2 && isSlash(parsed.charAt(0)) && isSlash(parsed.charAt(1))) {
+      return true;
+    }
+    return SCHEME.matcher(parsed).lookingAt();
+  }
+
+  private static boolean isSlash(char c) {
+    return c == '/' || c == '\\';
   }
 }

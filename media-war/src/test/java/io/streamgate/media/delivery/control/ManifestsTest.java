@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestsTest {
 
@@ -48,6 +50,43 @@ class ManifestsTest {
     assertTrue(rewritten.contains("\r\nhttps://cdn.example/seg_001.m4s\r\n"));
     assertTrue(rewritten.contains("\r\n/streams/e/seg_002.m4s?__token=" + T + "\r\n"));
     assertTrue(rewritten.contains("\r\n//cdn.example/seg_003.m4s\r\n"));
+  }
+
+  /**
+   * URIs a browser's URL parser (WHATWG) resolves to another host, though RFC 3986 would call some
+   * of them relative paths: a backslash is a slash in http(s) URLs, leading spaces and controls are
+   * dropped, tabs and line breaks inside are dropped. None may carry the token.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\\\\evil.example/x.ts",
+        "/\\evil.example/x.ts",
+        "\\/evil.example/x.ts",
+        " //evil.example/x.ts",
+        "\u0001//evil.example/x.ts",
+        "/\t/evil.example/x.ts",
+        "\t//evil.example/x.ts",
+        "/\r/evil.example/x.ts",
+        "HTTPS://evil.example/x.ts",
+        "ht\ttps://evil.example/x.ts",
+        "javascript:alert(1)",
+        "a+b.c-d:x"
+      })
+  void urisThatBrowsersResolveToAnotherHostNeverCarryTheToken(String uri) {
+    assertEquals(uri, Manifests.uriWithToken(uri, T));
+    String tag = "#EXT-X-KEY:METHOD=AES-128,URI=\"" + uri + "\"";
+    assertEquals(tag + "\n", Manifests.withToken(tag + "\n", T));
+    if (uri.strip().equals(uri)) {
+      String line = "#EXTINF:2.0,\n" + uri + "\n";
+      assertEquals(line, Manifests.withToken(line, T));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"seg_0.ts", "/streams/e/seg_0.ts", "a/b:c.ts", "seg.ts?t=1:2", "./x.ts"})
+  void pathsOnThisHostCarryIt(String uri) {
+    assertTrue(Manifests.uriWithToken(uri, T).contains("__token=" + T), uri);
   }
 
   @Test
