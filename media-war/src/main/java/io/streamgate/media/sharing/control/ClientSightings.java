@@ -33,8 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * User agents are not used: identical phones share one, and a client writes its own. Not caught:
- * two devices behind one address (one NAT), two devices on different variants, and two devices
- * served by different media members (each member sees one client).
+ * two devices behind one address (one NAT) and two devices on different variants. Fetches other
+ * media members served come in through {@link #sawElsewhere} (see {@link MemberSightings}), a
+ * second or two late and out of order with this member's: each client's own sequence and the fetch
+ * times decide, so one device spread over members stays one sequence.
  *
  * <p>Costs a map look-up and a few array reads per request, under a lock per session: with 10,000
  * sessions, 150-350 ns per request (direct client) on the shared 2-core build machine, next to
