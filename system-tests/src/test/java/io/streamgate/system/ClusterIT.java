@@ -2,6 +2,7 @@ package io.streamgate.system;
 
 import static io.streamgate.system.AdminApi.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -214,6 +215,58 @@ class ClusterIT {
     HttpResponse<String> heartbeat = viewer.api.withToken("/api/playback/heartbeat", viewer.token);
     assertEquals(403, heartbeat.statusCode(), heartbeat.body());
     assertContains(heartbeat.body(), "token-sharing");
+  }
+
+  @Test
+  @Order(4)
+  void aTokenPlayedByTwoClientsEachOnItsOwnMemberIsRefusedByEveryMember() throws Exception {
+    Viewer viewer = Viewer.playing(newEvent());
+    writeSegments(viewer.event, 30);
+
+    // Each member serves one client only: only the members' shared sightings show two.
+    Instant started = Instant.now();
+    for (int n = 1; n < 30 && viewer.status(media1) == 200; n++) {
+      viewer.fetch(media1, "seg_" + n + ".ts", "203.0.113.81");
+      Thread.sleep(200);
+      viewer.fetch(media2, "seg_" + n + ".ts", "203.0.113.82");
+      Thread.sleep(500);
+    }
+    viewer.refusedBy(media1, media2);
+    Duration took = Duration.between(started, Instant.now());
+    assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "caught after " + took);
+    HttpResponse<String> heartbeat = viewer.api.withToken("/api/playback/heartbeat", viewer.token);
+    assertEquals(403, heartbeat.statusCode(), heartbeat.body());
+    assertContains(heartbeat.body(), "token-sharing");
+  }
+
+  @Test
+  @Order(4)
+  void oneClientWhoseSegmentsAreSpreadOverBothMembersKeepsPlaying() throws Exception {
+    Viewer viewer = Viewer.playing(newEvent());
+    writeSegments(viewer.event, 30);
+
+    for (int n = 1; n < 30; n++) {
+      LaunchedStreamGate member = n % 2 == 0 ? media1 : media2;
+      assertEquals(200, viewer.fetch(member, "seg_" + n + ".ts", "203.0.113.91"), "segment " + n);
+      if (n % 6 == 0) {
+        HttpResponse<String> heartbeat =
+            viewer.api.withToken("/api/playback/heartbeat", viewer.token);
+        assertEquals(200, heartbeat.statusCode(), heartbeat.body());
+      }
+      Thread.sleep(n < 4 ? 200 : 600);
+    }
+    // The last batches reach the other member too.
+    Thread.sleep(3000);
+    viewer.playsOn(media1, media2);
+    HttpResponse<String> heartbeat = viewer.api.withToken("/api/playback/heartbeat", viewer.token);
+    assertEquals(200, heartbeat.statusCode(), heartbeat.body());
+  }
+
+  private static void writeSegments(String event, int count) throws Exception {
+    Path folder = streams.resolve(event);
+    for (int n = 1; n < count; n++) {
+      Files.write(folder.resolve("seg_" + n + ".ts"), SEGMENT);
+    }
   }
 
   @Test

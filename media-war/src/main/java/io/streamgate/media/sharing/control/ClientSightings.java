@@ -33,8 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * User agents are not used: identical phones share one, and a client writes its own. Not caught:
- * two devices behind one address (one NAT), two devices on different variants, and two devices
- * served by different media members (each member sees one client).
+ * two devices behind one address (one NAT) and two devices on different variants. Fetches other
+ * media members served come in through {@link #sawElsewhere} (see {@link MemberSightings}), a
+ * second or two late and out of order with this member's: each client's own sequence and the fetch
+ * times decide, so one device spread over members stays one sequence.
  *
  * <p>Costs a map look-up and a few array reads per request, under a lock per session: with 10,000
  * sessions, 150-350 ns per request (direct client) on the shared 2-core build machine, next to
@@ -71,9 +73,31 @@ public final class ClientSightings {
    *     session), else 0
    */
   public int saw(String sessionId, String client, String file) {
+    return saw(sessionId, client, Position.of(file));
+  }
+
+  /** As {@link #saw(String, String, String)}, for a file whose position is already known. */
+  public int saw(String sessionId, String client, Position position) {
     long now = clock.millis();
     Session session = sessions.computeIfAbsent(sessionId, id -> new Session());
-    return session.saw(client, Position.of(file), now);
+    return session.saw(client, position, now, now);
+  }
+
+  /**
+   * Records a fetch another media member served at {@code at} (its clock), which arrives here a
+   * moment later, possibly after fetches that followed it: positions and fetch times decide, not
+   * arrival. A batch that arrives twice or late adds nothing, since a client's own sequence never
+   * steps back to a position it already passed.
+   *
+   * @return as {@link #saw(String, String, String)}
+   */
+  public int sawElsewhere(String sessionId, String client, Position position, long at) {
+    long now = clock.millis();
+    if (now - at >= ACTIVE.toMillis()) {
+      return 0;
+    }
+    Session session = sessions.computeIfAbsent(sessionId, id -> new Session());
+    return session.saw(client, position, Math.min(at, now), now);
   }
 
   /** Forgets sessions nobody fetched with for longer than {@link #WINDOW}. */
@@ -88,9 +112,9 @@ public final class ClientSightings {
   }
 
   /** A segment's place in its track; {@code null} for files without one. */
-  record Position(String track, long number) {
+  public record Position(String track, long number) {
 
-    static Position of(String file) {
+    public static Position of(String file) {
       int slash = file.lastIndexOf('/');
       int name = slash + 1;
       if (file.endsWith(".m3u8") || file.startsWith("init", name)) {
@@ -148,14 +172,15 @@ public final class ClientSightings {
 
     private long lastFetch;
 
-    synchronized int saw(String client, Position position, long now) {
-      lastFetch = now;
+    /** A fetch at {@code at} (on this member or another), recorded {@code now}. */
+    synchronized int saw(String client, Position position, long at, long now) {
+      lastFetch = Math.max(lastFetch, now);
       if (reported) {
         return 0;
       }
       crowded = false;
-      int index = indexOf(client, now);
-      lastSeen[index] = now;
+      int index = indexOf(client, at);
+      lastSeen[index] = Math.max(lastSeen[index], at);
       if (crowded && evidence(now)) {
         return MAX_CLIENTS + 1;
       }
@@ -169,14 +194,19 @@ public final class ClientSightings {
         }
         track = new Track();
         tracks.put(position.track(), track);
-      } else if (isEvidence(track, index, position.number(), now) && evidence(now)) {
+      } else if (isEvidence(track, index, position.number(), at) && evidence(now)) {
         return active(now);
       }
-      track.newest = position.number();
-      track.newestClient = index;
-      track.newestAt = now;
-      track.own[index] = position.number();
-      track.ownAt[index] = now;
+      // Another member's fetch can arrive after later ones: the latest fetch time wins.
+      if (at >= track.newestAt) {
+        track.newest = position.number();
+        track.newestClient = index;
+        track.newestAt = at;
+      }
+      if (at >= track.ownAt[index]) {
+        track.own[index] = position.number();
+        track.ownAt[index] = at;
+      }
       return 0;
     }
 
@@ -185,14 +215,15 @@ public final class ClientSightings {
      * still fetching took the track last, while following a sequence of its own: its previous fetch
      * on the track, a moment ago, was a few positions before {@code n}.
      */
-    private boolean isEvidence(Track track, int index, long n, long now) {
+    private boolean isEvidence(Track track, int index, long n, long at) {
       long active = ACTIVE.toMillis();
+      // Times either way: a fetch another member served arrives after this member's later ones.
       return track.newestClient != index
           && n <= track.newest
-          && now - track.newestAt < active
-          && now - lastSeen[track.newestClient] < active
+          && Math.abs(at - track.newestAt) < active
+          && at - lastSeen[track.newestClient] < active
           && track.ownAt[index] != 0
-          && now - track.ownAt[index] < active
+          && Math.abs(at - track.ownAt[index]) < active
           && track.own[index] < n
           && n - track.own[index] <= 3;
     }
