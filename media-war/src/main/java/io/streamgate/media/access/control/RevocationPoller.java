@@ -82,12 +82,14 @@ public class RevocationPoller {
       throw new IllegalStateException(
           "PLATFORM_APP_URL must be set: this media server polls the platform for revocations");
     }
-    if (internalApiKey == null || internalApiKey.length() < InternalApiKeys.MIN_LENGTH) {
-      throw new IllegalStateException(
-          "INTERNAL_API_KEY must be set to the platform's key (at least "
-              + InternalApiKeys.MIN_LENGTH
-              + " characters): this media server polls the platform for revocations");
-    }
+    InternalApiKeys.problem(internalApiKey)
+        .ifPresent(
+            problem -> {
+              throw new IllegalStateException(
+                  problem
+                      + ": this media server polls the platform for revocations with the"
+                      + " platform's key");
+            });
     if (intervalMillis < 100) {
       throw new IllegalStateException(
           "REVOCATION_POLL_INTERVAL_MS must be at least 100 (got " + intervalMillis + ")");

@@ -122,8 +122,11 @@ public class MediaGate extends HttpFilter {
       MediaResponses.error(res, malformed ? 401 : 403);
       return;
     }
+    // Parsed strictly from the raw path (decoded once, plain names only), and then required to be
+    // the very file the container mapped: what is checked is what is served.
     Optional<StreamRequest> stream =
-        StreamRequest.parse(req.getRequestURI().substring(req.getContextPath().length()));
+        StreamRequest.parse(req.getRequestURI().substring(req.getContextPath().length()))
+            .filter(parsed -> ("/" + parsed.relativePath()).equals(req.getPathInfo()));
     String refusal = null;
     if (stream.isEmpty()
         || !stream.get().eventId().equals(claims.eid())
