@@ -9,15 +9,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Streams a slice of bytes held in memory, whenever the connection can take the next chunk. A
+ * Streams a slice of bytes held in memory (often a cached array shared by many responses, never
+ * copied here), one {@link Pacing#CHUNK} per write and only when the connection can take it. A
  * reader too slow for {@link ResponseLimits} is cut off: the bytes are let go of, the connection
  * closed.
  */
 final class BytesSender implements WriteListener {
 
   private static final Logger LOG = Logger.getLogger(BytesSender.class.getName());
-
-  static final int CHUNK = 1024 * 1024;
 
   private final AsyncContext async;
   private final ServletOutputStream out;
@@ -53,7 +52,7 @@ final class BytesSender implements WriteListener {
         finish();
         return;
       }
-      int count = Math.min(CHUNK, end - position);
+      int count = Math.min(Pacing.CHUNK, end - position);
       out.write(bytes, position, count);
       position += count;
       response.sent(count);

@@ -11,10 +11,10 @@ import java.util.logging.Logger;
 
 /**
  * Streams an upstream fetch to one viewer as it arrives: whatever was received before this viewer
- * joined, then each new chunk. Called both when the connection can take more and when the fetch has
- * more; one at a time. If the origin fails midway, the response is cut off rather than completed,
- * so the player sees a broken transfer, not a short segment; so is a reader too slow for {@link
- * ResponseLimits}.
+ * joined, then each new chunk, at most {@link Pacing#CHUNK} per write. Called both when the
+ * connection can take more and when the fetch has more; one at a time. If the origin fails midway,
+ * the response is cut off rather than completed, so the player sees a broken transfer, not a short
+ * segment; so is a reader too slow for {@link ResponseLimits}.
  */
 final class FetchSender implements WriteListener, Runnable {
 
@@ -25,6 +25,7 @@ final class FetchSender implements WriteListener, Runnable {
   private final Fetch fetch;
   private final ResponseLimits.Response response;
   private int next;
+  private int offset; // within chunk next: a received chunk goes out in pieces of Pacing.CHUNK
   private boolean finished;
 
   FetchSender(AsyncContext async, Fetch fetch, ResponseLimits.Response response)
@@ -59,9 +60,14 @@ final class FetchSender implements WriteListener, Runnable {
       while (out.isReady()) {
         byte[] chunk = fetch.chunk(next);
         if (chunk != null) {
-          out.write(chunk);
-          next++;
-          response.sent(chunk.length);
+          int count = Math.min(Pacing.CHUNK, chunk.length - offset);
+          out.write(chunk, offset, count);
+          offset += count;
+          if (offset >= chunk.length) {
+            next++;
+            offset = 0;
+          }
+          response.sent(count);
         } else if (fetch.failed()) {
           end(new IOException("upstream failed midway"));
           return;

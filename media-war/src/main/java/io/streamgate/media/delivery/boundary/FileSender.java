@@ -23,8 +23,8 @@ final class FileSender implements WriteListener, AsyncListener {
 
   private static final Logger LOG = Logger.getLogger(FileSender.class.getName());
 
-  /** Large enough that a 1 MB segment is a handful of writes. */
-  static final int CHUNK = 256 * 1024;
+  /** One write's worth: what a stalled reader can pin beyond the socket's buffers. */
+  static final int CHUNK = Pacing.CHUNK;
 
   private final AsyncContext async;
   private final ServletOutputStream out;
