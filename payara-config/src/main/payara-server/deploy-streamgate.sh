@@ -27,6 +27,7 @@ MEDIA_APP=streamgate-media
 POOL_KEY=resources.jdbc-connection-pool.$POOL
 HTTP_KEY=configs.config.server-config.network-config.protocols.protocol.http-listener-1.http
 LISTENER_KEY=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
+TRANSPORT_KEY=configs.config.server-config.network-config.transports.transport.tcp
 BIND_ANY=-Dhazelcast.socket.bind.any=false
 
 # Plain settings of the WARs, passed on as system properties of the server when set. Together with
@@ -415,14 +416,20 @@ fi
 
 # --- 6. HTTP settings of pre-boot-commands.asadmin, on http-listener-1 ---------------------------
 
-current=$(as get "$HTTP_KEY.*")
+current=$(as get "$HTTP_KEY.*")$'\n'$(as get "$TRANSPORT_KEY.*")
 http_changes=()
 changed_keys=()
 while IFS= read -r line; do
-  [[ $line =~ ^set\ configs\.config\.server-config\.network-config\.protocols\.protocol\.http-listener\.http\.([a-z0-9-]+)=(.*)$ ]] || continue
+  if [[ $line =~ ^set\ configs\.config\.server-config\.network-config\.protocols\.protocol\.http-listener\.http\.([a-z0-9-]+)=(.*)$ ]]; then
+    target=$HTTP_KEY
+  elif [[ $line =~ ^set\ configs\.config\.server-config\.network-config\.transports\.transport\.tcp\.([a-z0-9-]+)=(.*)$ ]]; then
+    target=$TRANSPORT_KEY
+  else
+    continue
+  fi
   key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
-  if ! grep -qxF -- "$HTTP_KEY.$key=$value" <<<"$current"; then
-    http_changes+=("$HTTP_KEY.$key=$value")
+  if ! grep -qxF -- "$target.$key=$value" <<<"$current"; then
+    http_changes+=("$target.$key=$value")
     changed_keys+=("$key")
   fi
 done <"$PRE_BOOT"
