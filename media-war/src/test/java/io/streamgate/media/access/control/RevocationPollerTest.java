@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamgate.media.MovableClock;
 import jakarta.json.JsonException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RevocationPollerTest {
@@ -26,7 +24,7 @@ class RevocationPollerTest {
   private static final String OTHER = "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b";
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:10Z");
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final MovableClock clock = new MovableClock(NOW);
 
   @Test
   void appliesAdditionsAndRemovalsAndAnswersTheNextSince() {
@@ -78,34 +76,6 @@ class RevocationPollerTest {
       {"revocations":[],"restorations":[],"eventDeactivations":[],"eventReactivations":[],
        "endedSessions":[],"serverTime":"2026-11-23T11:00:00Z"}
       """;
-
-  /** A clock the test moves. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @Test
   void aMalformedAnswerChangesNothing() {

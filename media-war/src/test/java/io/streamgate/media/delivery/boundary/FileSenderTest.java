@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamgate.media.delivery.control.MovableClock;
+import io.streamgate.media.MovableClock;
 import io.streamgate.media.delivery.control.ResponseLimits;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncListener;

@@ -3,7 +3,7 @@ package io.streamgate.media.delivery.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamgate.media.delivery.control.MovableClock;
+import io.streamgate.media.MovableClock;
 import io.streamgate.media.delivery.control.ResponseLimits;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;

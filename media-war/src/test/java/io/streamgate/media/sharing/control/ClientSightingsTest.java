@@ -3,11 +3,9 @@ package io.streamgate.media.sharing.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Clock;
+import io.streamgate.media.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ClientSightingsTest {
@@ -18,7 +16,7 @@ class ClientSightingsTest {
   private static final String V4 = "192.0.2.33";
   private static final String V6 = ClientKeys.of("2001:db8:1:2:aaaa:bbbb:cccc:dddd");
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T06:00:00Z"));
   private final ClientSightings sightings = new ClientSightings(clock);
 
   /** One player: a segment of each track every 2 s, from the address {@code from} gives. */
@@ -195,30 +193,5 @@ class ClientSightingsTest {
     assertEquals(V6, ClientKeys.of("2001:db8:1:2::1"));
     assertEquals("192.0.2.1", ClientKeys.of("::ffff:192.0.2.1"));
     assertEquals(WIFI, ClientKeys.of(WIFI));
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-02T06:00:00Z");
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

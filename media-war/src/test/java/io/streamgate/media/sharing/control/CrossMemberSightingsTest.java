@@ -3,11 +3,9 @@ package io.streamgate.media.sharing.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.streamgate.media.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ class CrossMemberSightingsTest {
   /** From a batch being written to the other member reading it. */
   private static final Duration DELAY = Duration.ofMillis(400);
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T06:00:00Z"));
   private final Member one = new Member();
   private final Member two = new Member();
   private final List<Delivery> inFlight = new ArrayList<>();
@@ -204,30 +202,5 @@ class CrossMemberSightingsTest {
         List.of(new MemberSightings.Sighting("2001:db8:1:2::/64", four, 2000)), batch.sightings());
     assertTrue(outbox.drain().isEmpty());
     assertTrue(MemberSightings.decode("e\nnot a line\na\tb\tc\td").sightings().isEmpty());
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-02T06:00:00Z");
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
