@@ -3,6 +3,7 @@ package io.streamgate.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,13 +35,27 @@ class GridIsolationIT {
   }
 
   /**
+   * The name is what a process needs to join the grid; the health endpoint, which anyone who
+   * reaches the server can read, shows a fingerprint that still tells two grids apart.
+   */
+  @Test
+  void theHealthEndpointShowsAFingerprintOfTheGridsNameNotTheName(LaunchedStreamGate streamGate)
+      throws IOException {
+    String cluster = gridName(streamGate);
+    assertEquals(GridFingerprint.of(cluster), grid(streamGate).getString("cluster"));
+    assertFalse(
+        streamGate.get("/health/ready").body().contains(cluster),
+        "the health endpoint names the grid");
+  }
+
+  /**
    * A member must know the grid's name to join it; every local user can read a command line (ps),
    * so the name is handed over in the environment, which only the server's own user can read.
    */
   @Test
   void theDataGridsNameIsNotOnTheServersCommandLine(LaunchedStreamGate streamGate)
       throws IOException {
-    String cluster = grid(streamGate).getString("cluster");
+    String cluster = gridName(streamGate);
     String port = "--port\0" + streamGate.port() + "\0";
     List<String> servers = new ArrayList<>();
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -56,6 +73,13 @@ class GridIsolationIT {
     }
     assertEquals(1, servers.size(), "one server process listens on the port");
     assertFalse(servers.get(0).contains(cluster), "the grid's name is on the command line");
+  }
+
+  /** The launcher tells whoever started it (and only them) the name of the grid it made. */
+  private static String gridName(LaunchedStreamGate streamGate) throws IOException {
+    Matcher named = Pattern.compile("data grid '([^']+)'").matcher(streamGate.launcherOutput());
+    assertTrue(named.find(), streamGate.launcherOutput());
+    return named.group(1);
   }
 
   private static JsonObject grid(LaunchedStreamGate streamGate) {
