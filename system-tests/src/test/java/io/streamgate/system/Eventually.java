@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 /**
  * Waits for something the server does in the background (a log line, an eviction, a fetch joined)
  * by checking again every 20 ms, up to a deadline: the wait ends the moment the condition holds,
- * and a condition that never holds fails the test instead of passing it by luck.
+ * and a condition that never holds fails the test instead of passing it by luck. The opposite, that
+ * something the server might do in the background does not happen, is watched for the whole window
+ * in which it would have happened ({@link #holdsThroughout}), failing the moment it does.
  */
 final class Eventually {
 
@@ -30,5 +32,18 @@ final class Eventually {
 
   static void await(String what, Duration limit, java.util.function.BooleanSupplier check) {
     await(what, limit, () -> check.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+  }
+
+  static void holdsThroughout(
+      String what, Duration window, java.util.function.BooleanSupplier check) {
+    long started = System.nanoTime();
+    long end = started + window.toNanos();
+    do {
+      if (!check.getAsBoolean()) {
+        throw new AssertionError(
+            "stopped after " + Duration.ofNanos(System.nanoTime() - started) + ": " + what);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+    } while (System.nanoTime() < end);
   }
 }

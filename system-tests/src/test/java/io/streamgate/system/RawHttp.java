@@ -112,6 +112,7 @@ final class RawHttp {
     for (int at = 0; at < request.length; at += chunk) {
       out.write(request, at, Math.min(chunk, request.length - at));
       out.flush();
+      // The pace is the attack (a slow sender holding a connection), not a wait for the server.
       Thread.sleep(pause.toMillis());
     }
   }

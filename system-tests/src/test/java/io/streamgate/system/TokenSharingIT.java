@@ -158,8 +158,10 @@ class TokenSharingIT {
   /** Nothing was reported: after the time a report takes, the session and its token still play. */
   private static void assertStillPlaying(
       String event, String code, ViewerApi viewer, String token, String from) throws Exception {
-    Thread.sleep(ENDED_WITHIN.toMillis() / 2);
-    assertEquals(200, segment(event, 14, token, from).statusCode());
+    Eventually.holdsThroughout(
+        "segment 14 plays",
+        ENDED_WITHIN.dividedBy(2),
+        () -> segment(event, 14, token, from).statusCode() == 200);
     HttpResponse<String> heartbeat = viewer.withToken("/api/playback/heartbeat", token);
     assertEquals(200, heartbeat.statusCode(), heartbeat.body());
     AdminApi admin = new AdminApi(streamGate).loggedIn();
