@@ -5,7 +5,7 @@ import io.streamgate.platform.audit.entity.AuditEntry;
 import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.runtime.control.Paging.Page;
+import io.streamgate.platform.paging.control.Paging.Page;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,7 +4,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.ratelimit.control.RateLimits;
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

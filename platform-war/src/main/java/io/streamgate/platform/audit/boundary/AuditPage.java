@@ -6,7 +6,7 @@ import io.streamgate.platform.audit.entity.AuditEntry;
 import io.streamgate.platform.console.boundary.Console;
 import io.streamgate.platform.console.boundary.Format;
 import io.streamgate.platform.console.boundary.PagedModel;
-import io.streamgate.platform.runtime.control.Paging;
+import io.streamgate.platform.paging.control.Paging;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.streamgate.platform.codes.boundary;
 
 import io.streamgate.common.playback.PlaybackTokens;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.EventStatuses;
 import io.streamgate.platform.playback.control.PlaybackCallers;
-import io.streamgate.platform.runtime.boundary.Clients;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;

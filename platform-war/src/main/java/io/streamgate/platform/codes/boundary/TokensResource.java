@@ -1,8 +1,8 @@
 package io.streamgate.platform.codes.boundary;
 
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.Redemptions;
-import io.streamgate.platform.runtime.boundary.Clients;
-import io.streamgate.platform.runtime.boundary.JsonRequests;
+import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

@@ -4,7 +4,7 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminRefusedException;
-import io.streamgate.platform.runtime.boundary.Clients;
+import io.streamgate.platform.clients.boundary.Clients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -3,7 +3,7 @@ package io.streamgate.platform.console.boundary;
 import io.streamgate.platform.admin.boundary.ConsoleSessions;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminLogins;
-import io.streamgate.platform.runtime.boundary.Clients;
+import io.streamgate.platform.clients.boundary.Clients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.streamgate.platform.console.boundary;
 
-import io.streamgate.platform.runtime.control.Paging;
+import io.streamgate.platform.paging.control.Paging;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.streamgate.platform.console.boundary;
 
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.function.Supplier;
