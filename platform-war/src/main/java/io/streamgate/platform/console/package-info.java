@@ -1,5 +1,5 @@
 /**
- * The admin console's pages: the session guard, the logged-in user as pages see them, messages and
- * lazy tables shared by the pages of the other components.
+ * The admin console's composed pages, which bring several components together on one screen: the
+ * login page and the users page.
  */
 package io.streamgate.platform.console;

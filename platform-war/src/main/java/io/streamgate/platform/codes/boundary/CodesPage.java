@@ -1,18 +1,18 @@
 package io.streamgate.platform.codes.boundary;
 
 import io.streamgate.common.Spec;
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.codes.control.CodeGenerationJobs;
 import io.streamgate.platform.codes.control.CodeGenerationJobs.Job;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.codes.entity.CodeStatus;
-import io.streamgate.platform.console.boundary.Console;
-import io.streamgate.platform.console.boundary.PagedModel;
-import io.streamgate.platform.console.boundary.Pages;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventQueries;
 import io.streamgate.platform.revocation.control.Revocations;
+import io.streamgate.platform.web.boundary.PagedModel;
+import io.streamgate.platform.web.boundary.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

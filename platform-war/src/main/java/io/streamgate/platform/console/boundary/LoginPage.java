@@ -4,6 +4,7 @@ import io.streamgate.platform.admin.boundary.ConsoleSessions;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminLogins;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.web.boundary.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

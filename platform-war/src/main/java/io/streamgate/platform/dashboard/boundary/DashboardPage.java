@@ -1,7 +1,7 @@
 package io.streamgate.platform.dashboard.boundary;
 
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
-import io.streamgate.platform.console.boundary.Console;
 import io.streamgate.platform.dashboard.control.Dashboard;
 import io.streamgate.platform.dashboard.control.Dashboard.Summary;
 import io.streamgate.platform.dashboard.control.Dashboard.Watched;

@@ -1,12 +1,12 @@
 package io.streamgate.platform.events.boundary;
 
-import static io.streamgate.platform.admin.boundary.AdminJson.data;
+import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
-import io.streamgate.platform.admin.boundary.AdminJson;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.codes.boundary.CodeJson;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventDraft;
@@ -17,6 +17,7 @@ import io.streamgate.platform.events.control.EventQueries.Sort;
 import io.streamgate.platform.events.control.EventQueries.Timeframe;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
@@ -108,9 +109,9 @@ public class AdminEventsResource {
                     QueryParams.choice(order, "order", AdminEventsResource::order, "asc, desc")
                         .orElse("desc")));
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return AdminJson.page(
+    return ApiJson.page(
         queries.list(filter, paging),
-        listed -> AdminJson.listedEvent(listed.event(), listed.codeCount()));
+        listed -> EventJson.listedEvent(listed.event(), listed.codeCount()));
   }
 
   @POST
@@ -183,7 +184,7 @@ public class AdminEventsResource {
         events.generate(id, count, JsonRequests.optionalString(fields, "label"), actor(), ip());
     var now = clock.instant();
     return Response.status(Response.Status.CREATED)
-        .entity(data(created.stream().map(code -> AdminJson.token(code, now)).toList()))
+        .entity(data(created.stream().map(code -> CodeJson.token(code, now)).toList()))
         .build();
   }
 
@@ -197,7 +198,7 @@ public class AdminEventsResource {
   }
 
   private Map<String, Object> detail(Event event) {
-    return AdminJson.eventDetail(event, codes.counts(event.id()));
+    return EventJson.eventDetail(event, codes.counts(event.id()));
   }
 
   private static EventDraft draft(JsonObject fields) {

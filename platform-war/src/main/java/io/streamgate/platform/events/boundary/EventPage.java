@@ -1,12 +1,10 @@
 package io.streamgate.platform.events.boundary;
 
 import io.streamgate.common.Spec;
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.codes.boundary.PlaybackLocations;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
-import io.streamgate.platform.console.boundary.Console;
-import io.streamgate.platform.console.boundary.Format;
-import io.streamgate.platform.console.boundary.Pages;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventDraft;
 import io.streamgate.platform.events.entity.Event;
@@ -14,6 +12,8 @@ import io.streamgate.platform.playback.control.StreamProbe;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
+import io.streamgate.platform.web.boundary.Format;
+import io.streamgate.platform.web.boundary.Pages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -193,7 +193,7 @@ public class EventPage implements Serializable {
   }
 
   public String masked(String code) {
-    return io.streamgate.platform.admin.boundary.AdminJson.maskedCode(code);
+    return io.streamgate.platform.codes.boundary.CodeJson.maskedCode(code);
   }
 
   public boolean isNew() {

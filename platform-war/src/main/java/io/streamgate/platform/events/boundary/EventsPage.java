@@ -1,8 +1,6 @@
 package io.streamgate.platform.events.boundary;
 
-import io.streamgate.platform.console.boundary.Console;
-import io.streamgate.platform.console.boundary.PagedModel;
-import io.streamgate.platform.console.boundary.Pages;
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventQueries;
 import io.streamgate.platform.events.control.EventQueries.EventFilter;
@@ -11,6 +9,8 @@ import io.streamgate.platform.events.control.EventQueries.Shown;
 import io.streamgate.platform.events.control.EventQueries.Sort;
 import io.streamgate.platform.events.control.EventQueries.Timeframe;
 import io.streamgate.platform.revocation.control.Revocations;
+import io.streamgate.platform.web.boundary.PagedModel;
+import io.streamgate.platform.web.boundary.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.streamgate.platform.signing.boundary;
 
-import static io.streamgate.platform.admin.boundary.AdminJson.data;
+import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;

@@ -1,4 +1,4 @@
-package io.streamgate.platform.console.boundary;
+package io.streamgate.platform.web.boundary;
 
 import io.streamgate.platform.refusal.control.RequestRefusedException;
 import jakarta.faces.application.FacesMessage;

@@ -1,6 +1,5 @@
-package io.streamgate.platform.console.boundary;
+package io.streamgate.platform.admin.boundary;
 
-import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminRefusedException;

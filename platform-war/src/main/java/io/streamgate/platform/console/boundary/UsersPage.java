@@ -1,11 +1,11 @@
-package io.streamgate.platform.admin.boundary;
+package io.streamgate.platform.console.boundary;
 
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminAccounts.UserChange;
 import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
-import io.streamgate.platform.console.boundary.Console;
-import io.streamgate.platform.console.boundary.Pages;
+import io.streamgate.platform.web.boundary.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,4 +1,4 @@
-package io.streamgate.platform.console.boundary;
+package io.streamgate.platform.web.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
