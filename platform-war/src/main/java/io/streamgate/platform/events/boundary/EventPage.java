@@ -2,12 +2,12 @@ package io.streamgate.platform.events.boundary;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.Console;
-import io.streamgate.platform.codes.boundary.PlaybackLocations;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventDraft;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.playback.boundary.PlaybackLocations;
 import io.streamgate.platform.playback.control.StreamProbe;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.sessions.entity.TokenSharing;

@@ -1,8 +1,8 @@
-package io.streamgate.platform.codes.boundary;
+package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.clients.boundary.Clients;
-import io.streamgate.platform.codes.control.EventStatuses;
+import io.streamgate.platform.playback.control.EventStatuses;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

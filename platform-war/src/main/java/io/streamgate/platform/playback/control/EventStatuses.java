@@ -1,12 +1,14 @@
-package io.streamgate.platform.codes.control;
+package io.streamgate.platform.playback.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.platform.codes.control.AccessCodes;
+import io.streamgate.platform.codes.control.CodeRefusedException;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.playback.control.StreamProbe;
 import io.streamgate.platform.ratelimit.control.RateLimits;
+import io.streamgate.platform.sessions.control.CodeClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -46,6 +48,8 @@ public class EventStatuses {
 
   @Inject AccessCodes codes;
 
+  @Inject CodeClaims claims;
+
   @Inject Redemptions redemptions;
 
   @Inject RateLimits rateLimits;
@@ -79,7 +83,7 @@ public class EventStatuses {
       throw CodeRefusedException.invalid();
     }
     rateLimits.acquire("status-session:" + viewer.sid(), ASKS);
-    AccessCode code = codes.ofToken(viewer).orElseThrow(CodeRefusedException::invalid);
+    AccessCode code = claims.ofToken(viewer).orElseThrow(CodeRefusedException::invalid);
     return statusOf(code, mediaBaseUrl, manifest);
   }
 

@@ -1,13 +1,14 @@
-package io.streamgate.platform.codes.control;
+package io.streamgate.platform.playback.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.codes.control.CodeRefusedException;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.playback.control.PlaybackTokenMint;
 import io.streamgate.platform.ratelimit.control.RateLimits;
+import io.streamgate.platform.sessions.control.CodeClaims;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,13 +1,12 @@
-package io.streamgate.platform.codes.control;
+package io.streamgate.platform.playback.control;
 
-import static io.streamgate.platform.codes.control.EventStatuses.Status.ENDED;
-import static io.streamgate.platform.codes.control.EventStatuses.Status.LIVE;
-import static io.streamgate.platform.codes.control.EventStatuses.Status.NOT_STARTED;
-import static io.streamgate.platform.codes.control.EventStatuses.Status.RECORDING;
+import static io.streamgate.platform.playback.control.EventStatuses.Status.ENDED;
+import static io.streamgate.platform.playback.control.EventStatuses.Status.LIVE;
+import static io.streamgate.platform.playback.control.EventStatuses.Status.NOT_STARTED;
+import static io.streamgate.platform.playback.control.EventStatuses.Status.RECORDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.playback.control.StreamProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package io.streamgate.platform.codes.boundary;
+package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.common.playback.StreamPaths;
-import io.streamgate.platform.codes.control.Redemptions;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.playback.control.Redemptions;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 

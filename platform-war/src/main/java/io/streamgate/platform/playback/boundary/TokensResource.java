@@ -1,7 +1,7 @@
-package io.streamgate.platform.codes.boundary;
+package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.platform.clients.boundary.Clients;
-import io.streamgate.platform.codes.control.Redemptions;
+import io.streamgate.platform.playback.control.Redemptions;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.streamgate.platform.codes.boundary;
+package io.streamgate.platform.playback.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,10 @@
-package io.streamgate.platform.codes.control;
+package io.streamgate.platform.sessions.control;
 
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.codes.control.CodeRefusedException;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.sessions.control.SessionEnded;
-import io.streamgate.platform.sessions.control.SessionPolicy;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The single-device claim, in one transaction: the code's row is locked (SELECT ... FOR UPDATE on
@@ -39,8 +39,6 @@ public class CodeClaims {
   @Inject AuditTrail audit;
 
   @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
-
-  @Inject AccessCodes codes;
 
   @Transactional
   public Claim claim(String code, String clientIp, String userAgent) {
@@ -85,9 +83,9 @@ public class CodeClaims {
     return requireUsable(accessCode, now);
   }
 
-  /** The code a playback token stands for (see {@link AccessCodes#ofToken}), checked likewise. */
+  /** The code a playback token stands for (see {@link #ofToken}), checked likewise. */
   public AccessCode usable(PlaybackClaims token, Instant now) {
-    return requireUsable(codes.ofToken(token).orElseThrow(CodeRefusedException::invalid), now);
+    return requireUsable(ofToken(token).orElseThrow(CodeRefusedException::invalid), now);
   }
 
   /** The found code, or the refusal for one that is expired, revoked or of an inactive event. */
@@ -102,5 +100,24 @@ public class CodeClaims {
       throw CodeRefusedException.eventUnavailable();
     }
     return accessCode;
+  }
+
+  /**
+   * The code a viewer's playback token stands for, with its event: by the code id in {@code sub}. A
+   * token minted before subjects were opaque finds its code through its session instead (while that
+   * session holds it), never through what the token carries. Empty when the code is gone.
+   */
+  public Optional<AccessCode> ofToken(PlaybackClaims token) {
+    if (token.legacySubject()) {
+      return em.createNamedQuery(ViewerSession.BY_SESSION_ID, ViewerSession.class)
+          .setParameter("sid", token.sid())
+          .getResultStream()
+          .findFirst()
+          .map(ViewerSession::accessCode);
+    }
+    return em.createNamedQuery(AccessCode.BY_ID, AccessCode.class)
+        .setParameter("id", token.sub())
+        .getResultStream()
+        .findFirst();
   }
 }
