@@ -2,7 +2,7 @@ package io.streamgate.platform.events.boundary;
 
 import static io.streamgate.platform.web.boundary.ApiJson.text;
 
-import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
+import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import io.streamgate.platform.events.entity.Event;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.streamgate.platform.events.control;
 
-import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
 import io.streamgate.platform.paging.control.Paging.Page;
@@ -24,7 +23,7 @@ public class EventQueries {
 
   @PersistenceContext EntityManager em;
 
-  @Inject CodeQueries codes;
+  @Inject EventCodes codes;
 
   @Inject Clock clock;
 
@@ -113,7 +112,7 @@ public class EventQueries {
     bind(query, filter, clock.instant());
     List<Event> events =
         query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
-    Map<String, Long> counts = codes.countsOf(events.stream().map(Event::id).toList());
+    Map<String, Long> counts = codes.totals(events.stream().map(Event::id).toList());
     List<Listed> listed =
         events.stream().map(e -> new Listed(e, counts.getOrDefault(e.id(), 0L))).toList();
     return new Page<>(listed, count(filter), paging);

@@ -1,4 +1,4 @@
-package io.streamgate.platform.events.boundary;
+package io.streamgate.platform.console.boundary;
 
 import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.events.control.EventAdministration;

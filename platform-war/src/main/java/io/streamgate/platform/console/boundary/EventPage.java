@@ -1,10 +1,10 @@
-package io.streamgate.platform.events.boundary;
+package io.streamgate.platform.console.boundary;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.codes.control.CodeQueries;
-import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
 import io.streamgate.platform.events.control.EventAdministration;
+import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import io.streamgate.platform.events.control.EventDraft;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.playback.boundary.PlaybackLocations;

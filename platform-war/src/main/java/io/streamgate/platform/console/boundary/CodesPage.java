@@ -1,14 +1,14 @@
-package io.streamgate.platform.codes.boundary;
+package io.streamgate.platform.console.boundary;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.codes.control.CodeGenerationJobs;
 import io.streamgate.platform.codes.control.CodeGenerationJobs.Job;
+import io.streamgate.platform.codes.control.CodeIssuance;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.codes.entity.CodeStatus;
-import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventQueries;
 import io.streamgate.platform.revocation.control.Revocations;
 import io.streamgate.platform.web.boundary.PagedModel;
@@ -38,7 +38,7 @@ public class CodesPage implements Serializable {
 
   @Inject EventQueries eventQueries;
 
-  @Inject EventAdministration events;
+  @Inject CodeIssuance issuance;
 
   @Inject Revocations revocations;
 
@@ -155,7 +155,7 @@ public class CodesPage implements Serializable {
       List<AccessCode> created =
           Pages.result(
               () ->
-                  events.generate(
+                  issuance.generate(
                       generateFor, wanted, label, console.actorWhoMayChange(), console.ip()));
       if (created != null) {
         generated = created.stream().map(AccessCode::code).toList();
