@@ -41,7 +41,7 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException, ServletException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
-    String path = originalPath(request);
+    String path = MappedPath.of(request);
     if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
       if (bodyTimedOut(failure)) {
         // The client's doing (a body slower than the timeout, or shorter than announced).
@@ -51,7 +51,7 @@ public class ErrorPageServlet extends HttpServlet {
         LOG.log(Level.WARNING, "Request to " + path + " failed", failure);
       }
     }
-    if (JSON_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"))) {
+    if (answersJson(path)) {
       JsonErrors.write(response, status, JsonErrors.message(status));
       return;
     }
@@ -133,12 +133,11 @@ public class ErrorPageServlet extends HttpServlet {
   }
 
   /**
-   * The failed request's path inside this application (the error page's own when asked directly).
+   * Whether the failed request, by its mapped path (see {@link MappedPath}), was one a machine
+   * made, and so gets {@code {"error": ...}} rather than a page.
    */
-  private static String originalPath(HttpServletRequest request) {
-    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String path = uri instanceof String value ? value : request.getRequestURI();
-    String context = request.getContextPath();
-    return path.startsWith(context) ? path.substring(context.length()) : path;
+  static boolean answersJson(String mappedPath) {
+    return JSON_AREAS.stream()
+        .anyMatch(area -> mappedPath.equals(area) || mappedPath.startsWith(area + "/"));
   }
 }
