@@ -4,7 +4,6 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.clients.boundary.Clients;
-import io.streamgate.platform.codes.control.CodeIssuance;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
@@ -12,14 +11,10 @@ import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
 import io.streamgate.platform.web.boundary.ApiJson;
-import io.streamgate.platform.web.boundary.JsonRequests;
 import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,7 +27,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,8 +45,6 @@ public class AdminCodesResource {
   @Inject EventAdministration events;
 
   @Inject CodeCsv csv;
-
-  @Inject CodeIssuance issuance;
 
   @Inject Clock clock;
 
@@ -124,37 +116,5 @@ public class AdminCodesResource {
         .header("Content-Disposition", CodeCsv.disposition(event.title()))
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  /** {@code {count: 1-500, label?}}: the new codes, each expiring when the access window closes. */
-  @POST
-  @Path("events/{id}/tokens/generate")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Generates 1-500 codes for an event: {count, label?}")
-  @Tag(name = "Admin: events")
-  public Response generate(@PathParam("id") String id, String body) {
-    JsonObject fields = JsonRequests.object(body, Set.of("count", "label"));
-    int count = JsonRequests.integer(fields, "count", 0);
-    var created =
-        issuance.generate(
-            id,
-            count,
-            JsonRequests.optionalString(fields, "label"),
-            AdminAuthentication.caller(context).username(),
-            clients.ip(request));
-    var now = clock.instant();
-    return Response.status(Response.Status.CREATED)
-        .entity(ApiJson.data(created.stream().map(code -> CodeJson.token(code, now)).toList()))
-        .build();
-  }
-
-  /** The platform guide's spelling of {@link #generate}. */
-  @POST
-  @Path("events/{id}/tokens")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Same as POST events/{id}/tokens/generate")
-  @Tag(name = "Admin: events")
-  public Response generateAlias(@PathParam("id") String id, String body) {
-    return generate(id, body);
   }
 }
