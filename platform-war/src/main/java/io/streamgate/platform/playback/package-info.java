@@ -1,4 +1,6 @@
 /**
- * Playback tokens: minting them, authenticating their bearers, and the keep/refresh/release API.
+ * From a code to a picture: redeeming a code for a playback token (TokensResource, Redemptions),
+ * minting and authenticating those tokens, the keep/refresh/release API, whether an event is on for
+ * a viewer (EventStatuses) and where viewers' players find the stream (PlaybackLocations).
  */
 package io.streamgate.platform.playback;

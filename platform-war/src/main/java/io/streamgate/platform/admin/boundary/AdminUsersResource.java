@@ -1,13 +1,13 @@
 package io.streamgate.platform.admin.boundary;
 
-import static io.streamgate.platform.admin.boundary.AdminJson.data;
+import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminAccounts.UserChange;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
-import io.streamgate.platform.runtime.boundary.Clients;
-import io.streamgate.platform.runtime.boundary.JsonRequests;
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.refusal.control.BadRequestException;
+import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +46,7 @@ public class AdminUsersResource {
   @GET
   @Operation(summary = "All console users by username")
   public Map<String, Object> list() {
-    return data(accounts.all().stream().map(AdminJson::user).toList());
+    return data(accounts.all().stream().map(UserJson::user).toList());
   }
 
   @POST
@@ -63,7 +63,7 @@ public class AdminUsersResource {
             role(JsonRequests.string(fields, "role")),
             AdminAuthentication.caller(context).username(),
             clients.ip(request));
-    return Response.status(Response.Status.CREATED).entity(data(AdminJson.user(user))).build();
+    return Response.status(Response.Status.CREATED).entity(data(UserJson.user(user))).build();
   }
 
   @PUT
@@ -84,7 +84,7 @@ public class AdminUsersResource {
             JsonRequests.optionalString(fields, "password"),
             JsonRequests.optionalLong(fields, "version"));
     return data(
-        AdminJson.user(
+        UserJson.user(
             accounts.change(id, change, AdminAuthentication.caller(context), clients.ip(request))));
   }
 

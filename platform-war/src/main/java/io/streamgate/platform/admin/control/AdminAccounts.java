@@ -2,11 +2,11 @@ package io.streamgate.platform.admin.control;
 
 import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
-import io.streamgate.platform.audit.control.AuditTrail;
-import io.streamgate.platform.runtime.control.BadRequestException;
-import io.streamgate.platform.runtime.control.ConflictException;
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.BadRequestException;
+import io.streamgate.platform.refusal.control.ConflictException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +32,7 @@ public class AdminAccounts {
 
   @Inject Passwords passwords;
 
-  @Inject AuditTrail audit;
+  @Inject Event<AccountActivity> audit;
 
   @Inject Clock clock;
 
@@ -70,7 +70,8 @@ public class AdminAccounts {
     }
     AdminUser user = new AdminUser(name, hash, role, clock.instant());
     em.persist(user);
-    audit.record(actor, "user-create", "user:" + name, ip, "role=" + role.label());
+    audit.fire(
+        new AccountActivity(actor, "user-create", "user:" + name, ip, "role=" + role.label()));
     return user;
   }
 
@@ -114,12 +115,13 @@ public class AdminAccounts {
       changed.add("active=" + change.active());
     }
     if (!changed.isEmpty()) {
-      audit.record(
-          actor.username(),
-          "user-change",
-          "user:" + user.username(),
-          ip,
-          String.join(" ", changed));
+      audit.fire(
+          new AccountActivity(
+              actor.username(),
+              "user-change",
+              "user:" + user.username(),
+              ip,
+              String.join(" ", changed)));
     }
     return user;
   }

@@ -2,10 +2,10 @@ package io.streamgate.platform.admin.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.entity.AdminUser;
-import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.ratelimit.control.RateLimits;
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,7 +33,7 @@ public class AdminLogins {
 
   @Inject RateLimits limits;
 
-  @Inject AuditTrail audit;
+  @Inject Event<AccountActivity> audit;
 
   @Inject Clock clock;
 
@@ -55,11 +55,12 @@ public class AdminLogins {
             .orElse(null);
     boolean matches = passwords.matches(password, user == null ? DECOY : user.passwordHash());
     if (user == null || !matches || !user.active()) {
-      audit.record(username, "admin-login-failed", "user:" + username, clientIp, null);
+      audit.fire(
+          new AccountActivity(username, "admin-login-failed", "user:" + username, clientIp, null));
       throw AdminRefusedException.badCredentials();
     }
     user.loggedIn(clock.instant());
-    audit.record(username, "admin-login", "user:" + username, clientIp, null);
+    audit.fire(new AccountActivity(username, "admin-login", "user:" + username, clientIp, null));
     return AdminIdentity.of(user);
   }
 }

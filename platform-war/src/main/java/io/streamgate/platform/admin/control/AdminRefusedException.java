@@ -1,6 +1,6 @@
 package io.streamgate.platform.admin.control;
 
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 
 /** A console request refused for who is (not) asking. */
 public class AdminRefusedException extends RequestRefusedException {

@@ -1,6 +1,6 @@
 package io.streamgate.platform.admin.control;
 
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

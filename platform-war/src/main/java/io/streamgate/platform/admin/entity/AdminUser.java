@@ -1,7 +1,6 @@
 package io.streamgate.platform.admin.entity;
 
 import io.streamgate.common.ids.RandomIds;
-import io.streamgate.platform.runtime.control.EnumWords;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A named console user; the password is stored only as a salted PBKDF2 hash. */
@@ -44,12 +45,12 @@ public class AdminUser {
 
     /** The name the API and the pages use: {@code super_admin}, {@code admin}, {@code operator}. */
     public String label() {
-      return EnumWords.of(this);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     /** The role with this {@link #label()}, if any. */
     public static Optional<Role> ofLabel(String label) {
-      return EnumWords.parse(values(), label);
+      return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(label)).findFirst();
     }
   }
 

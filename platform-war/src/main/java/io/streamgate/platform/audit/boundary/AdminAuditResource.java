@@ -1,12 +1,12 @@
 package io.streamgate.platform.audit.boundary;
 
-import io.streamgate.platform.admin.boundary.AdminJson;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.admin.boundary.SuperAdminOnly;
 import io.streamgate.platform.audit.control.AuditLog;
 import io.streamgate.platform.audit.control.AuditLog.AuditFilter;
-import io.streamgate.platform.runtime.boundary.QueryParams;
-import io.streamgate.platform.runtime.control.Paging;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.web.boundary.ApiJson;
+import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,6 +46,6 @@ public class AdminAuditResource {
         new AuditFilter(
             actor, action, QueryParams.instant(from, "from"), QueryParams.instant(to, "to"));
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return AdminJson.page(log.list(filter, paging), AdminJson::auditEntry);
+    return ApiJson.page(log.list(filter, paging), AuditJson::auditEntry);
   }
 }

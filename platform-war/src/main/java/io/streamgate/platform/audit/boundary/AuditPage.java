@@ -1,12 +1,12 @@
 package io.streamgate.platform.audit.boundary;
 
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.audit.control.AuditLog;
 import io.streamgate.platform.audit.control.AuditLog.AuditFilter;
 import io.streamgate.platform.audit.entity.AuditEntry;
-import io.streamgate.platform.console.boundary.Console;
-import io.streamgate.platform.console.boundary.Format;
-import io.streamgate.platform.console.boundary.PagedModel;
-import io.streamgate.platform.runtime.control.Paging;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.web.boundary.Format;
+import io.streamgate.platform.web.boundary.PagedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.streamgate.platform.audit.control;
 
 import io.streamgate.platform.audit.entity.AuditEntry;
-import io.streamgate.platform.runtime.control.Paging;
-import io.streamgate.platform.runtime.control.Paging.Page;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.paging.control.Paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

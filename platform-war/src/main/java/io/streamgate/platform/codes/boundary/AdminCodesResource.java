@@ -1,17 +1,17 @@
 package io.streamgate.platform.codes.boundary;
 
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
-import io.streamgate.platform.admin.boundary.AdminJson;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.runtime.boundary.Clients;
-import io.streamgate.platform.runtime.boundary.QueryParams;
-import io.streamgate.platform.runtime.control.Paging;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.web.boundary.ApiJson;
+import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -82,7 +82,7 @@ public class AdminCodesResource {
             search);
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     Instant now = clock.instant();
-    return AdminJson.page(codes.list(filter, paging), code -> AdminJson.listedToken(code, now));
+    return ApiJson.page(codes.list(filter, paging), code -> CodeJson.listedToken(code, now));
   }
 
   @GET

@@ -1,17 +1,17 @@
 package io.streamgate.platform.codes.boundary;
 
 import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.codes.entity.CodeStatus;
-import io.streamgate.platform.console.boundary.Console;
-import io.streamgate.platform.console.boundary.Pages;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.runtime.boundary.Clients;
-import io.streamgate.platform.runtime.control.Paging;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.web.boundary.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,7 +2,7 @@ package io.streamgate.platform.codes.control;
 
 import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.events.control.EventAdministration;
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

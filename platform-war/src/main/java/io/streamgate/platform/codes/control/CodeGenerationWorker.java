@@ -2,7 +2,6 @@ package io.streamgate.platform.codes.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.codes.control.CodeGenerationJobs.Job;
-import io.streamgate.platform.events.control.EventAdministration;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,14 +18,14 @@ import jakarta.inject.Inject;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CodeGenerationWorker {
 
-  @Inject EventAdministration events;
+  @Inject CodeIssuance issuance;
 
   @Asynchronous
   public void run(Job job, String label, String actor, String ip) {
     try {
       while (job.done() < job.total()) {
         int batch = Math.min(Spec.MAX_BATCH_CODES, job.total() - job.done());
-        events.generate(job.eventId(), batch, label, actor, ip);
+        issuance.generate(job.eventId(), batch, label, actor, ip);
         job.advance(batch);
       }
     } catch (RuntimeException e) {

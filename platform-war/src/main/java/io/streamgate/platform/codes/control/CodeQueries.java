@@ -3,10 +3,11 @@ package io.streamgate.platform.codes.control;
 import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.codes.entity.CodeStatus;
-import io.streamgate.platform.runtime.control.BadRequestException;
-import io.streamgate.platform.runtime.control.Like;
-import io.streamgate.platform.runtime.control.Paging;
-import io.streamgate.platform.runtime.control.Paging.Page;
+import io.streamgate.platform.events.control.EventCodes.StatusCounts;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.paging.control.Paging.Page;
+import io.streamgate.platform.persistence.control.Like;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,13 +37,6 @@ public class CodeQueries {
 
   /** Which codes a list shows; every field may be null (no restriction). */
   public record CodeFilter(String eventId, CodeStatus status, String search) {}
-
-  /** How many codes have each status. */
-  public record StatusCounts(long unused, long redeemed, long expired, long revoked) {
-    public long total() {
-      return unused + redeemed + expired + revoked;
-    }
-  }
 
   /** One row of an export, in the order of the CSV columns (the title is the event's). */
   public record ExportRow(String code, Instant expiresAt, String label, String status) {}

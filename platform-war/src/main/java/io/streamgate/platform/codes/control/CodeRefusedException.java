@@ -1,6 +1,6 @@
 package io.streamgate.platform.codes.control;
 
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

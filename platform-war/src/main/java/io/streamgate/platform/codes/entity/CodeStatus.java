@@ -1,7 +1,8 @@
 package io.streamgate.platform.codes.entity;
 
-import io.streamgate.platform.runtime.control.EnumWords;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,10 +43,10 @@ public enum CodeStatus {
   }
 
   public String label() {
-    return EnumWords.of(this);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static Optional<CodeStatus> ofLabel(String label) {
-    return EnumWords.parse(values(), label);
+    return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(label)).findFirst();
   }
 }

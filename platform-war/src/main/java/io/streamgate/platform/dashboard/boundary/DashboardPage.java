@@ -1,11 +1,11 @@
 package io.streamgate.platform.dashboard.boundary;
 
-import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
-import io.streamgate.platform.console.boundary.Console;
+import io.streamgate.platform.admin.boundary.Console;
 import io.streamgate.platform.dashboard.control.Dashboard;
 import io.streamgate.platform.dashboard.control.Dashboard.Summary;
 import io.streamgate.platform.dashboard.control.Dashboard.Watched;
 import io.streamgate.platform.dashboard.control.DashboardAudience;
+import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

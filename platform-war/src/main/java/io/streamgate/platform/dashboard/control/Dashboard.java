@@ -1,7 +1,7 @@
 package io.streamgate.platform.dashboard.control;
 
 import io.streamgate.platform.codes.control.CodeQueries;
-import io.streamgate.platform.codes.control.CodeQueries.StatusCounts;
+import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import io.streamgate.platform.events.control.EventQueries;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.sessions.control.ViewerSessions;

@@ -1,6 +1,6 @@
 package io.streamgate.platform.dashboard.control;
 
-import io.streamgate.platform.runtime.control.PlatformMetrics;
+import io.streamgate.platform.metrics.control.PlatformMetrics;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

@@ -1,14 +1,10 @@
 package io.streamgate.platform.events.control;
 
-import io.streamgate.common.Spec;
-import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.audit.control.AuditTrail;
-import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.revocation.control.Revocations;
-import io.streamgate.platform.revocation.control.UnknownTargetException;
-import io.streamgate.platform.runtime.control.BadRequestException;
-import io.streamgate.platform.runtime.control.ConflictException;
+import io.streamgate.platform.refusal.control.BadRequestException;
+import io.streamgate.platform.refusal.control.ConflictException;
+import io.streamgate.platform.refusal.control.UnknownTargetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,17 +12,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
-/** Creates and changes events and generates their codes, each with an audit entry. */
+/** Creates, changes and deletes events, each with an audit entry. */
 @ApplicationScoped
 @Transactional
 public class EventAdministration {
-
-  static final int MAX_LABEL = 200;
 
   @PersistenceContext EntityManager em;
 
@@ -34,9 +24,9 @@ public class EventAdministration {
 
   @Inject Clock clock;
 
-  @Inject Revocations revocations;
+  @Inject EventCodes codes;
 
-  private final AccessCodeCodec codec = new AccessCodeCodec();
+  @Inject jakarta.enterprise.event.Event<EventDeleting> deleting;
 
   public Event create(EventDraft draft, String actor, String ip) {
     Instant now = clock.instant();
@@ -64,10 +54,7 @@ public class EventAdministration {
         draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
     event.present(draft.description(), draft.streamUrl(), draft.posterUrl(), now);
     if (!event.accessEndsAt().equals(accessEnded)) {
-      em.createNamedQuery(AccessCode.EXPIRE_OF_EVENT)
-          .setParameter("eventId", id)
-          .setParameter("expiresAt", event.accessEndsAt())
-          .executeUpdate();
+      codes.expireAt(id, event.accessEndsAt());
     }
     audit.record(actor, "event-update", "event:" + id, ip, null);
     return event;
@@ -94,11 +81,8 @@ public class EventAdministration {
       throw new BadRequestException(
           "To delete an event, confirm it with its exact title in X-Confirm-Delete.");
     }
-    revocations.deactivateEvent(id, actor, ip);
-    long codes =
-        em.createNamedQuery(AccessCode.COUNT_OF_EVENT, Long.class)
-            .setParameter("eventId", id)
-            .getSingleResult();
+    deleting.fire(new EventDeleting(id, actor, ip));
+    long codes = this.codes.total(id);
     em.createNamedQuery(Event.DELETE).setParameter("id", id).executeUpdate();
     audit.record(
         actor, "event-delete", "event:" + id, ip, "title=" + event.title() + " codes=" + codes);
@@ -110,42 +94,5 @@ public class EventAdministration {
       throw UnknownTargetException.event();
     }
     return event;
-  }
-
-  /**
-   * {@code count} new codes for the event, expiring when its access window closes. Codes are random
-   * over 62^12; a clash with an existing one is generated again.
-   */
-  public List<AccessCode> generate(
-      String eventId, int count, String label, String actor, String ip) {
-    if (count < 1 || count > Spec.MAX_BATCH_CODES) {
-      throw new BadRequestException("Count must be between 1 and " + Spec.MAX_BATCH_CODES + ".");
-    }
-    String cleanLabel = label == null || label.isBlank() ? null : label.strip();
-    if (cleanLabel != null && cleanLabel.length() > MAX_LABEL) {
-      throw new BadRequestException("Label must have at most " + MAX_LABEL + " characters.");
-    }
-    Event event = find(eventId);
-    Instant now = clock.instant();
-    List<AccessCode> created = new ArrayList<>(count);
-    while (created.size() < count) {
-      Set<String> candidates = new HashSet<>();
-      while (candidates.size() < count - created.size()) {
-        candidates.add(codec.generate());
-      }
-      // One query for the whole batch; a clash (one in 62^12 per pair) is simply drawn again.
-      List<String> taken =
-          em.createNamedQuery(AccessCode.EXISTING, String.class)
-              .setParameter("ids", candidates)
-              .getResultList();
-      candidates.removeAll(taken);
-      for (String code : candidates) {
-        AccessCode accessCode = new AccessCode(code, event, cleanLabel, now);
-        em.persist(accessCode);
-        created.add(accessCode);
-      }
-    }
-    audit.record(actor, "codes-generate", "event:" + eventId, ip, "count=" + count);
-    return created;
   }
 }

@@ -1,7 +1,7 @@
 package io.streamgate.platform.events.control;
 
 import io.streamgate.common.Spec;
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;

@@ -1,11 +1,9 @@
 package io.streamgate.platform.events.control;
 
-import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.events.entity.Event;
-import io.streamgate.platform.runtime.control.EnumWords;
-import io.streamgate.platform.runtime.control.Like;
-import io.streamgate.platform.runtime.control.Paging;
-import io.streamgate.platform.runtime.control.Paging.Page;
+import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.paging.control.Paging.Page;
+import io.streamgate.platform.persistence.control.Like;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,7 @@ public class EventQueries {
 
   @PersistenceContext EntityManager em;
 
-  @Inject CodeQueries codes;
+  @Inject EventCodes codes;
 
   @Inject Clock clock;
 
@@ -50,7 +49,7 @@ public class EventQueries {
     }
 
     public static Optional<Shown> ofLabel(String label) {
-      return EnumWords.parse(values(), label);
+      return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(label)).findFirst();
     }
   }
 
@@ -66,7 +65,7 @@ public class EventQueries {
     }
 
     public static Optional<Timeframe> ofLabel(String label) {
-      return EnumWords.parse(values(), label);
+      return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(label)).findFirst();
     }
   }
 
@@ -82,7 +81,7 @@ public class EventQueries {
     }
 
     public static Optional<Sort> ofLabel(String label) {
-      return EnumWords.parse(values(), label);
+      return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(label)).findFirst();
     }
   }
 
@@ -113,7 +112,7 @@ public class EventQueries {
     bind(query, filter, clock.instant());
     List<Event> events =
         query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
-    Map<String, Long> counts = codes.countsOf(events.stream().map(Event::id).toList());
+    Map<String, Long> counts = codes.totals(events.stream().map(Event::id).toList());
     List<Listed> listed =
         events.stream().map(e -> new Listed(e, counts.getOrDefault(e.id(), 0L))).toList();
     return new Page<>(listed, count(filter), paging);

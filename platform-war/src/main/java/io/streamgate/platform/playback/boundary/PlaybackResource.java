@@ -2,12 +2,12 @@ package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokens;
-import io.streamgate.platform.codes.control.Redemptions;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackTokenMint;
-import io.streamgate.platform.runtime.boundary.Clients;
-import io.streamgate.platform.runtime.boundary.JsonRequests;
+import io.streamgate.platform.playback.control.Redemptions;
 import io.streamgate.platform.sessions.control.ViewerSessions;
+import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,6 @@
 package io.streamgate.platform.playback.control;
 
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 
 /** No playback token, or one that does not verify. */
 public class PlaybackUnauthorizedException extends RequestRefusedException {

@@ -1,6 +1,6 @@
 package io.streamgate.platform.ratelimit.control;
 
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,17 +1,17 @@
 package io.streamgate.platform.revocation.boundary;
 
-import static io.streamgate.platform.admin.boundary.AdminJson.data;
-import static io.streamgate.platform.admin.boundary.AdminJson.token;
+import static io.streamgate.platform.codes.boundary.CodeJson.token;
+import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
-import io.streamgate.platform.admin.boundary.AdminJson;
 import io.streamgate.platform.admin.boundary.AdminSession;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.CodeQueries;
+import io.streamgate.platform.events.boundary.EventJson;
 import io.streamgate.platform.events.control.EventAdministration;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.revocation.control.Revocations;
-import io.streamgate.platform.runtime.boundary.Clients;
-import io.streamgate.platform.runtime.boundary.JsonRequests;
-import io.streamgate.platform.runtime.control.BadRequestException;
+import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -123,7 +123,7 @@ public class AdminAccessResource {
   }
 
   private Map<String, Object> event(String id) {
-    return data(AdminJson.eventDetail(events.find(id), codes.counts(id)));
+    return data(EventJson.eventDetail(events.find(id), codes.counts(id)));
   }
 
   private String actor() {

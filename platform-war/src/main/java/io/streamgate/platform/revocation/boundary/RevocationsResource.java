@@ -1,9 +1,9 @@
 package io.streamgate.platform.revocation.boundary;
 
 import io.streamgate.common.internal.InternalApiKeys;
+import io.streamgate.platform.clients.control.InternalCallers;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.revocation.control.RevocationFeed;
-import io.streamgate.platform.runtime.control.BadRequestException;
-import io.streamgate.platform.runtime.control.InternalCallers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,12 +1,11 @@
 package io.streamgate.platform.sessions.boundary;
 
-import static io.streamgate.platform.admin.boundary.AdminJson.data;
+import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
-import io.streamgate.platform.admin.boundary.AdminJson;
 import io.streamgate.platform.admin.boundary.AdminSession;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.events.control.EventAdministration;
-import io.streamgate.platform.runtime.boundary.Clients;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
@@ -63,7 +62,7 @@ public class AdminViewersResource {
         .forEach(seen -> sharing.put(seen.sessionId(), sharing(seen)));
     List<Map<String, Object>> live = new ArrayList<>();
     for (ViewerSession session : sessions.liveOfEvent(eventId)) {
-      Map<String, Object> json = AdminJson.viewerSession(session);
+      Map<String, Object> json = SessionJson.viewerSession(session);
       json.put("sharing", sharing.get(session.sessionId()));
       live.add(json);
     }

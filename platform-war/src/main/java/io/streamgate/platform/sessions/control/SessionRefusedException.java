@@ -1,6 +1,6 @@
 package io.streamgate.platform.sessions.control;
 
-import io.streamgate.platform.runtime.control.RequestRefusedException;
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 import java.util.Map;
 
 /** A heartbeat or refresh for a session that no longer holds its code. */

@@ -1,11 +1,11 @@
 package io.streamgate.platform.signing.boundary;
 
-import static io.streamgate.platform.admin.boundary.AdminJson.data;
+import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.admin.boundary.SuperAdminOnly;
-import io.streamgate.platform.runtime.boundary.Clients;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.signing.control.SigningKeys;
 import io.streamgate.platform.signing.entity.SigningKey;
 import jakarta.inject.Inject;

@@ -1,0 +1,16 @@
+package io.streamgate.platform.clock.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** The one source of "now" for the platform; tests replace it to move time. */
+@ApplicationScoped
+public class Clocks {
+
+  @Produces
+  @ApplicationScoped
+  Clock utc() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,75 @@
+package io.streamgate.platform.codes.control;
+
+import io.streamgate.common.Spec;
+import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.platform.audit.control.AuditTrail;
+import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.events.control.EventAdministration;
+import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.refusal.control.BadRequestException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Generates an event's codes, with an audit entry. */
+@ApplicationScoped
+@Transactional
+public class CodeIssuance {
+
+  static final int MAX_LABEL = 200;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject AuditTrail audit;
+
+  @Inject Clock clock;
+
+  @Inject EventAdministration events;
+
+  private final AccessCodeCodec codec = new AccessCodeCodec();
+
+  /**
+   * {@code count} new codes for the event, expiring when its access window closes. Codes are random
+   * over 62^12; a clash with an existing one is generated again.
+   */
+  public List<AccessCode> generate(
+      String eventId, int count, String label, String actor, String ip) {
+    if (count < 1 || count > Spec.MAX_BATCH_CODES) {
+      throw new BadRequestException("Count must be between 1 and " + Spec.MAX_BATCH_CODES + ".");
+    }
+    String cleanLabel = label == null || label.isBlank() ? null : label.strip();
+    if (cleanLabel != null && cleanLabel.length() > MAX_LABEL) {
+      throw new BadRequestException("Label must have at most " + MAX_LABEL + " characters.");
+    }
+    Event event = events.find(eventId);
+    Instant now = clock.instant();
+    List<AccessCode> created = new ArrayList<>(count);
+    while (created.size() < count) {
+      Set<String> candidates = new HashSet<>();
+      while (candidates.size() < count - created.size()) {
+        candidates.add(codec.generate());
+      }
+      // One query for the whole batch; a clash (one in 62^12 per pair) is simply drawn again.
+      List<String> taken =
+          em.createNamedQuery(AccessCode.EXISTING, String.class)
+              .setParameter("ids", candidates)
+              .getResultList();
+      candidates.removeAll(taken);
+      for (String code : candidates) {
+        AccessCode accessCode = new AccessCode(code, event, cleanLabel, now);
+        em.persist(accessCode);
+        created.add(accessCode);
+      }
+    }
+    audit.record(actor, "codes-generate", "event:" + eventId, ip, "count=" + count);
+    return created;
+  }
+}

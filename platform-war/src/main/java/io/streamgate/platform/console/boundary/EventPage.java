@@ -1,0 +1,278 @@
+package io.streamgate.platform.console.boundary;
+
+import io.streamgate.common.Spec;
+import io.streamgate.platform.admin.boundary.Console;
+import io.streamgate.platform.codes.control.CodeQueries;
+import io.streamgate.platform.events.control.EventAdministration;
+import io.streamgate.platform.events.control.EventCodes.StatusCounts;
+import io.streamgate.platform.events.control.EventDraft;
+import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.playback.boundary.PlaybackLocations;
+import io.streamgate.platform.playback.control.StreamProbe;
+import io.streamgate.platform.sessions.control.ViewerSessions;
+import io.streamgate.platform.sessions.entity.TokenSharing;
+import io.streamgate.platform.sessions.entity.ViewerSession;
+import io.streamgate.platform.web.boundary.Format;
+import io.streamgate.platform.web.boundary.Pages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backs the event page: the create/edit form (each problem next to its field, a stale edit refused
+ * with a message), "Test stream", the code counts and the live viewers with "release".
+ */
+@Named
+@ViewScoped
+public class EventPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final String FORM = "event-form:";
+
+  @Inject EventAdministration events;
+
+  @Inject CodeQueries codes;
+
+  @Inject ViewerSessions sessions;
+
+  @Inject StreamProbe probe;
+
+  @Inject PlaybackLocations locations;
+
+  @Inject Console console;
+
+  @Inject HttpServletRequest request;
+
+  private String id;
+  private Long version;
+  private String title;
+  private String description;
+  private String streamUrl;
+  private String posterUrl;
+  private LocalDateTime startsAt;
+  private LocalDateTime endsAt;
+  private Integer accessWindowHours = Spec.ACCESS_WINDOW_DEFAULT_HOURS;
+  private boolean active;
+  private boolean archived;
+  private String streamCheck;
+
+  /** Reads the event named by the {@code id} parameter, or prepares a new one (f:viewAction). */
+  public void load() {
+    console.identity();
+    if (id == null || id.isBlank()) {
+      id = null;
+      Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+      startsAt = Format.utc(start);
+      endsAt = Format.utc(start.plus(2, ChronoUnit.HOURS));
+      return;
+    }
+    Event event = Pages.result(() -> events.find(id));
+    if (event == null) {
+      id = null;
+      return;
+    }
+    fill(event);
+  }
+
+  private void fill(Event event) {
+    id = event.id();
+    version = event.version();
+    title = event.title();
+    description = event.description();
+    streamUrl = event.streamUrl();
+    posterUrl = event.posterUrl();
+    startsAt = Format.utc(event.startsAt());
+    endsAt = Format.utc(event.endsAt());
+    accessWindowHours = event.accessWindowHours();
+    active = event.active();
+    archived = event.archived();
+  }
+
+  /** Saves the form; problems are shown next to their fields and nothing is saved. */
+  public String save() {
+    int window = accessWindowHours == null ? 0 : accessWindowHours;
+    Map<String, String> problems =
+        EventDraft.problems(
+            title,
+            description,
+            streamUrl,
+            posterUrl,
+            Format.instant(startsAt),
+            Format.instant(endsAt),
+            window);
+    if (!problems.isEmpty()) {
+      problems.forEach((field, message) -> Pages.fieldError(FORM + field, message));
+      return null;
+    }
+    EventDraft draft =
+        new EventDraft(
+            title,
+            description,
+            streamUrl,
+            posterUrl,
+            Format.instant(startsAt),
+            Format.instant(endsAt),
+            window);
+    Event saved =
+        Pages.result(
+            () ->
+                id == null
+                    ? events.create(draft, console.actorWhoMayChange(), console.ip())
+                    : events.update(id, draft, version, console.actorWhoMayChange(), console.ip()));
+    if (saved == null) {
+      return null;
+    }
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Pages.info(id == null ? "Event created." : "Event saved.");
+    return "/admin/event.xhtml?faces-redirect=true&id=" + saved.id();
+  }
+
+  /**
+   * HEAD of the event's master playlist through the media server, with a probe token; for users who
+   * may change events. The media server's address comes from configuration, never the request.
+   */
+  public void testStream() {
+    if (!Pages.run(console::actorWhoMayChange)) {
+      return;
+    }
+    StreamProbe.Outcome outcome =
+        probe.probe(locations.probeBaseUrl(request.getLocalPort()), id, "master.m3u8");
+    if (outcome instanceof StreamProbe.Found found) {
+      streamCheck =
+          "The media server has the stream"
+              + found.lastModified().map(at -> ", last changed " + at).orElse("")
+              + ".";
+    } else if (outcome instanceof StreamProbe.Missing) {
+      streamCheck = "The media server answers, but has no stream for this event yet.";
+    } else {
+      streamCheck = "The media server cannot be reached.";
+    }
+  }
+
+  public void release(String sessionId) {
+    if (Pages.run(
+        () -> sessions.releaseForAdmin(sessionId, console.actorWhoMayChange(), console.ip()))) {
+      Pages.info("Session released: the code can be used on another device now.");
+    }
+  }
+
+  /** A device watching now, and whether its token was seen played elsewhere at once. */
+  public record ViewerRow(ViewerSession session, TokenSharing sharing) {}
+
+  public List<ViewerRow> getViewers() {
+    if (id == null) {
+      return List.of();
+    }
+    Map<String, TokenSharing> sharing = new HashMap<>();
+    getSharing().forEach(seen -> sharing.put(seen.sessionId(), seen));
+    return sessions.liveOfEvent(id).stream()
+        .map(session -> new ViewerRow(session, sharing.get(session.sessionId())))
+        .toList();
+  }
+
+  /** Sessions of this event seen played by several clients at once lately, newest first. */
+  public List<TokenSharing> getSharing() {
+    return id == null ? List.of() : sessions.sharingOfEvent(id, ViewerSessions.SHARING_SHOWN);
+  }
+
+  public List<TokenSharing> getEndedForSharing() {
+    return getSharing().stream().filter(TokenSharing::ended).toList();
+  }
+
+  public StatusCounts getCounts() {
+    return codes.counts(id);
+  }
+
+  public String masked(String code) {
+    return io.streamgate.platform.codes.boundary.CodeJson.maskedCode(code);
+  }
+
+  public boolean isNew() {
+    return id == null;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getStreamUrl() {
+    return streamUrl;
+  }
+
+  public void setStreamUrl(String streamUrl) {
+    this.streamUrl = streamUrl;
+  }
+
+  public String getPosterUrl() {
+    return posterUrl;
+  }
+
+  public void setPosterUrl(String posterUrl) {
+    this.posterUrl = posterUrl;
+  }
+
+  public LocalDateTime getStartsAt() {
+    return startsAt;
+  }
+
+  public void setStartsAt(LocalDateTime startsAt) {
+    this.startsAt = startsAt;
+  }
+
+  public LocalDateTime getEndsAt() {
+    return endsAt;
+  }
+
+  public void setEndsAt(LocalDateTime endsAt) {
+    this.endsAt = endsAt;
+  }
+
+  public Integer getAccessWindowHours() {
+    return accessWindowHours;
+  }
+
+  public void setAccessWindowHours(Integer accessWindowHours) {
+    this.accessWindowHours = accessWindowHours;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public boolean isArchived() {
+    return archived;
+  }
+
+  public String getStreamCheck() {
+    return streamCheck;
+  }
+}

@@ -1,0 +1,53 @@
+package io.streamgate.platform.playback.boundary;
+
+import io.streamgate.common.playback.StreamPaths;
+import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.playback.control.Redemptions;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.Instant;
+
+/** The specification's answer to a good code. */
+public record TokenValidationResponse(
+    PublicEventInfo event,
+    String playbackToken,
+    String playbackBaseUrl,
+    String streamPath,
+    Instant expiresAt,
+    long tokenExpiresIn) {
+
+  /** The manifest every event's stream starts from. */
+  public static final String MANIFEST = "master.m3u8";
+
+  /** What a viewer may know about the event. */
+  @JsonbNillable
+  public record PublicEventInfo(
+      String title,
+      String description,
+      Instant startsAt,
+      Instant endsAt,
+      String posterUrl,
+      boolean isLive) {
+
+    static PublicEventInfo of(Event event, Instant now) {
+      boolean live = !now.isBefore(event.startsAt()) && now.isBefore(event.endsAt());
+      return new PublicEventInfo(
+          event.title(),
+          event.description(),
+          event.startsAt(),
+          event.endsAt(),
+          event.posterUrl(),
+          live);
+    }
+  }
+
+  static TokenValidationResponse of(Redemptions.Grant grant, String baseUrl) {
+    Event event = grant.event();
+    return new TokenValidationResponse(
+        PublicEventInfo.of(event, grant.token().issuedAt()),
+        grant.token().token(),
+        baseUrl,
+        StreamPaths.prefix(event.id()) + MANIFEST,
+        grant.accessEndsAt(),
+        grant.token().expiresInSeconds());
+  }
+}

@@ -1,0 +1,43 @@
+package io.streamgate.platform.playback.boundary;
+
+import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.playback.control.Redemptions;
+import io.streamgate.platform.web.boundary.JsonRequests;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/** {@code POST /api/tokens/validate}: a viewer's code in, a playback token out. */
+@Path("tokens")
+public class TokensResource {
+
+  @Inject Redemptions redemptions;
+
+  @Inject Clients clients;
+
+  @Inject PlaybackLocations locations;
+
+  @Context HttpServletRequest request;
+
+  @Context UriInfo uri;
+
+  @POST
+  @Path("validate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public TokenValidationResponse validate(String body) {
+    String code = JsonRequests.string(JsonRequests.object(body, Set.of("code")), "code");
+    Redemptions.Grant grant =
+        redemptions.redeem(code, clients.ip(request), request.getHeader(HttpHeaders.USER_AGENT));
+    return TokenValidationResponse.of(
+        grant, locations.baseUrl(clients.asSeenByBrowser(request, uri.getBaseUri())));
+  }
+}

@@ -1,0 +1,84 @@
+package io.streamgate.platform.web.boundary;
+
+import io.streamgate.platform.clients.boundary.Clients;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Browser hardening on every platform response: no MIME sniffing, no framing, referrers only to the
+ * own origin in full, a Content-Security-Policy the portal and the console satisfy, and HSTS once
+ * the request came over HTTPS (directly, or through a proxy of {@code TRUSTED_PROXIES} that says so
+ * in {@code X-Forwarded-Proto}).
+ *
+ * <p>The policy allows inline scripts and styles because JSF and PrimeFaces write both into the
+ * pages; everything else - scripts, fonts, media, connections - comes from this origin, plus the
+ * media server's when {@code HLS_SERVER_BASE_URL} puts it on another port.
+ */
+// ERROR too: the error page's answer keeps the headers even where the container reset the response.
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+public class SecurityHeaders extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String HSTS = "max-age=31536000; includeSubDomains";
+
+  @Inject Clients clients;
+
+  @Inject
+  @ConfigProperty(name = "HLS_SERVER_BASE_URL")
+  Optional<String> mediaServer;
+
+  private String policy;
+
+  @Override
+  public void init() {
+    policy = policy(mediaServer.filter(url -> !url.isBlank()).map(SecurityHeaders::mediaSource));
+  }
+
+  static String policy(Optional<String> mediaSource) {
+    String media = mediaSource.map(source -> " " + source).orElse("");
+    return "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'"
+        + "; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'"
+        + media
+        + "; media-src 'self' blob:"
+        + media
+        + "; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'"
+        + "; form-action 'self'";
+  }
+
+  /**
+   * The media server as a CSP source: its scheme and port on any host, since the platform hands
+   * each viewer the host name they used (see {@code PlaybackLocations}).
+   */
+  static String mediaSource(String baseUrl) {
+    URI uri = URI.create(baseUrl.trim());
+    return uri.getScheme() + "://*" + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.setHeader("Content-Security-Policy", policy);
+    if (clients.https(request)) {
+      response.setHeader("Strict-Transport-Security", HSTS);
+    }
+    chain.doFilter(request, response);
+  }
+}
