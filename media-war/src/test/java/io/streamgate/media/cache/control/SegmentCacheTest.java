@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +28,7 @@ class SegmentCacheTest {
   private final ManualScheduler scheduler = new ManualScheduler();
 
   private SegmentCache cache(long maxBytes) {
-    SegmentCache cache = new SegmentCache();
-    cache.rootSetting = Optional.of(root.toString());
-    cache.maxSizeGb = maxBytes / (1024.0 * 1024 * 1024);
-    cache.maxAgeHours = 72;
-    cache.sweepMinutes = 10;
-    cache.clock = clock;
-    cache.scheduler = scheduler.executor;
-    cache.start();
-    return cache;
+    return SegmentCaches.started(root, maxBytes, clock, scheduler.executor);
   }
 
   private static StreamRequest request(String path) {
@@ -183,11 +174,7 @@ class SegmentCacheTest {
 
   @Test
   void withoutAFolderNothingIsCached() {
-    SegmentCache cache = new SegmentCache();
-    cache.rootSetting = Optional.empty();
-    cache.clock = clock;
-    cache.scheduler = scheduler.executor;
-    cache.start();
+    SegmentCache cache = SegmentCaches.started(null, NO_CAP, clock, scheduler.executor);
 
     assertFalse(cache.enabled());
     assertFalse(cached(cache, "demo/seg_0.ts"));
