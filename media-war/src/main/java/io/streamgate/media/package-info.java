@@ -1,2 +1,9 @@
-/** The StreamGate media server: HLS delivery gated by playback JWTs, checked in memory. */
+/**
+ * The StreamGate media server: HLS delivery gated by playback JWTs, checked in memory.
+ *
+ * <p>Components, each {@code <component>.{boundary,control,entity}}, use only those below them
+ * (checked by {@code ArchitectureTest}): {@code health} and {@code delivery} on top; {@code
+ * upstream} and {@code sharing}; {@code cache}, {@code access} and {@code keys}; at the bottom
+ * {@code streams} (the HLS value types) and {@code clock}.
+ */
 package io.streamgate.media;

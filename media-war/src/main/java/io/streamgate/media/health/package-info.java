@@ -1,2 +1,5 @@
-/** MicroProfile Health checks of the media server. */
+/**
+ * MicroProfile Health checks of the media server and the specification's {@code /health}. Reads the
+ * components it reports on (access, cache, delivery, keys); nothing uses it.
+ */
 package io.streamgate.media.health;

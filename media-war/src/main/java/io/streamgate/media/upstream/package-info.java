@@ -1,2 +1,6 @@
-/** Fetching HLS files from an upstream origin, once per file however many viewers ask. */
+/**
+ * Fetching HLS files from an upstream origin, once per file however many viewers ask, into the
+ * segment cache as they arrive. Uses cache and streams; counts through its own {@code
+ * UpstreamStatistics}, which delivery implements.
+ */
 package io.streamgate.media.upstream;

@@ -2,7 +2,7 @@ package io.streamgate.media.cache.boundary;
 
 import io.streamgate.common.internal.InternalApiKeys;
 import io.streamgate.media.cache.control.SegmentCache;
-import io.streamgate.media.delivery.control.StreamRequest;
+import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

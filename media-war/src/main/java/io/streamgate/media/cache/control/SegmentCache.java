@@ -1,6 +1,6 @@
 package io.streamgate.media.cache.control;
 
-import io.streamgate.media.delivery.control.StreamRequest;
+import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

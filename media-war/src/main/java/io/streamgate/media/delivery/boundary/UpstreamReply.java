@@ -2,7 +2,7 @@ package io.streamgate.media.delivery.boundary;
 
 import io.streamgate.media.delivery.control.DeliveryMetrics;
 import io.streamgate.media.delivery.control.ResponseLimits;
-import io.streamgate.media.delivery.control.StreamRequest;
+import io.streamgate.media.streams.entity.StreamRequest;
 import io.streamgate.media.upstream.control.Fetch;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;

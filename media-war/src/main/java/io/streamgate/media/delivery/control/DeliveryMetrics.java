@@ -1,13 +1,14 @@
 package io.streamgate.media.delivery.control;
 
 import io.streamgate.media.access.control.RevocationView;
+import io.streamgate.media.sharing.control.SharingStatistics;
+import io.streamgate.media.upstream.control.UpstreamStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
@@ -20,10 +21,12 @@ import org.eclipse.microprofile.metrics.Timer;
  * The media server's MicroProfile Metrics (on {@code /metrics}): requests by status, bytes sent,
  * segment-cache hits and misses, upstream fetches and their failures, refused tokens by reason,
  * request latency, responses under way, the age of the revocation view. Counters are looked up once
- * and kept, so counting costs a request next to nothing.
+ * and kept, so counting costs a request next to nothing. Upstream and sharing count through their
+ * own interfaces ({@link UpstreamStatistics}, {@link SharingStatistics}), implemented here, so that
+ * they need not know the delivery component.
  */
 @ApplicationScoped
-public class DeliveryMetrics {
+public class DeliveryMetrics implements UpstreamStatistics, SharingStatistics {
 
   @Inject MetricRegistry registry;
 
@@ -34,10 +37,6 @@ public class DeliveryMetrics {
   @Inject ResponseLimits limits;
 
   @Inject Clock clock;
-
-  /** Kinds of failed upstream fetches, counted from the HTTP client's threads. */
-  static final List<String> UPSTREAM_ERRORS =
-      List.of("timeout", "connect", "broken", "status-4xx", "status-5xx");
 
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private Timer latency;
@@ -54,7 +53,7 @@ public class DeliveryMetrics {
                 .withDescription("Time to answer a stream request (until the body is handed on)")
                 .build());
     // Counted from the HTTP client's threads, where no registry can be looked up: made now.
-    UPSTREAM_ERRORS.forEach(kind -> upstreamErrors(kind));
+    ERROR_KINDS.forEach(kind -> upstreamErrors(kind));
     registry.gauge(
         Metadata.builder()
             .withName("streamgate_media_revocation_sync_age_seconds")
@@ -126,6 +125,7 @@ public class DeliveryMetrics {
         .inc();
   }
 
+  @Override
   public void upstreamFetch(boolean joined) {
     counter(
             "streamgate_media_upstream_fetches",
@@ -136,6 +136,7 @@ public class DeliveryMetrics {
   }
 
   /** An upstream fetch failed: timeout, connect, broken, status-4xx or status-5xx. */
+  @Override
   public void upstreamError(String kind) {
     upstreamErrors(kind).inc();
   }
@@ -146,6 +147,7 @@ public class DeliveryMetrics {
   }
 
   /** A session's token was seen played by several clients at once, reported as end or flag. */
+  @Override
   public void tokenSharing(String action) {
     counter(
             "streamgate_media_token_sharing",

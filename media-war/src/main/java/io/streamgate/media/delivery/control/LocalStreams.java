@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;

@@ -10,7 +10,6 @@ import io.streamgate.common.grid.SharingReport;
 import io.streamgate.common.net.ClientAddresses;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.media.access.control.RevocationSync;
-import io.streamgate.media.delivery.control.DeliveryMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -76,7 +75,7 @@ public class TokenSharing {
 
   @Inject Instance<HazelcastInstance> grid;
 
-  @Inject DeliveryMetrics metrics;
+  @Inject SharingStatistics metrics;
 
   @Resource ManagedScheduledExecutorService scheduler;
 

@@ -1,9 +1,8 @@
 package io.streamgate.media.upstream.control;
 
 import io.streamgate.media.cache.control.SegmentCache;
-import io.streamgate.media.delivery.control.DeliveryMetrics;
-import io.streamgate.media.delivery.control.Manifests;
-import io.streamgate.media.delivery.control.StreamRequest;
+import io.streamgate.media.streams.control.Manifests;
+import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -58,7 +57,7 @@ public class UpstreamOrigin {
 
   @Inject SegmentCache cache;
 
-  @Inject DeliveryMetrics metrics;
+  @Inject UpstreamStatistics metrics;
 
   @Inject Clock clock;
 

@@ -63,6 +63,18 @@ class AccessLogTest {
     assertFalse(line.contains("ABCD2345WXYZ"), "never the code itself");
   }
 
+  @Test
+  void theLoggedPathIsTheRawSpellingWithoutAnyQueryString() {
+    assertEquals(
+        "/streams/x/%2e%2e/demo/master.m3u8",
+        AccessLog.loggedPath("/streams/x/%2e%2e/demo/master.m3u8"), "as the client spelled it");
+    assertEquals(
+        "/streams/demo/master.m3u8",
+        AccessLog.loggedPath("/streams/demo/master.m3u8?__token=eyJhbGciOi.x.y"),
+        "a token in a query string never reaches the log");
+    assertEquals("/streams/e/a.ts", AccessLog.loggedPath("/streams/e/a.ts"));
+  }
+
   private static JsonObject parse(String line) {
     try (var reader = Json.createReader(new StringReader(line))) {
       return reader.readObject();

@@ -1,10 +1,10 @@
-package io.streamgate.media.runtime.control;
+package io.streamgate.media.clock.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The one source of "now" for the media server. */
+/** The one source of "now" for the media server; unit tests hand their beans a clock they move. */
 @ApplicationScoped
 public class Clocks {
 

@@ -1,4 +1,4 @@
-package io.streamgate.media.delivery.control;
+package io.streamgate.media.streams.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.streamgate.media.delivery.control;
+package io.streamgate.media.streams.entity;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.streamgate.media.delivery.control;
+package io.streamgate.media.streams.control;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.streamgate.media.delivery.control;
+package io.streamgate.media.streams.entity;
 
 import io.streamgate.common.Spec;
 import java.util.ArrayList;
@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A request for one HLS file of one event, taken from the raw request path: decoded exactly once,
- * and refused unless every segment is a plain name. What is checked is what is served.
+ * A request for one HLS file of one event, named by the path the container mapped to the stream
+ * servlet ({@code getPathInfo()}: decoded and normalised by the container) and refused unless every
+ * segment is a plain name. What is checked is what is served.
+ *
+ * <p>The raw request path is only ever a second, stricter check ({@link #isSpelledPlainlyBy}): a
+ * client that reached the file through dot segments, encoded separators, path parameters or empty
+ * segments is refused, even though the container resolved its path to a plain one.
  *
  * @param eventId the first segment
  * @param file the path of the file inside the event's folder, e.g. {@code 720p/seg_001.ts}
  */
 public record StreamRequest(String eventId, String file, FileType type) {
 
-  /** Longest raw path accepted, and most segments: HLS layouts are shallow. */
-  static final int MAX_RAW_LENGTH = 1024;
+  /** Longest path accepted, and most segments: HLS layouts are shallow. */
+  static final int MAX_PATH_LENGTH = 1024;
 
   static final int MAX_SEGMENTS = 8;
   static final int MAX_SEGMENT_LENGTH = 128;
@@ -31,22 +36,46 @@ public record StreamRequest(String eventId, String file, FileType type) {
   }
 
   /**
-   * Parses the part of the raw (still percent-encoded) request URI after the context path, e.g.
-   * {@code /demo/720p/index.m3u8}. Empty for anything that is not a plain path to a served file:
-   * bad or double encoding, encoded separators, dot segments, empty segments, backslashes, control
-   * characters, over-long names, unknown extensions.
+   * The request the container-mapped path names, e.g. {@code /demo/720p/index.m3u8} from {@code
+   * getPathInfo()}. That path is decoded already and is never decoded again: a {@code %} left in it
+   * is refused like any other character that is not plain. Empty for anything that is not a plain
+   * path to a served file: dot segments, empty segments, backslashes, control characters, over-long
+   * names, unknown extensions.
    */
-  public static Optional<StreamRequest> parse(String rawPath) {
-    if (rawPath == null || rawPath.length() > MAX_RAW_LENGTH || !rawPath.startsWith("/")) {
+  public static Optional<StreamRequest> fromMappedPath(String pathInfo) {
+    return parse(pathInfo, false);
+  }
+
+  /**
+   * Parses the part of the raw (still percent-encoded) request URI after the context path, e.g.
+   * {@code /demo/720p/index.m3u8}: decoded exactly once. Empty for anything that is not a plain
+   * path to a served file: bad or double encoding, encoded separators, dot segments, empty
+   * segments, backslashes, control characters, over-long names, unknown extensions.
+   */
+  public static Optional<StreamRequest> fromRawPath(String rawPath) {
+    return parse(rawPath, true);
+  }
+
+  /**
+   * Whether the raw request path (after the context path, still percent-encoded) names exactly this
+   * file with plain names only, percent-decoded once: the client asked for the file by its plain
+   * name, not by a spelling that only the container's normalisation turned into it.
+   */
+  public boolean isSpelledPlainlyBy(String rawPath) {
+    return fromRawPath(rawPath).filter(this::equals).isPresent();
+  }
+
+  private static Optional<StreamRequest> parse(String path, boolean percentEncoded) {
+    if (path == null || path.length() > MAX_PATH_LENGTH || !path.startsWith("/")) {
       return Optional.empty();
     }
-    String[] raw = rawPath.substring(1).split("/", -1);
+    String[] raw = path.substring(1).split("/", -1);
     if (raw.length < 2 || raw.length > MAX_SEGMENTS) {
       return Optional.empty();
     }
     List<String> segments = new ArrayList<>(raw.length);
     for (String segment : raw) {
-      String decoded = decode(segment);
+      String decoded = percentEncoded ? decode(segment) : segment;
       if (decoded == null || !isPlainName(decoded)) {
         return Optional.empty();
       }
