@@ -188,6 +188,25 @@ final class Fixtures {
     }
   }
 
+  /**
+   * Makes the code's session look as if its device went quiet {@code by} earlier than it did: what
+   * a device that stopped sending heartbeats looks like to the platform, without waiting for it.
+   */
+  void ageSession(String code, Duration by) throws SQLException {
+    Instant last = lastHeartbeat(code);
+    try (Connection db = connect();
+        PreparedStatement update =
+            db.prepareStatement(
+                "UPDATE viewer_session SET last_heartbeat = ? WHERE access_code_id ="
+                    + " (SELECT id FROM access_code WHERE code = ?)")) {
+      update.setObject(1, utc(last.minus(by)));
+      update.setString(2, code);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("the code has no session");
+      }
+    }
+  }
+
   int sessionsOf(String code) throws SQLException {
     return count(
         "SELECT COUNT(*) FROM viewer_session s JOIN access_code c ON c.id = s.access_code_id"
