@@ -5,9 +5,10 @@
 # export under 5 s with flat memory.
 #   bench/admin.sh [h2] [postgresql]
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "$0")/common.sh"
 need psql python3
-H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -n 1)
+H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -mindepth 2 -maxdepth 2 -name 'h2-*.jar' | sort -V | tail -n 1)
 [[ -f $ROOT/target/postgresql.jar ]] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
 trap 'stop_streamgate; [[ -n ${SAMPLER:-} ]] && kill "$SAMPLER" 2>/dev/null' EXIT

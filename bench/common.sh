@@ -1,6 +1,7 @@
 # Shared by the benchmark scripts: tools, starting and stopping StreamGate, running wrk.
 # shellcheck shell=bash
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck disable=SC2034 # BENCH is for the scripts that source this file
 BENCH=$ROOT/bench
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
@@ -50,6 +51,7 @@ start_streamgate() {
     sleep 1
   done
   SERVER_PID=$(pgrep -f "payara-micro.jar.*--port $PORT" | head -n 1)
+  # shellcheck disable=SC2034 # BASE is for the scripts that source this file
   BASE=http://127.0.0.1:$PORT
 }
 
@@ -69,7 +71,8 @@ run_wrk() {
   if [[ ${1:-} == -H ]]; then
     WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$2" "$url")
   else
-    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency $(wrk_script "$@") "$url" $(wrk_args "$@"))
+    wrk_script_args "$@"
+    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${WRK_SCRIPT[@]}" "$url" "${WRK_ARGS[@]}")
   fi
   local rps p50 p99 transfer errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$WRK_OUT")
@@ -77,8 +80,8 @@ run_wrk() {
   p50=$(awk '$1 == "50%" {print $2}' <<<"$WRK_OUT")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$WRK_OUT")
   errors=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$WRK_OUT")
+  # shellcheck disable=SC2034 # RPS is for the scripts that source this file
   RPS=$rps
-  TRANSFER=$transfer
   printf '%-34s %10s req/s  %10s/s  p50 %8s  p99 %8s  non-2xx %s\n' \
     "$name" "$rps" "$transfer" "$p50" "$p99" "${errors:-0}"
 }
@@ -103,17 +106,19 @@ settle() {
 warm() {
   local url=$1
   shift
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" $(wrk_script "$@") "$url" $(wrk_args "$@") >/dev/null
+  wrk_script_args "$@"
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "${WRK_SCRIPT[@]}" "$url" "${WRK_ARGS[@]}" >/dev/null
 }
 
-wrk_script() {
-  if (($#)); then echo "-s $1"; fi
-}
-
-wrk_args() {
+# wrk_script_args [SCRIPT [SCRIPT ARGS...]]: wrk's options for them, WRK_SCRIPT (-s SCRIPT, before
+# the URL) and WRK_ARGS (-- SCRIPT ARGS, after it); both empty without a script.
+wrk_script_args() {
+  WRK_SCRIPT=()
+  WRK_ARGS=()
+  if (($#)); then WRK_SCRIPT=(-s "$1"); fi
   if (($# > 1)); then
     shift
-    echo "-- $*"
+    WRK_ARGS=(-- "$@")
   fi
 }
 
@@ -121,6 +126,7 @@ wrk_args() {
 # (PostgreSQL: a fresh database, dropped by drop_bench_db).
 bench_db() {
   local kind=$1 work=$2
+  # shellcheck disable=SC2034 # DB_JDBC and DB_USER are for the scripts that source this file
   if [[ $kind == h2 ]]; then
     DB_URL="jdbc:h2:file:$work/data/db/streamgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
     DB_JDBC=$DB_URL

@@ -7,6 +7,7 @@
 # Targets (issue 4): segments >= 0.85 of nginx's throughput, manifests >= 0.25.
 #   bench/media.sh
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "$0")/common.sh"
 need wrk nginx curl python3
 WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)

@@ -9,9 +9,10 @@
 #      the large view keeps >= 0.95 of the small view's throughput.
 #   bench/revocation.sh
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "$0")/common.sh"
 need wrk curl python3
-H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -n 1)
+H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -mindepth 2 -maxdepth 2 -name 'h2-*.jar' | sort -V | tail -n 1)
 WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
 SESSIONS=${SESSIONS:-120}
 LAUNCHERS=()
@@ -25,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-GRID_PORTS=($(free_port) $(free_port) $(free_port))
+GRID_PORTS=("$(free_port)" "$(free_port)" "$(free_port)")
 CLUSTER=(STREAMGATE_CLUSTER_NAME="bench-$(date +%s)-$RANDOM"
   STREAMGATE_CLUSTER_MEMBERS="127.0.0.1:${GRID_PORTS[0]},127.0.0.1:${GRID_PORTS[1]},127.0.0.1:${GRID_PORTS[2]}"
   INTERNAL_API_KEY="bench-internal-api-key-$RANDOM$RANDOM")

@@ -6,9 +6,10 @@
 # Targets (issue 3): redeem >= 1,000 req/s, heartbeat >= 3,000 req/s, p99 < 50 ms.
 #   bench/viewer-api.sh [h2] [postgresql]
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "$0")/common.sh"
 need wrk psql python3
-H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -n 1)
+H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -mindepth 2 -maxdepth 2 -name 'h2-*.jar' | sort -V | tail -n 1)
 [[ -f $ROOT/target/postgresql.jar ]] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
 trap 'stop_streamgate' EXIT

@@ -19,8 +19,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Test data written straight into the running instance's database, until the admin API exists to
- * create it: each test makes its own events and codes.
+ * Test data written straight into the running instance's database: each test makes its own events,
+ * codes and console users in exactly the state it needs (expired, revoked, inactive), and reads
+ * back what the instance stored (sessions, audit entries, the signing key).
  */
 final class Fixtures {
 
@@ -30,8 +31,10 @@ final class Fixtures {
   private final AccessCodeCodec codec = new AccessCodeCodec();
 
   /**
+   * @param jdbcUrl the instance's database
+   * @param user the database user; the password is empty
    * @param dataDir the instance's data folder, where the launcher keeps the key that encrypts the
-   *     private signing keys in the database
+   *     private signing keys in the database ({@code signing-key-encryption-key})
    */
   Fixtures(String jdbcUrl, String user, Path dataDir) {
     this.jdbcUrl = jdbcUrl;
@@ -65,7 +68,7 @@ final class Fixtures {
     return id;
   }
 
-  /** A fresh code for the event, expiring when the event's window closes. */
+  /** A fresh code for the event, expiring in two days. */
   String code(String eventId) throws SQLException {
     return code(eventId, Instant.now().plus(Duration.ofDays(2)), false);
   }
@@ -89,12 +92,15 @@ final class Fixtures {
     return code;
   }
 
-  /** The platform's newest signing key, so tests can mint tokens of every kind themselves. */
+  /** A signer with the platform's signing key: tests mint tokens of every kind themselves. */
   PlaybackTokenSigner signer() throws SQLException {
     return new PlaybackTokenSigner(signingKey());
   }
 
-  /** The platform's current private signing key. */
+  /**
+   * The platform's newest signing key that is not retired, with its private half: decrypted with
+   * the key in the data folder.
+   */
   RSAKey signingKey() throws SQLException {
     try (Connection db = connect();
         PreparedStatement select =
