@@ -17,8 +17,9 @@ public class StreamGateExtension implements ParameterResolver {
 
   /**
    * The tests act as the trusted reverse proxy (their X-Forwarded-For is believed, so each test can
-   * be a client of its own), sessions go stale after 10 s so that take-over can be observed, and
-   * the H2 database accepts the tests' own connections for setting up data.
+   * be a client of its own), sessions go stale after 10 s (tests move a session's last heartbeat
+   * back instead of waiting, see Fixtures.ageSession), and the H2 database accepts the tests' own
+   * connections for setting up data.
    */
   static final Map<String, String> SHARED_SETTINGS =
       Map.of(
