@@ -44,7 +44,7 @@ public class RolesAllowedFeature implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     RolesAllowed allowed = rolesAllowed(resource.getResourceMethod(), resource.getResourceClass());
     if (allowed != null) {
-      context.register(new Check(List.of(allowed.value())));
+      context.register(new Check(List.of(allowed.value())), Check.PRIORITY);
     }
   }
 
@@ -55,8 +55,11 @@ public class RolesAllowedFeature implements DynamicFeature {
   }
 
   /** Admits a caller in one of the roles, refuses everyone else. */
-  @Priority(Priorities.AUTHORIZATION - 10)
+  @Priority(Check.PRIORITY)
   static final class Check implements ContainerRequestFilter {
+
+    /** After authentication filters, before Jersey's or Payara's own authorization filters. */
+    static final int PRIORITY = Priorities.AUTHORIZATION - 10;
 
     private final List<String> roles;
 
