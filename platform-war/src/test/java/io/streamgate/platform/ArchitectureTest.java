@@ -30,8 +30,9 @@ class ArchitectureTest {
    */
   static final List<List<String>> LEVELS =
       List.of(
-          // Pages and API that compose several components, start-up content, health checks.
-          List.of("console", "dashboard", "viewer", "demo", "health"),
+          // Pages and API that compose several components, start-up content, health checks, and
+          // who is calling (the authentication mechanism knows every kind of caller).
+          List.of("console", "dashboard", "viewer", "demo", "health", "access"),
           List.of("playback"),
           List.of("revocation"),
           List.of("sessions"),

@@ -1,5 +1,5 @@
 /**
  * Who is calling: the client address of a request behind trusted proxies, whether it came over
- * HTTPS, and the internal API key that admits media servers.
+ * HTTPS, the internal API key that identifies media servers, and the roles access is decided by.
  */
 package io.streamgate.platform.clients;

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks console endpoints: they need a logged-in admin session, and anything but GET needs a role
- * that may change things.
+ * Marks console API endpoints: a change (anything but GET) from another site's page is refused (see
+ * {@link AdminAuthentication}). Who may call them is declared by {@code @RolesAllowed}.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,8 +6,10 @@ import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminAccounts.UserChange;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.web.boundary.JsonRequests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Console users, for super admins: list, create, change role, (de)activate, reset password. */
 @Path("admin/users")
 @AdminSession
-@SuperAdminOnly
+@RolesAllowed(CallerRoles.SUPER_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: users")
 public class AdminUsersResource {

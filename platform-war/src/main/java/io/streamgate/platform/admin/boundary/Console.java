@@ -4,6 +4,7 @@ import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminRefusedException;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +13,8 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * The logged-in user as pages see them ({@code #{console}}): who they are, what their role lets
- * them do. Page actions check the role here, on the server, whatever the page showed.
+ * them do. Page actions check the role here, on the server, whatever the page showed: the role the
+ * container gives the caller ({@code isUserInRole}), as the authentication mechanism declared it.
  */
 @Named
 @RequestScoped
@@ -25,17 +27,17 @@ public class Console {
   @Inject AdminAccounts accounts;
 
   /**
-   * The user of this request's console session, as they are now. The guard in front of the pages
-   * found them already; when it did not run (a page reached by a path it did not expect), the
-   * session is asked here, so a page that shows codes never relies on the guard alone.
+   * The user of this request's console session, as they are now. The authentication mechanism found
+   * them already (the container admits no one else to console pages); without that, the session is
+   * asked here, so a page that shows codes never relies on one check alone.
    */
   public AdminIdentity identity() {
-    AdminIdentity current = (AdminIdentity) request.getAttribute(ConsoleGuard.CURRENT);
+    AdminIdentity current = AdminAuthentication.recognised(request).orElse(null);
     if (current == null) {
       current =
           AdminAuthentication.current(request.getSession(false), accounts)
               .orElseThrow(AdminRefusedException::notLoggedIn);
-      request.setAttribute(ConsoleGuard.CURRENT, current);
+      request.setAttribute(AdminAuthentication.CALLER, current);
     }
     return current;
   }
@@ -48,12 +50,14 @@ public class Console {
     return identity().role().label().replace('_', ' ');
   }
 
+  /** Whether the container gives this user the role {@code admin} (operators only look). */
   public boolean isMayChange() {
-    return identity().mayChange();
+    return identity() != null && request.isUserInRole(CallerRoles.ADMIN);
   }
 
+  /** Whether the container gives this user the role {@code super-admin}. */
   public boolean isSuperAdmin() {
-    return identity().isSuperAdmin();
+    return identity() != null && request.isUserInRole(CallerRoles.SUPER_ADMIN);
   }
 
   /** The acting user's name, once their role is checked to allow changes. */

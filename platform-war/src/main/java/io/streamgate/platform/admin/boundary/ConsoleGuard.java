@@ -1,8 +1,5 @@
 package io.streamgate.platform.admin.boundary;
 
-import io.streamgate.platform.admin.control.AdminAccounts;
-import io.streamgate.platform.admin.control.AdminIdentity;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Lets only logged-in, active users see console pages and open the console's push connections (the
- * dashboard's live counts); everyone else is sent to the login page (an Ajax request gets the
- * redirect in a partial response, so the browser follows it). Form posts from another site's page
- * are refused before JSF sees them. Pages are never cached.
+ * The console's pages and push connections are never cached, and form posts from another site's
+ * page are refused before JSF sees them (the login page's too). Who may see them is not decided
+ * here: {@code web.xml} constrains them to console users, and the platform's authentication
+ * mechanism sends everyone else to the login page ({@link #sendToLogin}).
  */
 @WebFilter(urlPatterns = {"/admin/*", "/jakarta.faces.push/*"})
 public class ConsoleGuard extends HttpFilter {
@@ -24,11 +21,6 @@ public class ConsoleGuard extends HttpFilter {
 
   static final String LOGIN = "/admin/login.xhtml";
 
-  /** Request attribute with the user as they are now. */
-  static final String CURRENT = ConsoleGuard.class.getName() + ".current";
-
-  @Inject AdminAccounts accounts;
-
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,37 +28,25 @@ public class ConsoleGuard extends HttpFilter {
     response.setHeader("Cache-Control", "no-store");
     if (!"GET".equals(request.getMethod())
         && !SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
-      response.sendError(
-          HttpServletResponse.SC_FORBIDDEN, "Requests from other sites are refused.");
+      refuseCrossSite(response);
       return;
     }
-    if (isLoginPage(request)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    AdminIdentity current =
-        AdminAuthentication.current(request.getSession(false), accounts).orElse(null);
-    if (current == null) {
-      redirectToLogin(request, response);
-      return;
-    }
-    request.setAttribute(CURRENT, current);
     chain.doFilter(request, response);
   }
 
-  /**
-   * Whether the container maps this request to the login page. Decided on the servlet path and path
-   * info, which the container has decoded and normalised and then used to choose the page: the raw
-   * request URI can name one page and reach another ({@code /admin/x/%2e%2e/tickets.xhtml}).
-   * Scripts and styles are served under {@code /jakarta.faces.resource/}, outside this filter.
-   */
-  static boolean isLoginPage(HttpServletRequest request) {
-    String pathInfo = request.getPathInfo();
-    return LOGIN.equals(request.getServletPath() + (pathInfo == null ? "" : pathInfo));
+  /** Refuses a form post from another site's page (the console's error page says why). */
+  public static void refuseCrossSite(HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    response.sendError(HttpServletResponse.SC_FORBIDDEN, "Requests from other sites are refused.");
   }
 
-  private static void redirectToLogin(HttpServletRequest request, HttpServletResponse response)
+  /**
+   * Sends the browser to the login page: a redirect, or for an Ajax request the redirect in a
+   * partial response, so that the browser follows it.
+   */
+  public static void sendToLogin(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    response.setHeader("Cache-Control", "no-store");
     String login = request.getContextPath() + LOGIN;
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       response.setContentType("text/xml");

@@ -1,12 +1,13 @@
 package io.streamgate.platform.audit.boundary;
 
 import io.streamgate.platform.admin.boundary.AdminSession;
-import io.streamgate.platform.admin.boundary.SuperAdminOnly;
 import io.streamgate.platform.audit.control.AuditLog;
 import io.streamgate.platform.audit.control.AuditLog.AuditFilter;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.paging.control.Paging;
 import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The audit trail, for super admins; read-only by construction. */
 @Path("admin/audit-log")
 @AdminSession
-@SuperAdminOnly
+@RolesAllowed(CallerRoles.SUPER_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: audit log")
 public class AdminAuditResource {

@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Admits media servers to the internal API by {@code X-Internal-Api-Key}. Without an {@code
- * INTERNAL_API_KEY} of at least 16 characters the internal API admits nobody.
+ * Recognises media servers by {@code X-Internal-Api-Key} (they then have the role {@link
+ * CallerRoles#MEDIA_SERVER}). Without an {@code INTERNAL_API_KEY} of at least 16 characters nobody
+ * is recognised, and the internal API admits nobody.
  */
 @ApplicationScoped
 public class InternalCallers {
@@ -45,9 +46,13 @@ public class InternalCallers {
                 LOG.warning(problem + "; the internal API refuses every call until it is fixed"));
   }
 
-  public void require(String presented) {
-    if (!InternalApiKeys.matches(key.orElse(null), presented)) {
-      throw new RefusedException();
-    }
+  /** Whether the presented key is the configured one. */
+  public boolean admits(String presented) {
+    return InternalApiKeys.matches(key.orElse(null), presented);
+  }
+
+  /** The refusal of a call to the internal API by anyone else. */
+  public static RefusedException refused() {
+    return new RefusedException();
   }
 }

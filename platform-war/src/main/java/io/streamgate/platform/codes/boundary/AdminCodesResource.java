@@ -4,6 +4,7 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
@@ -12,6 +13,7 @@ import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
 import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The admin API's code lists and the CSV export. */
 @Path("admin")
 @AdminSession
+@RolesAllowed(CallerRoles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: codes")
 public class AdminCodesResource {

@@ -3,9 +3,11 @@ package io.streamgate.platform.codes.boundary;
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.codes.control.CodeIssuance;
 import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.JsonRequests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin")
 @AdminSession
+@RolesAllowed(CallerRoles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: events")
 public class CodeGenerationResource {

@@ -3,9 +3,11 @@ package io.streamgate.platform.dashboard.boundary;
 import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.boundary.AdminSession;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.dashboard.control.Dashboard;
 import io.streamgate.platform.dashboard.control.Dashboard.Summary;
 import io.streamgate.platform.events.boundary.EventJson;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The admin API's dashboard: the specification's summary plus live viewers per event. */
 @Path("admin/dashboard")
 @AdminSession
+@RolesAllowed(CallerRoles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: dashboard")
 public class AdminDashboardResource {

@@ -6,6 +6,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventCodes;
 import io.streamgate.platform.events.control.EventDraft;
@@ -19,6 +20,7 @@ import io.streamgate.platform.paging.control.Paging;
 import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import io.streamgate.platform.web.boundary.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin")
 @AdminSession
+@RolesAllowed(CallerRoles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: events")
 public class AdminEventsResource {
@@ -79,6 +82,7 @@ public class AdminEventsResource {
   @Context ContainerRequestContext context;
 
   @GET
+  @RolesAllowed(CallerRoles.OPERATOR)
   @Path("events")
   @Operation(
       summary =
@@ -126,6 +130,7 @@ public class AdminEventsResource {
   }
 
   @GET
+  @RolesAllowed(CallerRoles.OPERATOR)
   @Path("events/{id}")
   @Operation(summary = "One event with its codes counted by status")
   public Map<String, Object> event(@PathParam("id") String id) {

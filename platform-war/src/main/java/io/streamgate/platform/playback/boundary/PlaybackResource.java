@@ -3,11 +3,13 @@ package io.streamgate.platform.playback.boundary;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackTokenMint;
 import io.streamgate.platform.playback.control.Redemptions;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.web.boundary.JsonRequests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -40,7 +42,7 @@ public class PlaybackResource {
   /** Answers {@code {"ok": true}} while the session holds its code. */
   @POST
   @Path("heartbeat")
-  @PlaybackBearer
+  @RolesAllowed(CallerRoles.VIEWER)
   public Map<String, Boolean> heartbeat() {
     sessions.heartbeat(caller());
     return Map.of("ok", true);
@@ -49,7 +51,7 @@ public class PlaybackResource {
   /** A fresh token for the same session. */
   @POST
   @Path("refresh")
-  @PlaybackBearer
+  @RolesAllowed(CallerRoles.VIEWER)
   public Map<String, Object> refresh() {
     PlaybackTokenMint.Minted token = redemptions.refresh(caller(), clients.ip(request));
     return Map.of("playbackToken", token.token(), "tokenExpiresIn", token.expiresInSeconds());

@@ -6,12 +6,14 @@ import static io.streamgate.platform.web.boundary.ApiJson.data;
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.events.boundary.EventJson;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.revocation.control.Revocations;
 import io.streamgate.platform.web.boundary.JsonRequests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin")
 @AdminSession
+@RolesAllowed(CallerRoles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: access")
 public class AdminAccessResource {

@@ -1,9 +1,10 @@
 package io.streamgate.platform.revocation.boundary;
 
 import io.streamgate.common.internal.InternalApiKeys;
-import io.streamgate.platform.clients.control.InternalCallers;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.revocation.control.RevocationFeed;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,20 +20,18 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /api/revocations?since=}: for media servers outside the data grid, the revocations and
- * restorations since their last poll. Needs the {@code X-Internal-Api-Key}.
+ * restorations since their last poll. Only for media servers (the {@code X-Internal-Api-Key}).
  */
 @Path("revocations")
 public class RevocationsResource {
 
-  @Inject InternalCallers callers;
-
   @Inject RevocationFeed feed;
 
   @GET
+  @RolesAllowed(CallerRoles.MEDIA_SERVER)
   @Produces(MediaType.APPLICATION_JSON)
   public Response since(
       @HeaderParam(InternalApiKeys.HEADER) String key, @QueryParam("since") String since) {
-    callers.require(key);
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     return Response.ok(feed.since(instant(since))).cacheControl(noStore).build();

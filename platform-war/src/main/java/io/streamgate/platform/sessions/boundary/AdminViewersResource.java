@@ -5,10 +5,12 @@ import static io.streamgate.platform.web.boundary.ApiJson.data;
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The admin API's viewers: who watches an event now, and releasing a device's hold on a code. */
 @Path("admin")
 @AdminSession
+@RolesAllowed(CallerRoles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: viewers")
 public class AdminViewersResource {
@@ -48,6 +51,7 @@ public class AdminViewersResource {
   @Context ContainerRequestContext context;
 
   @GET
+  @RolesAllowed(CallerRoles.OPERATOR)
   @Path("events/{id}/sessions")
   @Operation(
       summary =
@@ -70,6 +74,7 @@ public class AdminViewersResource {
   }
 
   @GET
+  @RolesAllowed(CallerRoles.OPERATOR)
   @Path("events/{id}/token-sharing")
   @Operation(
       summary =

@@ -4,10 +4,11 @@ import static io.streamgate.platform.web.boundary.ApiJson.data;
 
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
-import io.streamgate.platform.admin.boundary.SuperAdminOnly;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.signing.control.SigningKeys;
 import io.streamgate.platform.signing.entity.SigningKey;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin/keys")
 @AdminSession
-@SuperAdminOnly
+@RolesAllowed(CallerRoles.SUPER_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: signing keys")
 public class AdminKeysResource {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>An expired or unknown view (session ended, view evicted, forged {@code
- *       jakarta.faces.ViewState}) reloads the page fresh; in the console that GET passes {@code
- *       ConsoleGuard}, which sends a user whose session ended to the login page.
+ *       jakarta.faces.ViewState}) reloads the page fresh; in the console that GET is sent to the
+ *       login page when the user's session ended (the console's pages are for console users only).
  *   <li>Any other failure of an Ajax request is logged and the browser is sent to the error page of
  *       the portal or the console (a partial-response redirect, which the browser follows).
  *   <li>Any other failure of a full request is left to the container, which hands it to {@link

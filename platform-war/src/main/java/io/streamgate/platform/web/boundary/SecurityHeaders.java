@@ -46,6 +46,18 @@ public class SecurityHeaders extends HttpFilter {
   @Override
   public void init() {
     policy = policy(mediaServer.filter(url -> !url.isBlank()).map(SecurityHeaders::mediaSource));
+    getServletContext().setAttribute(SecurityHeaders.class.getName(), this);
+  }
+
+  /**
+   * Writes the headers on an answer given before the servlet filters run (the authentication
+   * mechanism's redirect to the console's login page).
+   */
+  public static void write(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getServletContext().getAttribute(SecurityHeaders.class.getName())
+        instanceof SecurityHeaders headers) {
+      headers.headers(request, response);
+    }
   }
 
   static String policy(Optional<String> mediaSource) {
@@ -72,6 +84,11 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    headers(request, response);
+    chain.doFilter(request, response);
+  }
+
+  private void headers(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -79,6 +96,5 @@ public class SecurityHeaders extends HttpFilter {
     if (clients.https(request)) {
       response.setHeader("Strict-Transport-Security", HSTS);
     }
-    chain.doFilter(request, response);
   }
 }

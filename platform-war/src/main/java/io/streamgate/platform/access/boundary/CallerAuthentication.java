@@ -1,0 +1,139 @@
+package io.streamgate.platform.access.boundary;
+
+import io.streamgate.common.internal.InternalApiKeys;
+import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.PlaybackTokens;
+import io.streamgate.platform.admin.boundary.AdminAuthentication;
+import io.streamgate.platform.admin.boundary.ConsoleGuard;
+import io.streamgate.platform.admin.boundary.SameOrigin;
+import io.streamgate.platform.admin.control.AdminAccounts;
+import io.streamgate.platform.admin.control.AdminIdentity;
+import io.streamgate.platform.admin.entity.AdminUser.Role;
+import io.streamgate.platform.clients.control.CallerRoles;
+import io.streamgate.platform.clients.control.InternalCallers;
+import io.streamgate.platform.playback.boundary.PlaybackAuthentication;
+import io.streamgate.platform.playback.control.PlaybackCallers;
+import io.streamgate.platform.playback.control.PlaybackUnauthorizedException;
+import io.streamgate.platform.web.boundary.SecurityHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The platform's authentication mechanism: establishes, for every request, who is calling and in
+ * which groups (mapped one to one to roles in {@code glassfish-web.xml}); the container then
+ * decides by {@code @RolesAllowed} and the {@code web.xml} constraints.
+ *
+ * <ul>
+ *   <li>A live console session (the user stored at login, re-read: deactivated users, changed
+ *       passwords and ended sessions count as none): the user's name, the groups of their role and
+ *       those below it ({@code super-admin} ⊃ {@code admin} ⊃ {@code operator}).
+ *   <li>{@code Authorization: Bearer} with a playback token that verifies (not a probe token):
+ *       {@code viewer}, the claims kept for the resource.
+ *   <li>The right {@code X-Internal-Api-Key}: {@code media-server}.
+ * </ul>
+ *
+ * A request may carry several (a console user's browser with a playback token): it gets all their
+ * groups. Without any, nothing is established and public resources stay public. Credentials that do
+ * not verify establish nothing either: a protected resource then refuses the caller as it refuses
+ * any unauthenticated one.
+ *
+ * <p>For a resource the container protects by {@code web.xml} (the console's pages and push
+ * connections) only the console session counts: without one the browser is sent to the login page;
+ * a form post from another site's page is refused (403) before that, as the console always did.
+ *
+ * <p>The container learns the caller anew on every request and keeps nothing in the session ({@code
+ * registerSession} is not used), so the session's own check (the stored user as they are now)
+ * decides every time.
+ */
+@ApplicationScoped
+public class CallerAuthentication implements HttpAuthenticationMechanism {
+
+  @Inject AdminAccounts accounts;
+
+  @Inject PlaybackCallers playback;
+
+  @Inject InternalCallers internal;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    AdminIdentity admin =
+        AdminAuthentication.current(request.getSession(false), accounts).orElse(null);
+    if (context.isProtected()) {
+      return console(request, response, context, admin);
+    }
+    String name = null;
+    Set<String> groups = new LinkedHashSet<>();
+    if (admin != null) {
+      request.setAttribute(AdminAuthentication.CALLER, admin);
+      name = admin.username();
+      groups.addAll(groups(admin.role()));
+    }
+    PlaybackClaims viewer = viewer(request);
+    if (viewer != null) {
+      request.setAttribute(PlaybackAuthentication.CLAIMS, viewer);
+      name = name != null ? name : "viewer:" + viewer.sid();
+      groups.add(CallerRoles.VIEWER);
+    }
+    if (internal.admits(request.getHeader(InternalApiKeys.HEADER))) {
+      name = name != null ? name : CallerRoles.MEDIA_SERVER;
+      groups.add(CallerRoles.MEDIA_SERVER);
+    }
+    return groups.isEmpty() ? context.doNothing() : context.notifyContainerAboutLogin(name, groups);
+  }
+
+  /** A console page or push connection: the console session, or the login page. */
+  private static AuthenticationStatus console(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      AdminIdentity admin) {
+    try {
+      if (!"GET".equals(request.getMethod())
+          && !SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+        ConsoleGuard.refuseCrossSite(response);
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      if (admin == null) {
+        // The servlet filters (security headers among them) do not run for this answer.
+        SecurityHeaders.write(request, response);
+        ConsoleGuard.sendToLogin(request, response);
+        return AuthenticationStatus.SEND_CONTINUE;
+      }
+    } catch (IOException e) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    request.setAttribute(AdminAuthentication.CALLER, admin);
+    return context.notifyContainerAboutLogin(admin.username(), groups(admin.role()));
+  }
+
+  private PlaybackClaims viewer(HttpServletRequest request) {
+    String token = PlaybackTokens.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
+    if (token == null) {
+      return null;
+    }
+    try {
+      return playback.authenticate(token);
+    } catch (PlaybackUnauthorizedException e) {
+      return null;
+    }
+  }
+
+  /** The groups of a console role: its own and those of the roles it includes. */
+  static Set<String> groups(Role role) {
+    return switch (role) {
+      case SUPER_ADMIN -> Set.of(CallerRoles.SUPER_ADMIN, CallerRoles.ADMIN, CallerRoles.OPERATOR);
+      case ADMIN -> Set.of(CallerRoles.ADMIN, CallerRoles.OPERATOR);
+      case OPERATOR -> Set.of(CallerRoles.OPERATOR);
+    };
+  }
+}
