@@ -5,7 +5,7 @@ import static io.streamgate.platform.web.boundary.ApiJson.data;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.dashboard.control.Dashboard;
 import io.streamgate.platform.dashboard.control.Dashboard.Summary;
-import io.streamgate.platform.events.boundary.EventJson;
+import io.streamgate.platform.events.boundary.EventView.TokenBreakdown;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +35,7 @@ public class AdminDashboardResource {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("activeEvents", summary.activeEvents());
     json.put("totalTokens", summary.codes().total());
-    json.put("tokenBreakdown", EventJson.breakdown(summary.codes()));
+    json.put("tokenBreakdown", TokenBreakdown.of(summary.codes()));
     json.put(
         "upcomingEvents",
         summary.upcoming().stream()

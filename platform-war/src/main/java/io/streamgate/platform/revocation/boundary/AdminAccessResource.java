@@ -7,7 +7,7 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.CodeQueries;
-import io.streamgate.platform.events.boundary.EventJson;
+import io.streamgate.platform.events.boundary.EventView;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.revocation.control.Revocations;
@@ -123,7 +123,7 @@ public class AdminAccessResource {
   }
 
   private Map<String, Object> event(String id) {
-    return data(EventJson.eventDetail(events.find(id), codes.counts(id)));
+    return data(EventView.detail(events.find(id), codes.counts(id)));
   }
 
   private String actor() {
