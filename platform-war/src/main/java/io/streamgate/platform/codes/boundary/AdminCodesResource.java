@@ -10,7 +10,7 @@ import io.streamgate.platform.codes.entity.CodeStatus;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
-import io.streamgate.platform.web.boundary.ApiJson;
+import io.streamgate.platform.web.boundary.ApiJson.Page;
 import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +63,7 @@ public class AdminCodesResource {
               + " start of a code, dashes and case ignored, or of a label), page, limit (default"
               + " 50, at most 200); totals beyond 10,000 are given as 10,000 with totalIsExact"
               + " false")
-  public Map<String, Object> list(
+  public Page<CodeView> list(
       @QueryParam("eventId") String eventId,
       @QueryParam("status") String status,
       @QueryParam("search") String search,
@@ -82,13 +81,13 @@ public class AdminCodesResource {
             search);
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     Instant now = clock.instant();
-    return ApiJson.page(codes.list(filter, paging), code -> CodeJson.listedToken(code, now));
+    return Page.of(codes.list(filter, paging), code -> CodeView.listed(code, now));
   }
 
   @GET
   @Path("events/{id}/tokens")
   @Operation(summary = "One event's codes, with the same filters as GET tokens")
-  public Map<String, Object> listOfEvent(
+  public Page<CodeView> listOfEvent(
       @PathParam("id") String id,
       @QueryParam("status") String status,
       @QueryParam("search") String search,

@@ -2,7 +2,7 @@ package io.streamgate.platform.sessions.boundary;
 
 import static io.streamgate.platform.web.boundary.ApiJson.text;
 
-import io.streamgate.platform.codes.boundary.CodeJson;
+import io.streamgate.platform.codes.boundary.CodeView;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ public final class SessionJson {
   public static Map<String, Object> viewerSession(ViewerSession session) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", session.id());
-    json.put("code", CodeJson.maskedCode(session.accessCode().code()));
+    json.put("code", CodeView.maskedCode(session.accessCode().code()));
     json.put("tokenId", session.accessCode().id());
     json.put("clientIp", session.clientIp());
     json.put("userAgent", session.userAgent());
