@@ -1,13 +1,12 @@
 package io.streamgate.platform.signing.boundary;
 
-import static io.streamgate.platform.web.boundary.ApiJson.data;
-
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.admin.boundary.SuperAdminOnly;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.signing.control.SigningKeys;
 import io.streamgate.platform.signing.entity.SigningKey;
+import io.streamgate.platform.web.boundary.ApiJson.Data;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -19,8 +18,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,16 +42,18 @@ public class AdminKeysResource {
 
   @GET
   @Operation(summary = "Every key, newest first: kid, createdAt, retiredAt, signing")
-  public Map<String, Object> list() {
+  public Data<List<KeyView>> list() {
     String signing = keys.signer().kid();
-    return data(keys.all().stream().map(key -> json(key, signing)).toList());
+    return Data.of(keys.all().stream().map(key -> KeyView.of(key, signing)).toList());
   }
 
   @POST
   @Operation(summary = "Rotates: a new key signs from now on; older active keys keep verifying")
   public Response rotate() {
     SigningKey key = keys.rotate(actor(), clients.ip(request));
-    return Response.status(Response.Status.CREATED).entity(data(json(key, key.kid()))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(Data.of(KeyView.of(key, key.kid())))
+        .build();
   }
 
   @POST
@@ -61,21 +61,12 @@ public class AdminKeysResource {
   @Operation(
       summary =
           "Retires a key: tokens it signed are refused; the only active key cannot be retired")
-  public Map<String, Object> retire(@PathParam("kid") String kid) {
+  public Data<KeyView> retire(@PathParam("kid") String kid) {
     SigningKey key = keys.retire(kid, actor(), clients.ip(request));
-    return data(json(key, keys.signer().kid()));
+    return Data.of(KeyView.of(key, keys.signer().kid()));
   }
 
   private String actor() {
     return AdminAuthentication.caller(context).username();
-  }
-
-  private static Map<String, Object> json(SigningKey key, String signingKid) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kid", key.kid());
-    json.put("createdAt", key.createdAt().toString());
-    json.put("retiredAt", key.retiredAt() == null ? null : key.retiredAt().toString());
-    json.put("signing", key.kid().equals(signingKid));
-    return json;
   }
 }

@@ -4,9 +4,7 @@ import io.streamgate.platform.paging.control.Paging;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -48,26 +46,8 @@ public final class ApiJson {
   public record Pagination(
       int page, int limit, long total, long totalPages, boolean totalIsExact) {}
 
-  public static Map<String, Object> data(Object data) {
-    return Map.of("data", data);
-  }
-
-  /**
-   * {@code {data: [...], pagination: {page, limit, total, totalPages, totalIsExact}}}; an inexact
-   * total means "at least".
-   */
-  public static <T> Map<String, Object> page(Paging.Page<T> page, Function<T, Object> item) {
-    Map<String, Object> pagination = new LinkedHashMap<>();
-    pagination.put("page", page.paging().page());
-    pagination.put("limit", page.paging().limit());
-    pagination.put("total", page.total());
-    pagination.put("totalPages", page.totalPages());
-    pagination.put("totalIsExact", page.exact());
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("data", page.items().stream().map(item).toList());
-    json.put("pagination", pagination);
-    return json;
-  }
+  /** {@code {error: message}}: a refusal without further fields. */
+  public record Error(String error) {}
 
   /**
    * ISO 8601 to the millisecond: what was just saved reads back the same, although the databases
