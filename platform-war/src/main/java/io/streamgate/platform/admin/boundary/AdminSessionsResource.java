@@ -5,7 +5,6 @@ import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminLogins;
 import io.streamgate.platform.admin.control.AdminRefusedException;
 import io.streamgate.platform.clients.boundary.Clients;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import io.streamgate.platform.web.boundary.JsonRecords;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +41,7 @@ public class AdminSessionsResource {
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Data<UserView.Identity> login(String body) {
+  public UserView.IdentityData login(String body) {
     if (!SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
       throw AdminRefusedException.crossSite();
     }
@@ -54,23 +53,23 @@ public class AdminSessionsResource {
 
   @POST
   @Path("logout")
-  public Data<UserView.LoggedOut> logout() {
+  public UserView.LoggedOutData logout() {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
     }
-    return Data.of(new UserView.LoggedOut(true));
+    return new UserView.LoggedOutData(new UserView.LoggedOut(true));
   }
 
   @GET
   @Path("session")
-  public Data<UserView.Identity> session() {
+  public UserView.IdentityData session() {
     return AdminAuthentication.current(request.getSession(false), accounts)
         .map(AdminSessionsResource::data)
         .orElseThrow(AdminRefusedException::notLoggedIn);
   }
 
-  private static Data<UserView.Identity> data(AdminIdentity admin) {
-    return Data.of(UserView.Identity.of(admin));
+  private static UserView.IdentityData data(AdminIdentity admin) {
+    return new UserView.IdentityData(UserView.Identity.of(admin));
   }
 }

@@ -2,7 +2,6 @@ package io.streamgate.platform.admin.boundary;
 
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.clients.boundary.Clients;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,8 +39,8 @@ public class AdminUsersResource {
 
   @GET
   @Operation(summary = "All console users by username")
-  public Data<List<UserView>> list() {
-    return Data.of(accounts.all().stream().map(UserView::of).toList());
+  public UserView.UsersData list() {
+    return new UserView.UsersData(accounts.all().stream().map(UserView::of).toList());
   }
 
   @POST
@@ -59,7 +57,9 @@ public class AdminUsersResource {
             fields.roleValue(),
             AdminAuthentication.caller(context).username(),
             clients.ip(request));
-    return Response.status(Response.Status.CREATED).entity(Data.of(UserView.of(user))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(new UserView.UserData(UserView.of(user)))
+        .build();
   }
 
   @PUT
@@ -69,10 +69,10 @@ public class AdminUsersResource {
       summary =
           "Changes a user: {role?, isActive?, password?, version?}; nobody demotes or deactivates"
               + " themselves or the last active super admin")
-  public Data<UserView> change(
+  public UserView.UserData change(
       @PathParam("id") String id,
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) UserRequests.Change fields) {
-    return Data.of(
+    return new UserView.UserData(
         UserView.of(
             accounts.change(
                 id, fields.change(), AdminAuthentication.caller(context), clients.ip(request))));

@@ -6,6 +6,7 @@ import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.entity.AdminUser;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
 
 /** A console user as the admin API shows it; never the password. */
 @JsonbNillable
@@ -41,4 +42,16 @@ public record UserView(
 
   /** The answer to a logout. */
   public record LoggedOut(boolean loggedOut) {}
+
+  /** {@code {data: user}}. */
+  public record UserData(UserView data) {}
+
+  /** {@code {data: [users]}}. */
+  public record UsersData(List<UserView> data) {}
+
+  /** {@code {data: {username, role}}}. */
+  public record IdentityData(Identity data) {}
+
+  /** {@code {data: {loggedOut: true}}}. */
+  public record LoggedOutData(LoggedOut data) {}
 }

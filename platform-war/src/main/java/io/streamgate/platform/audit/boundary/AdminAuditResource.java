@@ -5,7 +5,7 @@ import io.streamgate.platform.admin.boundary.SuperAdminOnly;
 import io.streamgate.platform.audit.control.AuditLog;
 import io.streamgate.platform.audit.control.AuditLog.AuditFilter;
 import io.streamgate.platform.paging.control.Paging;
-import io.streamgate.platform.web.boundary.ApiJson.Page;
+import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ public class AdminAuditResource {
       summary =
           "Audit entries, newest first: actor, action, from, to (ISO 8601), page, limit (default"
               + " 50, at most 200)")
-  public Page<AuditView> list(
+  public AuditView.AuditPage list(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,
       @QueryParam("from") String from,
@@ -45,6 +45,8 @@ public class AdminAuditResource {
         new AuditFilter(
             actor, action, QueryParams.instant(from, "from"), QueryParams.instant(to, "to"));
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return Page.of(log.list(filter, paging), AuditView::of);
+    var entries = log.list(filter, paging);
+    return new AuditView.AuditPage(
+        entries.items().stream().map(AuditView::of).toList(), ApiJson.pagination(entries));
   }
 }

@@ -3,8 +3,10 @@ package io.streamgate.platform.audit.boundary;
 import static io.streamgate.platform.web.boundary.ApiJson.text;
 
 import io.streamgate.platform.audit.entity.AuditEntry;
+import io.streamgate.platform.web.boundary.ApiJson.Pagination;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
 
 /** An audit entry as the admin API shows it; a missing value is written as null. */
 @JsonbNillable
@@ -21,4 +23,8 @@ public record AuditView(
         entry.ip(),
         entry.details());
   }
+
+  /** {@code {data: [entries], pagination}}. */
+  @JsonbPropertyOrder({"data", "pagination"})
+  public record AuditPage(List<AuditView> data, Pagination pagination) {}
 }

@@ -4,13 +4,14 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.codes.boundary.CodeView.CodesPage;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
-import io.streamgate.platform.web.boundary.ApiJson.Page;
+import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +64,7 @@ public class AdminCodesResource {
               + " start of a code, dashes and case ignored, or of a label), page, limit (default"
               + " 50, at most 200); totals beyond 10,000 are given as 10,000 with totalIsExact"
               + " false")
-  public Page<CodeView> list(
+  public CodesPage list(
       @QueryParam("eventId") String eventId,
       @QueryParam("status") String status,
       @QueryParam("search") String search,
@@ -81,13 +82,16 @@ public class AdminCodesResource {
             search);
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     Instant now = clock.instant();
-    return Page.of(codes.list(filter, paging), code -> CodeView.listed(code, now));
+    var listed = codes.list(filter, paging);
+    return new CodesPage(
+        listed.items().stream().map(code -> CodeView.listed(code, now)).toList(),
+        ApiJson.pagination(listed));
   }
 
   @GET
   @Path("events/{id}/tokens")
   @Operation(summary = "One event's codes, with the same filters as GET tokens")
-  public Page<CodeView> listOfEvent(
+  public CodesPage listOfEvent(
       @PathParam("id") String id,
       @QueryParam("status") String status,
       @QueryParam("search") String search,

@@ -4,7 +4,6 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.CodeIssuance;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +59,8 @@ public class CodeGenerationResource {
             clients.ip(request));
     var now = clock.instant();
     return Response.status(Response.Status.CREATED)
-        .entity(Data.of(created.stream().map(code -> CodeView.of(code, now)).toList()))
+        .entity(
+            new CodeView.CodesData(created.stream().map(code -> CodeView.of(code, now)).toList()))
         .build();
   }
 

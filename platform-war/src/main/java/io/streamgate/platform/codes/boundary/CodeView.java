@@ -3,9 +3,11 @@ package io.streamgate.platform.codes.boundary;
 import static io.streamgate.platform.web.boundary.ApiJson.text;
 
 import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.web.boundary.ApiJson.Pagination;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A code as the admin API shows it: the specification's token; in a list, with the title of its
@@ -62,4 +64,14 @@ public record CodeView(
   public static String maskedCode(String code) {
     return "••••-••••-" + code.substring(code.length() - 4);
   }
+
+  /** {@code {data: code}}. */
+  public record CodeData(CodeView data) {}
+
+  /** {@code {data: [codes]}}. */
+  public record CodesData(List<CodeView> data) {}
+
+  /** {@code {data: [codes], pagination}}. */
+  @JsonbPropertyOrder({"data", "pagination"})
+  public record CodesPage(List<CodeView> data, Pagination pagination) {}
 }

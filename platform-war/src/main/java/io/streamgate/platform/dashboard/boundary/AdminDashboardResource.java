@@ -2,7 +2,6 @@ package io.streamgate.platform.dashboard.boundary;
 
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.dashboard.control.Dashboard;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,7 @@ public class AdminDashboardResource {
       summary =
           "activeEvents, totalTokens, tokenBreakdown, upcomingEvents, liveViewers (total and per"
               + " event)")
-  public Data<DashboardView> summary() {
-    return Data.of(DashboardView.of(dashboard.summary()));
+  public DashboardView.DashboardData summary() {
+    return new DashboardView.DashboardData(DashboardView.of(dashboard.summary()));
   }
 }

@@ -57,4 +57,7 @@ public record DashboardView(
       return new LiveViewers(watched.eventId(), watched.title(), watched.viewers());
     }
   }
+
+  /** {@code {data: dashboard}}. */
+  public record DashboardData(DashboardView data) {}
 }

@@ -12,8 +12,7 @@ import io.streamgate.platform.events.control.EventQueries.Sort;
 import io.streamgate.platform.events.control.EventQueries.Timeframe;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
-import io.streamgate.platform.web.boundary.ApiJson.Page;
+import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.IgnoredFields;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import io.streamgate.platform.web.boundary.QueryParams;
@@ -71,7 +70,7 @@ public class AdminEventsResource {
           "Events, a page at a time: status active|inactive|archived|current|all (default active),"
               + " timeframe upcoming|past, search (part of the title), sort startDate|title|tokenCount, order asc|desc"
               + " (default startDate desc), page, limit (default 20, at most 100)")
-  public Page<EventView> list(
+  public EventView.EventsPage list(
       @QueryParam("status") String status,
       @QueryParam("timeframe") String timeframe,
       @QueryParam("search") String search,
@@ -94,9 +93,12 @@ public class AdminEventsResource {
                     QueryParams.choice(order, "order", AdminEventsResource::order, "asc, desc")
                         .orElse("desc")));
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return Page.of(
-        queries.list(filter, paging),
-        listed -> EventView.listed(listed.event(), listed.codeCount()));
+    var found = queries.list(filter, paging);
+    return new EventView.EventsPage(
+        found.items().stream()
+            .map(listed -> EventView.listed(listed.event(), listed.codeCount()))
+            .toList(),
+        ApiJson.pagination(found));
   }
 
   @POST
@@ -110,14 +112,16 @@ public class AdminEventsResource {
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) @IgnoredFields("version")
           EventRequest fields) {
     Event event = events.create(fields.draft(), actor(), ip());
-    return Response.status(Response.Status.CREATED).entity(Data.of(detail(event))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(new EventView.EventData(detail(event)))
+        .build();
   }
 
   @GET
   @Path("events/{id}")
   @Operation(summary = "One event with its codes counted by status")
-  public Data<EventView> event(@PathParam("id") String id) {
-    return Data.of(detail(events.find(id)));
+  public EventView.EventData event(@PathParam("id") String id) {
+    return new EventView.EventData(detail(events.find(id)));
   }
 
   @PUT
@@ -127,10 +131,11 @@ public class AdminEventsResource {
       summary =
           "Replaces an event's fields (as for create); with version, refused (409) when someone"
               + " else saved the event since that version")
-  public Data<EventView> update(
+  public EventView.EventData update(
       @PathParam("id") String id,
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) EventRequest fields) {
-    return Data.of(detail(events.update(id, fields.draft(), fields.version(), actor(), ip())));
+    return new EventView.EventData(
+        detail(events.update(id, fields.draft(), fields.version(), actor(), ip())));
   }
 
   @DELETE
@@ -148,15 +153,15 @@ public class AdminEventsResource {
   @PATCH
   @Path("events/{id}/archive")
   @Operation(summary = "Archives an event: hidden from lists, its codes keep working")
-  public Data<EventView> archive(@PathParam("id") String id) {
-    return Data.of(detail(events.archive(id, true, actor(), ip())));
+  public EventView.EventData archive(@PathParam("id") String id) {
+    return new EventView.EventData(detail(events.archive(id, true, actor(), ip())));
   }
 
   @PATCH
   @Path("events/{id}/unarchive")
   @Operation(summary = "Brings an archived event back into the lists")
-  public Data<EventView> unarchive(@PathParam("id") String id) {
-    return Data.of(detail(events.archive(id, false, actor(), ip())));
+  public EventView.EventData unarchive(@PathParam("id") String id) {
+    return new EventView.EventData(detail(events.archive(id, false, actor(), ip())));
   }
 
   private EventView detail(Event event) {

@@ -4,8 +4,10 @@ import static io.streamgate.platform.web.boundary.ApiJson.text;
 
 import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.web.boundary.ApiJson.Pagination;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
 
 /**
  * An event as the admin API shows it: the specification's event, in a list with its code count, on
@@ -85,4 +87,11 @@ public record EventView(
           counts.unused(), counts.redeemed(), counts.expired(), counts.revoked());
     }
   }
+
+  /** {@code {data: event}}. */
+  public record EventData(EventView data) {}
+
+  /** {@code {data: [events], pagination}}. */
+  @JsonbPropertyOrder({"data", "pagination"})
+  public record EventsPage(List<EventView> data, Pagination pagination) {}
 }

@@ -6,9 +6,9 @@ import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.boundary.CodeView;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.events.boundary.EventView;
+import io.streamgate.platform.events.boundary.EventView.EventData;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.revocation.control.Revocations;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import io.streamgate.platform.web.boundary.Items;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import io.streamgate.platform.web.boundary.WrongType;
@@ -56,6 +56,9 @@ public class AdminAccessResource {
   /** How many codes a bulk revocation revoked. */
   public record Count(int count) {}
 
+  /** {@code {data: {count}}}. */
+  public record CountData(Count data) {}
+
   @Inject Revocations revocations;
 
   @Inject EventAdministration events;
@@ -73,15 +76,17 @@ public class AdminAccessResource {
   @PATCH
   @Path("tokens/{id}/revoke")
   @Operation(summary = "Revokes a code; media servers refuse its tokens at once")
-  public Data<CodeView> revoke(@PathParam("id") String id) {
-    return Data.of(CodeView.of(revocations.revokeCodeWithId(id, actor(), ip()), clock.instant()));
+  public CodeView.CodeData revoke(@PathParam("id") String id) {
+    return new CodeView.CodeData(
+        CodeView.of(revocations.revokeCodeWithId(id, actor(), ip()), clock.instant()));
   }
 
   @PATCH
   @Path("tokens/{id}/unrevoke")
   @Operation(summary = "Makes a revoked code usable again, unless it has expired")
-  public Data<CodeView> unrevoke(@PathParam("id") String id) {
-    return Data.of(CodeView.of(revocations.restoreCodeWithId(id, actor(), ip()), clock.instant()));
+  public CodeView.CodeData unrevoke(@PathParam("id") String id) {
+    return new CodeView.CodeData(
+        CodeView.of(revocations.restoreCodeWithId(id, actor(), ip()), clock.instant()));
   }
 
   /** {@code {tokenIds: [...]}}, 1 to 1,000 ids; all are revoked or, if one is unknown, none. */
@@ -89,15 +94,16 @@ public class AdminAccessResource {
   @Path("tokens/bulk-revoke")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Revokes up to 1,000 codes at once: {tokenIds: [...]}; answers {count}")
-  public Data<Count> bulkRevoke(
+  public CountData bulkRevoke(
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) BulkRevoke fields) {
-    return Data.of(new Count(revocations.revokeCodesWithIds(fields.tokenIds(), actor(), ip())));
+    return new CountData(
+        new Count(revocations.revokeCodesWithIds(fields.tokenIds(), actor(), ip())));
   }
 
   @PATCH
   @Path("events/{id}/deactivate")
   @Operation(summary = "Closes an event to every code; media servers refuse its tokens at once")
-  public Data<EventView> deactivate(@PathParam("id") String id) {
+  public EventData deactivate(@PathParam("id") String id) {
     revocations.deactivateEvent(id, actor(), ip());
     return event(id);
   }
@@ -105,7 +111,7 @@ public class AdminAccessResource {
   @PATCH
   @Path("events/{id}/reactivate")
   @Operation(summary = "Opens a deactivated event again")
-  public Data<EventView> reactivate(@PathParam("id") String id) {
+  public EventData reactivate(@PathParam("id") String id) {
     revocations.reactivateEvent(id, actor(), ip());
     return event(id);
   }
@@ -114,12 +120,12 @@ public class AdminAccessResource {
   @PATCH
   @Path("events/{id}/activate")
   @Operation(summary = "Same as PATCH events/{id}/reactivate")
-  public Data<EventView> activate(@PathParam("id") String id) {
+  public EventData activate(@PathParam("id") String id) {
     return reactivate(id);
   }
 
-  private Data<EventView> event(String id) {
-    return Data.of(EventView.detail(events.find(id), codes.counts(id)));
+  private EventData event(String id) {
+    return new EventData(EventView.detail(events.find(id), codes.counts(id)));
   }
 
   private String actor() {

@@ -6,7 +6,6 @@ import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.sessions.entity.ViewerSession;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -49,7 +48,7 @@ public class AdminViewersResource {
           "The event's live viewer sessions (codes masked), newest first; `sharing` is set on a"
               + " session whose token a media server saw played by several clients at once"
               + " (TOKEN_SHARING=flag)")
-  public Data<List<SessionView>> ofEvent(@PathParam("id") String id) {
+  public SessionView.SessionsData ofEvent(@PathParam("id") String id) {
     String eventId = events.find(id).id();
     Map<String, SessionView.Sharing> sharing = new HashMap<>();
     sessions
@@ -59,7 +58,7 @@ public class AdminViewersResource {
     for (ViewerSession session : sessions.liveOfEvent(eventId)) {
       live.add(SessionView.of(session, sharing.get(session.sessionId())));
     }
-    return Data.of(live);
+    return new SessionView.SessionsData(live);
   }
 
   @GET
@@ -68,8 +67,8 @@ public class AdminViewersResource {
       summary =
           "Viewer sessions of the last day whose token a media server saw played by several"
               + " clients at once, newest first: `ended` (the code was freed) or `flagged`")
-  public Data<List<SessionView.Sharing>> sharingOfEvent(@PathParam("id") String id) {
-    return Data.of(
+  public SessionView.SharingData sharingOfEvent(@PathParam("id") String id) {
+    return new SessionView.SharingData(
         sessions.sharingOfEvent(events.find(id).id(), ViewerSessions.SHARING_SHOWN).stream()
             .map(SessionView.Sharing::of)
             .toList());

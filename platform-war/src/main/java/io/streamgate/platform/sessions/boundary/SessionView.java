@@ -8,6 +8,7 @@ import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -68,4 +69,10 @@ public record SessionView(
           seen.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
     }
   }
+
+  /** {@code {data: [sessions]}}. */
+  public record SessionsData(List<SessionView> data) {}
+
+  /** {@code {data: [sharing]}}. */
+  public record SharingData(List<Sharing> data) {}
 }

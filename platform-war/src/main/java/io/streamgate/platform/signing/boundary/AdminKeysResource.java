@@ -6,7 +6,6 @@ import io.streamgate.platform.admin.boundary.SuperAdminOnly;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.signing.control.SigningKeys;
 import io.streamgate.platform.signing.entity.SigningKey;
-import io.streamgate.platform.web.boundary.ApiJson.Data;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,9 +40,9 @@ public class AdminKeysResource {
 
   @GET
   @Operation(summary = "Every key, newest first: kid, createdAt, retiredAt, signing")
-  public Data<List<KeyView>> list() {
+  public KeyView.KeysData list() {
     String signing = keys.signer().kid();
-    return Data.of(keys.all().stream().map(key -> KeyView.of(key, signing)).toList());
+    return new KeyView.KeysData(keys.all().stream().map(key -> KeyView.of(key, signing)).toList());
   }
 
   @POST
@@ -52,7 +50,7 @@ public class AdminKeysResource {
   public Response rotate() {
     SigningKey key = keys.rotate(actor(), clients.ip(request));
     return Response.status(Response.Status.CREATED)
-        .entity(Data.of(KeyView.of(key, key.kid())))
+        .entity(new KeyView.KeyData(KeyView.of(key, key.kid())))
         .build();
   }
 
@@ -61,9 +59,9 @@ public class AdminKeysResource {
   @Operation(
       summary =
           "Retires a key: tokens it signed are refused; the only active key cannot be retired")
-  public Data<KeyView> retire(@PathParam("kid") String kid) {
+  public KeyView.KeyData retire(@PathParam("kid") String kid) {
     SigningKey key = keys.retire(kid, actor(), clients.ip(request));
-    return Data.of(KeyView.of(key, keys.signer().kid()));
+    return new KeyView.KeyData(KeyView.of(key, keys.signer().kid()));
   }
 
   private String actor() {

@@ -4,42 +4,20 @@ import io.streamgate.platform.paging.control.Paging;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.function.Function;
 
 /**
- * The admin API's envelopes, {@code {data: ...}} and a page of items, and how it writes times. Each
- * component renders its own entities inside them.
+ * What the admin API's answers share: a page's {@code pagination}, the error answer, how times are
+ * written. Each component's view records carry their own {@code {data: ...}} and {@code {data:
+ * [...], pagination}} envelopes, so that the OpenAPI document shows what is inside them.
  */
 public final class ApiJson {
 
   private ApiJson() {}
 
-  /** {@code {data: ...}}. */
-  public record Data<T>(T data) {
-
-    public static <T> Data<T> of(T data) {
-      return new Data<>(data);
-    }
-  }
-
-  /**
-   * {@code {data: [...], pagination: {page, limit, total, totalPages, totalIsExact}}}; an inexact
-   * total means "at least".
-   */
-  @JsonbPropertyOrder({"data", "pagination"})
-  public record Page<T>(List<T> data, Pagination pagination) {
-
-    public static <E, T> Page<T> of(Paging.Page<E> page, Function<E, T> item) {
-      return new Page<>(
-          page.items().stream().map(item).toList(),
-          new Pagination(
-              page.paging().page(),
-              page.paging().limit(),
-              page.total(),
-              page.totalPages(),
-              page.exact()));
-    }
+  /** A page's {@code pagination}: an inexact total means "at least". */
+  public static Pagination pagination(Paging.Page<?> page) {
+    return new Pagination(
+        page.paging().page(), page.paging().limit(), page.total(), page.totalPages(), page.exact());
   }
 
   @JsonbPropertyOrder({"page", "limit", "total", "totalPages", "totalIsExact"})
