@@ -50,7 +50,7 @@ public class AdminAccessResource {
       @NotNull(message = NOT_A_LIST)
           @WrongType(NOT_A_LIST)
           @Items(min = 1, max = MAX_BULK, message = "Field tokenIds must hold 1 to 1000 ids.")
-          @Schema(minItems = 1, maxItems = MAX_BULK)
+          @Schema(required = true, minItems = 1, maxItems = MAX_BULK)
           List<@NotNull(message = NOT_A_LIST) String> tokenIds) {}
 
   /** How many codes a bulk revocation revoked. */
