@@ -5,9 +5,8 @@ import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminLogins;
 import io.streamgate.platform.admin.control.AdminRefusedException;
 import io.streamgate.platform.clients.boundary.Clients;
-import io.streamgate.platform.web.boundary.JsonRequests;
+import io.streamgate.platform.web.boundary.JsonRecords;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import java.util.Set;
 
 /** Console login, logout and "who am I", under {@code /api/admin}. */
 @Path("admin")
@@ -36,42 +33,43 @@ public class AdminSessionsResource {
 
   @Context HttpServletResponse response;
 
-  /** {@code {username?, password}}; the username defaults to {@code admin}. */
+  /**
+   * {@code {username?, password}} ({@link UserRequests.Login}); the username defaults to {@code
+   * admin}. The body stays text, read after the origin check: a cross-site login is refused as such
+   * whatever it sends.
+   */
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, Object> login(String body) {
+  public UserView.IdentityData login(String body) {
     if (!SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
       throw AdminRefusedException.crossSite();
     }
-    JsonObject fields = JsonRequests.object(body, Set.of("username", "password"));
-    String username =
-        fields.containsKey("username") ? JsonRequests.string(fields, "username").trim() : "admin";
-    String password = JsonRequests.string(fields, "password");
-    AdminIdentity admin = logins.login(username, password, clients.ip(request));
+    UserRequests.Login fields = JsonRecords.read(body, UserRequests.Login.class);
+    AdminIdentity admin = logins.login(fields.username(), fields.password(), clients.ip(request));
     ConsoleSessions.start(request, response, admin, clients.https(request));
     return data(admin);
   }
 
   @POST
   @Path("logout")
-  public Map<String, Object> logout() {
+  public UserView.LoggedOutData logout() {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
     }
-    return Map.of("data", Map.of("loggedOut", true));
+    return new UserView.LoggedOutData(new UserView.LoggedOut(true));
   }
 
   @GET
   @Path("session")
-  public Map<String, Object> session() {
+  public UserView.IdentityData session() {
     return AdminAuthentication.current(request.getSession(false), accounts)
         .map(AdminSessionsResource::data)
         .orElseThrow(AdminRefusedException::notLoggedIn);
   }
 
-  private static Map<String, Object> data(AdminIdentity admin) {
-    return Map.of("data", Map.of("username", admin.username(), "role", admin.role().label()));
+  private static UserView.IdentityData data(AdminIdentity admin) {
+    return new UserView.IdentityData(UserView.Identity.of(admin));
   }
 }

@@ -1,18 +1,14 @@
 package io.streamgate.platform.admin.boundary;
 
-import static io.streamgate.platform.web.boundary.ApiJson.data;
-
 import io.streamgate.platform.admin.control.AdminAccounts;
-import io.streamgate.platform.admin.control.AdminAccounts.UserChange;
-import io.streamgate.platform.admin.entity.AdminUser.Role;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
-import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,8 +20,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,8 +41,8 @@ public class AdminUsersResource {
 
   @GET
   @Operation(summary = "All console users by username")
-  public Map<String, Object> list() {
-    return data(accounts.all().stream().map(UserJson::user).toList());
+  public UserView.UsersData list() {
+    return new UserView.UsersData(accounts.all().stream().map(UserView::of).toList());
   }
 
   @POST
@@ -56,16 +50,18 @@ public class AdminUsersResource {
   @Operation(
       summary =
           "Creates a user: {username, password (12+ characters), role super_admin|admin|operator}")
-  public Response create(String body) {
-    JsonObject fields = JsonRequests.object(body, Set.of("username", "password", "role"));
+  public Response create(
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) UserRequests.NewUser fields) {
     var user =
         accounts.create(
-            JsonRequests.string(fields, "username"),
-            JsonRequests.string(fields, "password"),
-            role(JsonRequests.string(fields, "role")),
+            fields.username(),
+            fields.password(),
+            fields.roleValue(),
             AdminAuthentication.caller(context).username(),
             clients.ip(request));
-    return Response.status(Response.Status.CREATED).entity(data(UserJson.user(user))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(new UserView.UserData(UserView.of(user)))
+        .build();
   }
 
   @PUT
@@ -75,23 +71,12 @@ public class AdminUsersResource {
       summary =
           "Changes a user: {role?, isActive?, password?, version?}; nobody demotes or deactivates"
               + " themselves or the last active super admin")
-  public Map<String, Object> change(@PathParam("id") String id, String body) {
-    JsonObject fields =
-        JsonRequests.object(body, Set.of("role", "isActive", "password", "version"));
-    String role = JsonRequests.optionalString(fields, "role");
-    UserChange change =
-        new UserChange(
-            role == null ? null : role(role),
-            JsonRequests.optionalBoolean(fields, "isActive"),
-            JsonRequests.optionalString(fields, "password"),
-            JsonRequests.optionalLong(fields, "version"));
-    return data(
-        UserJson.user(
-            accounts.change(id, change, AdminAuthentication.caller(context), clients.ip(request))));
-  }
-
-  private static Role role(String label) {
-    return Role.ofLabel(label)
-        .orElseThrow(() -> new BadRequestException("Role must be super_admin, admin or operator."));
+  public UserView.UserData change(
+      @PathParam("id") String id,
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) UserRequests.Change fields) {
+    return new UserView.UserData(
+        UserView.of(
+            accounts.change(
+                id, fields.change(), AdminAuthentication.caller(context), clients.ip(request))));
   }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +35,7 @@ public class AdminAuditResource {
       summary =
           "Audit entries, newest first: actor, action, from, to (ISO 8601), page, limit (default"
               + " 50, at most 200)")
-  public Map<String, Object> list(
+  public AuditView.AuditPage list(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,
       @QueryParam("from") String from,
@@ -47,6 +46,8 @@ public class AdminAuditResource {
         new AuditFilter(
             actor, action, QueryParams.instant(from, "from"), QueryParams.instant(to, "to"));
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return ApiJson.page(log.list(filter, paging), AuditJson::auditEntry);
+    var entries = log.list(filter, paging);
+    return new AuditView.AuditPage(
+        entries.items().stream().map(AuditView::of).toList(), ApiJson.pagination(entries));
   }
 }

@@ -5,6 +5,7 @@ import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
+import io.streamgate.platform.codes.boundary.CodeView.CodesPage;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,7 +67,7 @@ public class AdminCodesResource {
               + " start of a code, dashes and case ignored, or of a label), page, limit (default"
               + " 50, at most 200); totals beyond 10,000 are given as 10,000 with totalIsExact"
               + " false")
-  public Map<String, Object> list(
+  public CodesPage list(
       @QueryParam("eventId") String eventId,
       @QueryParam("status") String status,
       @QueryParam("search") String search,
@@ -85,13 +85,16 @@ public class AdminCodesResource {
             search);
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     Instant now = clock.instant();
-    return ApiJson.page(codes.list(filter, paging), code -> CodeJson.listedToken(code, now));
+    var listed = codes.list(filter, paging);
+    return new CodesPage(
+        listed.items().stream().map(code -> CodeView.listed(code, now)).toList(),
+        ApiJson.pagination(listed));
   }
 
   @GET
   @Path("events/{id}/tokens")
   @Operation(summary = "One event's codes, with the same filters as GET tokens")
-  public Map<String, Object> listOfEvent(
+  public CodesPage listOfEvent(
       @PathParam("id") String id,
       @QueryParam("status") String status,
       @QueryParam("search") String search,

@@ -5,12 +5,12 @@ import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.codes.control.CodeIssuance;
-import io.streamgate.platform.web.boundary.ApiJson;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,19 +50,20 @@ public class CodeGenerationResource {
   @Path("events/{id}/tokens/generate")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Generates 1-500 codes for an event: {count, label?}")
-  public Response generate(@PathParam("id") String id, String body) {
-    JsonObject fields = JsonRequests.object(body, Set.of("count", "label"));
-    int count = JsonRequests.integer(fields, "count", 0);
+  public Response generate(
+      @PathParam("id") String id,
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) CodeRequests.Generate fields) {
     var created =
         issuance.generate(
             id,
-            count,
-            JsonRequests.optionalString(fields, "label"),
+            fields.countOrZero(),
+            fields.label(),
             AdminAuthentication.caller(context).username(),
             clients.ip(request));
     var now = clock.instant();
     return Response.status(Response.Status.CREATED)
-        .entity(ApiJson.data(created.stream().map(code -> CodeJson.token(code, now)).toList()))
+        .entity(
+            new CodeView.CodesData(created.stream().map(code -> CodeView.of(code, now)).toList()))
         .build();
   }
 
@@ -72,7 +72,9 @@ public class CodeGenerationResource {
   @Path("events/{id}/tokens")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Same as POST events/{id}/tokens/generate")
-  public Response generateAlias(@PathParam("id") String id, String body) {
-    return generate(id, body);
+  public Response generateAlias(
+      @PathParam("id") String id,
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) CodeRequests.Generate fields) {
+    return generate(id, fields);
   }
 }

@@ -193,7 +193,7 @@ public class EventPage implements Serializable {
   }
 
   public String masked(String code) {
-    return io.streamgate.platform.codes.boundary.CodeJson.maskedCode(code);
+    return io.streamgate.platform.codes.boundary.CodeView.maskedCode(code);
   }
 
   public boolean isNew() {

@@ -1,15 +1,11 @@
 package io.streamgate.platform.events.boundary;
 
-import static io.streamgate.platform.web.boundary.ApiJson.data;
-
-import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventCodes;
-import io.streamgate.platform.events.control.EventDraft;
 import io.streamgate.platform.events.control.EventQueries;
 import io.streamgate.platform.events.control.EventQueries.EventFilter;
 import io.streamgate.platform.events.control.EventQueries.Shown;
@@ -18,12 +14,14 @@ import io.streamgate.platform.events.control.EventQueries.Timeframe;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
 import io.streamgate.platform.web.boundary.ApiJson;
+import io.streamgate.platform.web.boundary.IgnoredFields;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import io.streamgate.platform.web.boundary.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,8 +37,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,17 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: events")
 public class AdminEventsResource {
-
-  private static final Set<String> EVENT_FIELDS =
-      Set.of(
-          "title",
-          "description",
-          "streamUrl",
-          "posterUrl",
-          "startsAt",
-          "endsAt",
-          "accessWindowHours",
-          "version");
 
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
@@ -89,7 +74,7 @@ public class AdminEventsResource {
           "Events, a page at a time: status active|inactive|archived|current|all (default active),"
               + " timeframe upcoming|past, search (part of the title), sort startDate|title|tokenCount, order asc|desc"
               + " (default startDate desc), page, limit (default 20, at most 100)")
-  public Map<String, Object> list(
+  public EventView.EventsPage list(
       @QueryParam("status") String status,
       @QueryParam("timeframe") String timeframe,
       @QueryParam("search") String search,
@@ -112,9 +97,12 @@ public class AdminEventsResource {
                     QueryParams.choice(order, "order", AdminEventsResource::order, "asc, desc")
                         .orElse("desc")));
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return ApiJson.page(
-        queries.list(filter, paging),
-        listed -> EventJson.listedEvent(listed.event(), listed.codeCount()));
+    var found = queries.list(filter, paging);
+    return new EventView.EventsPage(
+        found.items().stream()
+            .map(listed -> EventView.listed(listed.event(), listed.codeCount()))
+            .toList(),
+        ApiJson.pagination(found));
   }
 
   @POST
@@ -124,17 +112,21 @@ public class AdminEventsResource {
       summary =
           "Creates an event: {title, description?, streamUrl?, posterUrl?, startsAt, endsAt,"
               + " accessWindowHours? (1-168, default 48)}")
-  public Response create(String body) {
-    Event event = events.create(draft(JsonRequests.object(body, EVENT_FIELDS)), actor(), ip());
-    return Response.status(Response.Status.CREATED).entity(data(detail(event))).build();
+  public Response create(
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) @IgnoredFields("version")
+          EventRequest fields) {
+    Event event = events.create(fields.draft(), actor(), ip());
+    return Response.status(Response.Status.CREATED)
+        .entity(new EventView.EventData(detail(event)))
+        .build();
   }
 
   @GET
   @RolesAllowed(CallerRoles.OPERATOR)
   @Path("events/{id}")
   @Operation(summary = "One event with its codes counted by status")
-  public Map<String, Object> event(@PathParam("id") String id) {
-    return data(detail(events.find(id)));
+  public EventView.EventData event(@PathParam("id") String id) {
+    return new EventView.EventData(detail(events.find(id)));
   }
 
   @PUT
@@ -144,10 +136,11 @@ public class AdminEventsResource {
       summary =
           "Replaces an event's fields (as for create); with version, refused (409) when someone"
               + " else saved the event since that version")
-  public Map<String, Object> update(@PathParam("id") String id, String body) {
-    JsonObject fields = JsonRequests.object(body, EVENT_FIELDS);
-    Long version = JsonRequests.optionalLong(fields, "version");
-    return data(detail(events.update(id, draft(fields), version, actor(), ip())));
+  public EventView.EventData update(
+      @PathParam("id") String id,
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) EventRequest fields) {
+    return new EventView.EventData(
+        detail(events.update(id, fields.draft(), fields.version(), actor(), ip())));
   }
 
   @DELETE
@@ -165,30 +158,19 @@ public class AdminEventsResource {
   @PATCH
   @Path("events/{id}/archive")
   @Operation(summary = "Archives an event: hidden from lists, its codes keep working")
-  public Map<String, Object> archive(@PathParam("id") String id) {
-    return data(detail(events.archive(id, true, actor(), ip())));
+  public EventView.EventData archive(@PathParam("id") String id) {
+    return new EventView.EventData(detail(events.archive(id, true, actor(), ip())));
   }
 
   @PATCH
   @Path("events/{id}/unarchive")
   @Operation(summary = "Brings an archived event back into the lists")
-  public Map<String, Object> unarchive(@PathParam("id") String id) {
-    return data(detail(events.archive(id, false, actor(), ip())));
+  public EventView.EventData unarchive(@PathParam("id") String id) {
+    return new EventView.EventData(detail(events.archive(id, false, actor(), ip())));
   }
 
-  private Map<String, Object> detail(Event event) {
-    return EventJson.eventDetail(event, codes.counts(event.id()));
-  }
-
-  private static EventDraft draft(JsonObject fields) {
-    return new EventDraft(
-        JsonRequests.optionalString(fields, "title"),
-        JsonRequests.optionalString(fields, "description"),
-        JsonRequests.optionalString(fields, "streamUrl"),
-        JsonRequests.optionalString(fields, "posterUrl"),
-        JsonRequests.instant(fields, "startsAt"),
-        JsonRequests.instant(fields, "endsAt"),
-        JsonRequests.integer(fields, "accessWindowHours", Spec.ACCESS_WINDOW_DEFAULT_HOURS));
+  private EventView detail(Event event) {
+    return EventView.detail(event, codes.counts(event.id()));
   }
 
   private static java.util.Optional<String> order(String word) {

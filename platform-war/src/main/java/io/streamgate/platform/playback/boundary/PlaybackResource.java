@@ -8,7 +8,7 @@ import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackTokenMint;
 import io.streamgate.platform.playback.control.Redemptions;
 import io.streamgate.platform.sessions.control.ViewerSessions;
-import io.streamgate.platform.web.boundary.JsonRequests;
+import io.streamgate.platform.web.boundary.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +19,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import java.util.Set;
 
 /** Keep, refresh and release a viewer's playback session. */
 @Path("playback")
@@ -43,39 +41,41 @@ public class PlaybackResource {
   @POST
   @Path("heartbeat")
   @RolesAllowed(CallerRoles.VIEWER)
-  public Map<String, Boolean> heartbeat() {
+  public PlaybackJson.Ok heartbeat() {
     sessions.heartbeat(caller());
-    return Map.of("ok", true);
+    return new PlaybackJson.Ok(true);
   }
 
   /** A fresh token for the same session. */
   @POST
   @Path("refresh")
   @RolesAllowed(CallerRoles.VIEWER)
-  public Map<String, Object> refresh() {
+  public PlaybackJson.Refreshed refresh() {
     PlaybackTokenMint.Minted token = redemptions.refresh(caller(), clients.ip(request));
-    return Map.of("playbackToken", token.token(), "tokenExpiresIn", token.expiresInSeconds());
+    return new PlaybackJson.Refreshed(token.token(), token.expiresInSeconds());
   }
 
   /**
    * Frees the code. The token comes in the Authorization header, or in the body because {@code
-   * navigator.sendBeacon} cannot set headers: {@code {"token": "..."}} or the bare JWT as text.
+   * navigator.sendBeacon} cannot set headers: {@code {"token": "..."}} or the bare JWT as text, so
+   * the body stays text (any content type), read as {@link PlaybackJson.TokenRequest} when it is an
+   * object.
    */
   @POST
   @Path("release")
-  public Map<String, Boolean> release(String body) {
+  public PlaybackJson.Released release(String body) {
     String token = PlaybackTokens.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (token == null) {
       token = tokenFromBody(body);
     }
     sessions.release(callers.authenticate(token), clients.ip(request));
-    return Map.of("released", true);
+    return new PlaybackJson.Released(true);
   }
 
   private static String tokenFromBody(String body) {
     String trimmed = body == null ? "" : body.trim();
     if (trimmed.startsWith("{")) {
-      return JsonRequests.string(JsonRequests.object(trimmed, Set.of("token")), "token");
+      return JsonRecords.read(trimmed, PlaybackJson.TokenRequest.class).token();
     }
     return trimmed;
   }

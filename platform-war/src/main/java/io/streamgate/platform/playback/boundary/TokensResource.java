@@ -5,6 +5,8 @@ import io.streamgate.platform.playback.control.Redemptions;
 import io.streamgate.platform.web.boundary.JsonRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 
 /** {@code POST /api/tokens/validate}: a viewer's code in, a playback token out. */
 @Path("tokens")
@@ -33,10 +34,11 @@ public class TokensResource {
   @Path("validate")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public TokenValidationResponse validate(String body) {
-    String code = JsonRequests.string(JsonRequests.object(body, Set.of("code")), "code");
+  public TokenValidationResponse validate(
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) PlaybackJson.CodeRequest body) {
     Redemptions.Grant grant =
-        redemptions.redeem(code, clients.ip(request), request.getHeader(HttpHeaders.USER_AGENT));
+        redemptions.redeem(
+            body.code(), clients.ip(request), request.getHeader(HttpHeaders.USER_AGENT));
     return TokenValidationResponse.of(
         grant, locations.baseUrl(clients.asSeenByBrowser(request, uri.getBaseUri())));
   }

@@ -1,24 +1,23 @@
 package io.streamgate.platform.revocation.boundary;
 
-import static io.streamgate.platform.codes.boundary.CodeJson.token;
-import static io.streamgate.platform.web.boundary.ApiJson.data;
-
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
+import io.streamgate.platform.codes.boundary.CodeView;
 import io.streamgate.platform.codes.control.CodeQueries;
-import io.streamgate.platform.events.boundary.EventJson;
+import io.streamgate.platform.events.boundary.EventView;
+import io.streamgate.platform.events.boundary.EventView.EventData;
 import io.streamgate.platform.events.control.EventAdministration;
-import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.revocation.control.Revocations;
+import io.streamgate.platform.web.boundary.Items;
 import io.streamgate.platform.web.boundary.JsonRequests;
+import io.streamgate.platform.web.boundary.WrongType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -29,11 +28,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -48,6 +45,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminAccessResource {
 
   static final int MAX_BULK = 1000;
+
+  private static final String NOT_A_LIST = "Field tokenIds must be a list of code ids.";
+
+  /** {@code {tokenIds: [...]}}: 1 to {@value #MAX_BULK} code ids. */
+  public record BulkRevoke(
+      @NotNull(message = NOT_A_LIST)
+          @WrongType(NOT_A_LIST)
+          @Items(min = 1, max = MAX_BULK, message = "Field tokenIds must hold 1 to 1000 ids.")
+          @Schema(required = true, minItems = 1, maxItems = MAX_BULK)
+          List<@NotNull(message = NOT_A_LIST) String> tokenIds) {}
+
+  /** How many codes a bulk revocation revoked. */
+  public record Count(int count) {}
+
+  /** {@code {data: {count}}}. */
+  public record CountData(Count data) {}
 
   @Inject Revocations revocations;
 
@@ -66,15 +79,17 @@ public class AdminAccessResource {
   @PATCH
   @Path("tokens/{id}/revoke")
   @Operation(summary = "Revokes a code; media servers refuse its tokens at once")
-  public Map<String, Object> revoke(@PathParam("id") String id) {
-    return data(token(revocations.revokeCodeWithId(id, actor(), ip()), clock.instant()));
+  public CodeView.CodeData revoke(@PathParam("id") String id) {
+    return new CodeView.CodeData(
+        CodeView.of(revocations.revokeCodeWithId(id, actor(), ip()), clock.instant()));
   }
 
   @PATCH
   @Path("tokens/{id}/unrevoke")
   @Operation(summary = "Makes a revoked code usable again, unless it has expired")
-  public Map<String, Object> unrevoke(@PathParam("id") String id) {
-    return data(token(revocations.restoreCodeWithId(id, actor(), ip()), clock.instant()));
+  public CodeView.CodeData unrevoke(@PathParam("id") String id) {
+    return new CodeView.CodeData(
+        CodeView.of(revocations.restoreCodeWithId(id, actor(), ip()), clock.instant()));
   }
 
   /** {@code {tokenIds: [...]}}, 1 to 1,000 ids; all are revoked or, if one is unknown, none. */
@@ -82,29 +97,16 @@ public class AdminAccessResource {
   @Path("tokens/bulk-revoke")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Revokes up to 1,000 codes at once: {tokenIds: [...]}; answers {count}")
-  public Map<String, Object> bulkRevoke(String body) {
-    JsonValue value = JsonRequests.object(body, Set.of("tokenIds")).get("tokenIds");
-    if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new BadRequestException("Field tokenIds must be a list of code ids.");
-    }
-    JsonArray array = value.asJsonArray();
-    if (array.isEmpty() || array.size() > MAX_BULK) {
-      throw new BadRequestException("Field tokenIds must hold 1 to " + MAX_BULK + " ids.");
-    }
-    List<String> ids = new ArrayList<>(array.size());
-    for (JsonValue id : array) {
-      if (id.getValueType() != JsonValue.ValueType.STRING) {
-        throw new BadRequestException("Field tokenIds must be a list of code ids.");
-      }
-      ids.add(((JsonString) id).getString());
-    }
-    return data(Map.of("count", revocations.revokeCodesWithIds(ids, actor(), ip())));
+  public CountData bulkRevoke(
+      @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) BulkRevoke fields) {
+    return new CountData(
+        new Count(revocations.revokeCodesWithIds(fields.tokenIds(), actor(), ip())));
   }
 
   @PATCH
   @Path("events/{id}/deactivate")
   @Operation(summary = "Closes an event to every code; media servers refuse its tokens at once")
-  public Map<String, Object> deactivate(@PathParam("id") String id) {
+  public EventData deactivate(@PathParam("id") String id) {
     revocations.deactivateEvent(id, actor(), ip());
     return event(id);
   }
@@ -112,7 +114,7 @@ public class AdminAccessResource {
   @PATCH
   @Path("events/{id}/reactivate")
   @Operation(summary = "Opens a deactivated event again")
-  public Map<String, Object> reactivate(@PathParam("id") String id) {
+  public EventData reactivate(@PathParam("id") String id) {
     revocations.reactivateEvent(id, actor(), ip());
     return event(id);
   }
@@ -121,12 +123,12 @@ public class AdminAccessResource {
   @PATCH
   @Path("events/{id}/activate")
   @Operation(summary = "Same as PATCH events/{id}/reactivate")
-  public Map<String, Object> activate(@PathParam("id") String id) {
+  public EventData activate(@PathParam("id") String id) {
     return reactivate(id);
   }
 
-  private Map<String, Object> event(String id) {
-    return data(EventJson.eventDetail(events.find(id), codes.counts(id)));
+  private EventData event(String id) {
+    return new EventData(EventView.detail(events.find(id), codes.counts(id)));
   }
 
   private String actor() {

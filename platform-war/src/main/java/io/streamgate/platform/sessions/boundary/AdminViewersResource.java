@@ -1,14 +1,11 @@
 package io.streamgate.platform.sessions.boundary;
 
-import static io.streamgate.platform.web.boundary.ApiJson.data;
-
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.sessions.control.ViewerSessions;
-import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,12 +19,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,19 +52,17 @@ public class AdminViewersResource {
           "The event's live viewer sessions (codes masked), newest first; `sharing` is set on a"
               + " session whose token a media server saw played by several clients at once"
               + " (TOKEN_SHARING=flag)")
-  public Map<String, Object> ofEvent(@PathParam("id") String id) {
+  public SessionView.SessionsData ofEvent(@PathParam("id") String id) {
     String eventId = events.find(id).id();
-    Map<String, Map<String, Object>> sharing = new HashMap<>();
+    Map<String, SessionView.Sharing> sharing = new HashMap<>();
     sessions
         .sharingOfEvent(eventId, ViewerSessions.SHARING_SHOWN)
-        .forEach(seen -> sharing.put(seen.sessionId(), sharing(seen)));
-    List<Map<String, Object>> live = new ArrayList<>();
+        .forEach(seen -> sharing.put(seen.sessionId(), SessionView.Sharing.of(seen)));
+    List<SessionView> live = new ArrayList<>();
     for (ViewerSession session : sessions.liveOfEvent(eventId)) {
-      Map<String, Object> json = SessionJson.viewerSession(session);
-      json.put("sharing", sharing.get(session.sessionId()));
-      live.add(json);
+      live.add(SessionView.of(session, sharing.get(session.sessionId())));
     }
-    return data(live);
+    return new SessionView.SessionsData(live);
   }
 
   @GET
@@ -80,22 +72,11 @@ public class AdminViewersResource {
       summary =
           "Viewer sessions of the last day whose token a media server saw played by several"
               + " clients at once, newest first: `ended` (the code was freed) or `flagged`")
-  public Map<String, Object> sharingOfEvent(@PathParam("id") String id) {
-    return data(
+  public SessionView.SharingData sharingOfEvent(@PathParam("id") String id) {
+    return new SessionView.SharingData(
         sessions.sharingOfEvent(events.find(id).id(), ViewerSessions.SHARING_SHOWN).stream()
-            .map(AdminViewersResource::sharing)
+            .map(SessionView.Sharing::of)
             .toList());
-  }
-
-  private static Map<String, Object> sharing(TokenSharing seen) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("code", "••••-••••-" + seen.codeHint());
-    json.put("action", seen.action().name().toLowerCase(Locale.ROOT));
-    json.put("clients", seen.clients());
-    json.put("clientIp", seen.clientIp());
-    json.put("userAgent", seen.userAgent());
-    json.put("detectedAt", seen.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
-    return json;
   }
 
   @DELETE

@@ -1,7 +1,5 @@
 package io.streamgate.platform.signing.boundary;
 
-import static io.streamgate.platform.web.boundary.ApiJson.data;
-
 import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
@@ -20,8 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,16 +41,18 @@ public class AdminKeysResource {
 
   @GET
   @Operation(summary = "Every key, newest first: kid, createdAt, retiredAt, signing")
-  public Map<String, Object> list() {
+  public KeyView.KeysData list() {
     String signing = keys.signer().kid();
-    return data(keys.all().stream().map(key -> json(key, signing)).toList());
+    return new KeyView.KeysData(keys.all().stream().map(key -> KeyView.of(key, signing)).toList());
   }
 
   @POST
   @Operation(summary = "Rotates: a new key signs from now on; older active keys keep verifying")
   public Response rotate() {
     SigningKey key = keys.rotate(actor(), clients.ip(request));
-    return Response.status(Response.Status.CREATED).entity(data(json(key, key.kid()))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(new KeyView.KeyData(KeyView.of(key, key.kid())))
+        .build();
   }
 
   @POST
@@ -62,21 +60,12 @@ public class AdminKeysResource {
   @Operation(
       summary =
           "Retires a key: tokens it signed are refused; the only active key cannot be retired")
-  public Map<String, Object> retire(@PathParam("kid") String kid) {
+  public KeyView.KeyData retire(@PathParam("kid") String kid) {
     SigningKey key = keys.retire(kid, actor(), clients.ip(request));
-    return data(json(key, keys.signer().kid()));
+    return new KeyView.KeyData(KeyView.of(key, keys.signer().kid()));
   }
 
   private String actor() {
     return AdminAuthentication.caller(context).username();
-  }
-
-  private static Map<String, Object> json(SigningKey key, String signingKid) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kid", key.kid());
-    json.put("createdAt", key.createdAt().toString());
-    json.put("retiredAt", key.retiredAt() == null ? null : key.retiredAt().toString());
-    json.put("signing", key.kid().equals(signingKid));
-    return json;
   }
 }

@@ -1,40 +1,31 @@
 package io.streamgate.platform.web.boundary;
 
-import io.streamgate.platform.paging.control.Paging.Page;
+import io.streamgate.platform.paging.control.Paging;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The admin API's envelopes, {@code {data: ...}} and a page of items, and how it writes times. Each
- * component renders its own entities inside them.
+ * What the admin API's answers share: a page's {@code pagination}, the error answer, how times are
+ * written. Each component's view records carry their own {@code {data: ...}} and {@code {data:
+ * [...], pagination}} envelopes, so that the OpenAPI document shows what is inside them.
  */
 public final class ApiJson {
 
   private ApiJson() {}
 
-  public static Map<String, Object> data(Object data) {
-    return Map.of("data", data);
+  /** A page's {@code pagination}: an inexact total means "at least". */
+  public static Pagination pagination(Paging.Page<?> page) {
+    return new Pagination(
+        page.paging().page(), page.paging().limit(), page.total(), page.totalPages(), page.exact());
   }
 
-  /**
-   * {@code {data: [...], pagination: {page, limit, total, totalPages, totalIsExact}}}; an inexact
-   * total means "at least".
-   */
-  public static <T> Map<String, Object> page(Page<T> page, Function<T, Object> item) {
-    Map<String, Object> pagination = new LinkedHashMap<>();
-    pagination.put("page", page.paging().page());
-    pagination.put("limit", page.paging().limit());
-    pagination.put("total", page.total());
-    pagination.put("totalPages", page.totalPages());
-    pagination.put("totalIsExact", page.exact());
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("data", page.items().stream().map(item).toList());
-    json.put("pagination", pagination);
-    return json;
-  }
+  @JsonbPropertyOrder({"page", "limit", "total", "totalPages", "totalIsExact"})
+  public record Pagination(
+      int page, int limit, long total, long totalPages, boolean totalIsExact) {}
+
+  /** {@code {error: message}}: a refusal without further fields. */
+  public record Error(String error) {}
 
   /**
    * ISO 8601 to the millisecond: what was just saved reads back the same, although the databases

@@ -25,12 +25,15 @@ public final class JsonRequests {
    */
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
+  /** The refusal of a body that is not a JSON object, or of none. */
+  public static final String NOT_AN_OBJECT = "Request body must be a JSON object.";
+
   private JsonRequests() {}
 
   /** The body as a JSON object whose fields are all among {@code allowed}. */
   public static JsonObject object(String body, Set<String> allowed) {
     if (body == null || body.isBlank()) {
-      throw new BadRequestException("Request body must be a JSON object.");
+      throw new BadRequestException(NOT_AN_OBJECT);
     }
     JsonValue value;
     try (JsonReader reader = READERS.createReader(new StringReader(body))) {
@@ -39,7 +42,7 @@ public final class JsonRequests {
       throw new BadRequestException("Request body is not valid JSON.");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new BadRequestException("Request body must be a JSON object.");
+      throw new BadRequestException(NOT_AN_OBJECT);
     }
     JsonObject object = value.asJsonObject();
     for (String field : object.keySet()) {

@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /**
  * Errors JAX-RS raises itself (unknown path 404, wrong method 405, wrong content type 415, ...) as
@@ -20,7 +19,7 @@ public class WebErrorMapper implements ExceptionMapper<WebApplicationException> 
     String reason = original.getStatusInfo().getReasonPhrase();
     return Response.fromResponse(original)
         .type(MediaType.APPLICATION_JSON)
-        .entity(Map.of("error", reason + "."))
+        .entity(new ApiJson.Error(reason + "."))
         .build();
   }
 }

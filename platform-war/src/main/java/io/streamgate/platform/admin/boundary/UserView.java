@@ -1,0 +1,57 @@
+package io.streamgate.platform.admin.boundary;
+
+import static io.streamgate.platform.web.boundary.ApiJson.text;
+
+import io.streamgate.platform.admin.control.AdminIdentity;
+import io.streamgate.platform.admin.entity.AdminUser;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/** A console user as the admin API shows it; never the password. */
+@JsonbNillable
+@JsonbPropertyOrder({"id", "username", "role", "isActive", "createdAt", "lastLoginAt", "version"})
+public record UserView(
+    String id,
+    String username,
+    String role,
+    boolean isActive,
+    String createdAt,
+    String lastLoginAt,
+    long version) {
+
+  public static UserView of(AdminUser user) {
+    return new UserView(
+        user.id(),
+        user.username(),
+        user.role().label(),
+        user.active(),
+        text(user.createdAt()),
+        text(user.lastLoginAt()),
+        user.version());
+  }
+
+  /** Who is logged in: {@code {username, role}}. */
+  @JsonbPropertyOrder({"username", "role"})
+  public record Identity(String username, String role) {
+
+    static Identity of(AdminIdentity admin) {
+      return new Identity(admin.username(), admin.role().label());
+    }
+  }
+
+  /** The answer to a logout. */
+  public record LoggedOut(boolean loggedOut) {}
+
+  /** {@code {data: user}}. */
+  public record UserData(UserView data) {}
+
+  /** {@code {data: [users]}}. */
+  public record UsersData(List<UserView> data) {}
+
+  /** {@code {data: {username, role}}}. */
+  public record IdentityData(Identity data) {}
+
+  /** {@code {data: {loggedOut: true}}}. */
+  public record LoggedOutData(LoggedOut data) {}
+}

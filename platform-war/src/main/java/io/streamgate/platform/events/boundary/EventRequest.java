@@ -1,0 +1,44 @@
+package io.streamgate.platform.events.boundary;
+
+import io.streamgate.common.Spec;
+import io.streamgate.platform.events.control.EventDraft;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An event as the admin API takes it, to create (where {@code version} is accepted and ignored) or
+ * to replace. The fields are read in this order, each checked for its type first; the event's rules
+ * (a title, a start before the end, http(s) URLs, a window of 1-168 hours) are then {@link
+ * EventDraft}'s, which the console applies too.
+ */
+public record EventRequest(
+    @Schema(
+            description =
+                "On replace: the version the change was made on; refused (409) when someone else"
+                    + " saved the event since")
+        Long version,
+    @Schema(required = true, maxLength = 200) String title,
+    @Schema(maxLength = 4000) String description,
+    @Schema(description = "An http(s) URL") String streamUrl,
+    @Schema(description = "An http(s) URL") String posterUrl,
+    @Schema(required = true, example = "2026-12-01T19:00:00Z")
+        @NotNull(message = "Missing field: startsAt.")
+        Instant startsAt,
+    @Schema(required = true, example = "2026-12-01T21:00:00Z")
+        @NotNull(message = "Missing field: endsAt.")
+        Instant endsAt,
+    @Schema(minimum = "1", maximum = "168", defaultValue = "48") Integer accessWindowHours) {
+
+  /** The event these fields describe; refused (400) with the first rule they break. */
+  public EventDraft draft() {
+    return new EventDraft(
+        title,
+        description,
+        streamUrl,
+        posterUrl,
+        startsAt,
+        endsAt,
+        accessWindowHours == null ? Spec.ACCESS_WINDOW_DEFAULT_HOURS : accessWindowHours);
+  }
+}
