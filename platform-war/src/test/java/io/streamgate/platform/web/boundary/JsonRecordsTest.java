@@ -1,7 +1,6 @@
 package io.streamgate.platform.web.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.UserRequests;
@@ -13,21 +12,17 @@ import io.streamgate.platform.playback.boundary.PlaybackJson;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
 import io.streamgate.platform.revocation.boundary.AdminAccessResource;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,21 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * they accept reads the same.
  */
 class JsonRecordsTest {
-
-  /**
-   * The platform's JSON-P and Bean Validation providers are the server's: these run where they are
-   * on the test class path ({@code -Dmaven.test.additionalClasspath=} Parsson and Hibernate
-   * Validator with its dependencies).
-   */
-  @BeforeAll
-  static void providers() {
-    try {
-      Json.createValue(1);
-      Validation.buildDefaultValidatorFactory();
-    } catch (JsonException | jakarta.validation.ValidationException e) {
-      assumeTrue(false, "no JSON-P or Bean Validation provider on the test class path");
-    }
-  }
 
   private static final String TIMES =
       "\"startsAt\":\"2026-12-01T19:00:00Z\",\"endsAt\":\"2026-12-01T21:00+01:00\"";
