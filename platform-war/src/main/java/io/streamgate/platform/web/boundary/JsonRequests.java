@@ -40,6 +40,9 @@ public final class JsonRequests {
       value = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       throw new BadRequestException("Request body is not valid JSON.");
+    } catch (RuntimeException tooDeep) {
+      // Parsson refuses input nested over 1,000 deep with a plain RuntimeException.
+      throw new BadRequestException("Request body is not valid JSON.");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new BadRequestException(NOT_AN_OBJECT);
