@@ -77,6 +77,29 @@ public record Setting<T>(
         });
   }
 
+  /**
+   * An {@code http://} or {@code https://} URL with a host; empty when unset. The refusal does not
+   * echo the value, which may hold a password.
+   */
+  public static Setting<Optional<String>> httpUrl(String name, String meaning) {
+    return optional(
+        name,
+        meaning,
+        value -> {
+          try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            String scheme = uri.getScheme();
+            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                && uri.getHost() != null) {
+              return Optional.empty();
+            }
+          } catch (java.net.URISyntaxException e) {
+            // refused below
+          }
+          return Optional.of(name + " must be an http:// or https:// URL with a host");
+        });
+  }
+
   /** A whole number from {@code min} to {@code max}. */
   public static Setting<Long> wholeNumber(
       String name, long defaultValue, long min, long max, String meaning) {
