@@ -3,8 +3,6 @@ package io.streamgate.media.settings.entity;
 import io.streamgate.common.net.ClientAddresses;
 import io.streamgate.common.settings.Setting;
 import io.streamgate.common.settings.SharedSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -44,10 +42,9 @@ public record MediaSettings(
           .shown("none (no local streams); `DATA/streams` with the launcher");
 
   public static final Setting<Optional<String>> UPSTREAM_ORIGIN =
-      Setting.optional(
+      Setting.httpUrl(
           "UPSTREAM_ORIGIN",
-          "upstream HLS origin (`http://` or `https://`) the media server proxies",
-          httpUrl("UPSTREAM_ORIGIN"));
+          "upstream HLS origin (`http://` or `https://`) the media server proxies");
 
   public static final Setting<Long> UPSTREAM_TIMEOUT_SECONDS =
       Setting.wholeNumber(
@@ -144,11 +141,10 @@ public record MediaSettings(
           "edge media: how often the revocation feed is polled, in milliseconds (at least 100)");
 
   public static final Setting<Optional<String>> PLATFORM_APP_URL =
-      Setting.optional(
+      Setting.httpUrl(
               "PLATFORM_APP_URL",
               "where the media server fetches the platform's public keys (and polls revocations"
-                  + " in edge mode); required with `STREAMGATE_ROLE=media`",
-              httpUrl("PLATFORM_APP_URL"))
+                  + " in edge mode); required with `STREAMGATE_ROLE=media`")
           .shown("none; this server with the launcher");
 
   public static final Setting<Optional<String>> PLAYBACK_PUBLIC_KEYS =
@@ -247,23 +243,6 @@ public record MediaSettings(
             throw Setting.refused(name + " must be a path", value);
           }
         });
-  }
-
-  /** An http(s) URL with a host; the refusal does not echo the value, which may hold a password. */
-  private static Function<String, Optional<String>> httpUrl(String name) {
-    return value -> {
-      try {
-        URI uri = new URI(value.strip());
-        String scheme = uri.getScheme();
-        if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-            && uri.getHost() != null) {
-          return Optional.empty();
-        }
-      } catch (URISyntaxException e) {
-        // refused below
-      }
-      return Optional.of(name + " must be an http:// or https:// URL with a host");
-    };
   }
 
   private static Optional<String> notAJwkSet(String value) {
