@@ -1,6 +1,5 @@
 package io.streamgate.common.settings;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -158,7 +157,7 @@ public record Setting<T>(
         });
   }
 
-  /** {@code true} or {@code false}, in any case. */
+  /** {@code true} or {@code false}, as the launcher has it. */
   public static Setting<Boolean> flag(String name, boolean defaultValue, String meaning) {
     return new Setting<>(
         name,
@@ -166,7 +165,7 @@ public record Setting<T>(
         null,
         meaning,
         value ->
-            switch (value.strip().toLowerCase(Locale.ROOT)) {
+            switch (value.strip()) {
               case "true" -> true;
               case "false" -> false;
               default -> throw refused(name + " must be true or false", value);

@@ -51,7 +51,8 @@ class SettingTest {
     assertThrows(IllegalArgumentException.class, () -> read(size, "NaN"));
     Setting<Boolean> demo = Setting.flag("DEMO", false, "d");
     assertEquals(false, unset(demo));
-    assertEquals(true, read(demo, "TRUE"));
+    assertEquals(true, read(demo, " true"));
+    assertThrows(IllegalArgumentException.class, () -> read(demo, "TRUE"));
     assertEquals(
         "DEMO must be true or false (got 'yes')",
         assertThrows(IllegalArgumentException.class, () -> read(demo, "yes")).getMessage());

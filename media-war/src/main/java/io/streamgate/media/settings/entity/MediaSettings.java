@@ -3,6 +3,7 @@ package io.streamgate.media.settings.entity;
 import io.streamgate.common.net.ClientAddresses;
 import io.streamgate.common.settings.Setting;
 import io.streamgate.common.settings.SharedSettings;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -37,9 +38,20 @@ public record MediaSettings(
     ClientAddresses trustedProxies,
     Optional<String> internalApiKey) {
 
+  /** A root that is set must be a folder at start-up (the launcher checks the same). */
   public static final Setting<Optional<Path>> STREAM_ROOT =
-      path("STREAM_ROOT", "local HLS files, one folder per event id")
-          .shown("none (no local streams); `DATA/streams` with the launcher");
+      new Setting<>(
+          "STREAM_ROOT",
+          "",
+          "none (no local streams); `DATA/streams` with the launcher",
+          "local HLS files, one folder per event id; one that is set must be a folder",
+          value -> {
+            Optional<Path> root = path("STREAM_ROOT", "").rule().apply(value);
+            if (root.isPresent() && !Files.isDirectory(root.get())) {
+              throw new IllegalArgumentException("STREAM_ROOT '" + value + "' is not a folder");
+            }
+            return root;
+          });
 
   public static final Setting<Optional<String>> UPSTREAM_ORIGIN =
       Setting.httpUrl(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MediaSettingsTest {
 
@@ -66,6 +67,14 @@ class MediaSettingsTest {
             .startsWith("REVOCATION_SYNC=poll needs INTERNAL_API_KEY"));
     assertEquals(
         "PLAYBACK_PUBLIC_KEYS is not a JWK set", refusal(Map.of("PLAYBACK_PUBLIC_KEYS", "{")));
+  }
+
+  @Test
+  void aStreamRootThatIsSetMustBeAFolder(@TempDir Path folder) {
+    assertEquals(Optional.of(folder), read(Map.of("STREAM_ROOT", folder.toString())).streamRoot());
+    assertEquals(
+        "STREAM_ROOT '" + folder.resolve("missing") + "' is not a folder",
+        refusal(Map.of("STREAM_ROOT", folder.resolve("missing").toString())));
   }
 
   @Test
