@@ -265,6 +265,33 @@ class DockerFilesIT {
   }
 
   @Test
+  void theDeploymentGuideGivesTheDefaultEachSettingIsDescribedWith() throws IOException {
+    String reference = environmentReference(Files.readString(HOME.resolve("DEPLOYMENT.md")));
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (String line : reference.split("\n")) {
+      String[] cells = line.split("(?<!\\\\)\\|");
+      if (line.startsWith("| `") && cells.length > 2) {
+        Matcher name = Pattern.compile("`([A-Z][A-Z0-9_]*)`").matcher(cells[1]);
+        while (name.find()) {
+          defaults.put(name.group(1), cells[2].strip());
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (Setting<?> setting : describedSettings()) {
+      String shown = defaults.get(setting.name());
+      List<String> allowed =
+          setting.defaultValue().isEmpty()
+              ? List.of("none", setting.shownDefault())
+              : List.of("`" + setting.defaultValue() + "`");
+      if (shown == null || allowed.stream().noneMatch(shown::startsWith)) {
+        problems.add(setting.name() + ": DEPLOYMENT.md says " + shown + ", described: " + allowed);
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
   void theReadmeDocumentsEverySettingAsDescribedAndNoOtherSetting() throws IOException {
     String readme = Files.readString(HOME.resolve("README.md"));
     List<Setting<?>> described = describedSettings();

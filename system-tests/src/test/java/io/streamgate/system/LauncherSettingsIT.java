@@ -73,9 +73,7 @@ class LauncherSettingsIT {
         List.of(
             "streamgate: SEGMENT_CACHE_SWEEP_MINUTES must be a whole number of minutes, at least 1"
                 + " (got '0')"),
-        serverRefusal(
-            "bad-media-setting",
-            Map.of("STREAMGATE_ROLE", "media", "SEGMENT_CACHE_SWEEP_MINUTES", "0")));
+        serverRefusal("bad-media-setting", Map.of("SEGMENT_CACHE_SWEEP_MINUTES", "0")));
   }
 
   @Test

@@ -45,7 +45,7 @@ public record PlatformSettings(
               "DATABASE_URL",
               "`jdbc:h2:...`, `jdbc:postgresql://host:port/db` or"
                   + " `postgresql://user:password@host:port/db`")
-          .shown("H2 file in the data folder");
+          .shown("`" + defaultDatabaseUrl("${STREAMGATE_DATA_DIR}") + "`");
 
   public static final Setting<String> DATABASE_RESOURCE =
       new Setting<>(
