@@ -17,9 +17,6 @@ public final class Spec {
   /** The player sends a heartbeat this often. */
   public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
 
-  /** A viewer session without a heartbeat for this long is stale (SESSION_TIMEOUT_SECONDS). */
-  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(60);
-
   /** Clock skew tolerated between the platform that mints and the media server that checks. */
   public static final Duration CLOCK_SKEW_LEEWAY = Duration.ofSeconds(30);
 
@@ -35,10 +32,10 @@ public final class Spec {
   public static final int ACCESS_WINDOW_MAX_HOURS = 168;
   public static final int ACCESS_WINDOW_DEFAULT_HOURS = 48;
 
-  /** Rate limits: redeem per client IP, refresh per code, admin login per client IP. */
-  public static final RateLimit REDEEM_LIMIT = new RateLimit(5, Duration.ofMinutes(1));
-
-  public static final RateLimit REFRESH_LIMIT = new RateLimit(12, Duration.ofHours(1));
+  /**
+   * Admin logins per client IP. (The redeem and refresh limits and the session timeout are
+   * settings: RATE_LIMIT_REDEEM_PER_MINUTE, RATE_LIMIT_REFRESH_PER_HOUR, SESSION_TIMEOUT_SECONDS.)
+   */
   public static final RateLimit ADMIN_LOGIN_LIMIT = new RateLimit(10, Duration.ofMinutes(1));
 
   /** Path under which the media WAR serves streams. */

@@ -46,7 +46,7 @@ class ArchitectureTest {
           // Plumbing.
           List.of("web"),
           List.of("clients", "paging", "metrics"),
-          List.of("refusal", "clock", "persistence"));
+          List.of("refusal", "clock", "persistence", "settings"));
 
   private static JavaClasses platform;
 

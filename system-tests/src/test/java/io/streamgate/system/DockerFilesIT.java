@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.streamgate.common.settings.Setting;
+import io.streamgate.common.settings.SettingsTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +71,15 @@ class DockerFilesIT {
   /** What the official postgres image reads. */
   private static final Set<String> POSTGRES_IMAGE_SETTINGS =
       Set.of("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_INITDB_ARGS", "PGDATA");
+
+  /**
+   * Each WAR's settings record, whose {@code all()} describes every setting the WAR reads (name,
+   * default, rule, meaning): the one list the README and these checks come from.
+   */
+  private static final Map<String, String> SETTINGS_RECORDS =
+      Map.of(
+          "media-war", "io.streamgate.media.settings.entity.MediaSettings",
+          "platform-war", "io.streamgate.platform.settings.entity.PlatformSettings");
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
@@ -249,6 +262,47 @@ class DockerFilesIT {
     assertTrue(
         missing.isEmpty(),
         "DEPLOYMENT.md's environment reference does not mention " + String.join(", ", missing));
+  }
+
+  @Test
+  void theDeploymentGuideGivesTheDefaultEachSettingIsDescribedWith() throws IOException {
+    String reference = environmentReference(Files.readString(HOME.resolve("DEPLOYMENT.md")));
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (String line : reference.split("\n")) {
+      String[] cells = line.split("(?<!\\\\)\\|");
+      if (line.startsWith("| `") && cells.length > 2) {
+        Matcher name = Pattern.compile("`([A-Z][A-Z0-9_]*)`").matcher(cells[1]);
+        while (name.find()) {
+          defaults.put(name.group(1), cells[2].strip());
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (Setting<?> setting : describedSettings()) {
+      String shown = defaults.get(setting.name());
+      List<String> allowed =
+          setting.defaultValue().isEmpty()
+              ? List.of("none", setting.shownDefault())
+              : List.of("`" + setting.defaultValue() + "`");
+      if (shown == null || allowed.stream().noneMatch(shown::startsWith)) {
+        problems.add(setting.name() + ": DEPLOYMENT.md says " + shown + ", described: " + allowed);
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void theReadmeDocumentsEverySettingAsDescribedAndNoOtherSetting() throws IOException {
+    String readme = Files.readString(HOME.resolve("README.md"));
+    List<Setting<?>> described = describedSettings();
+    List<String> problems = new ArrayList<>(SettingsTable.problems(readme, described));
+    Set<String> known = launcherSettings();
+    known.addAll(applicationSettings());
+    SettingsTable.rows(readme).keySet().stream()
+        .filter(name -> !known.contains(name))
+        .forEach(
+            name -> problems.add(name + ": in the README's configuration table, read by nothing"));
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
   @Test
@@ -486,11 +540,13 @@ class DockerFilesIT {
   // Settings
 
   /**
-   * The environment variables the WARs read: the keys of their microprofile-config.properties and
-   * the names their main sources ask MicroProfile Config (or the environment) for.
+   * The environment variables the WARs read: the settings their settings records describe, the keys
+   * of their microprofile-config.properties and the names their main sources ask MicroProfile
+   * Config (or the environment) for directly.
    */
   static Set<String> applicationSettings() throws IOException {
     Set<String> names = new TreeSet<>();
+    describedSettings().forEach(setting -> names.add(setting.name()));
     for (String module : List.of("platform-war", "media-war")) {
       Path file =
           HOME.resolve(module + "/src/main/resources/META-INF/microprofile-config.properties");
@@ -521,6 +577,47 @@ class DockerFilesIT {
           }
         }
       }
+    }
+    return names;
+  }
+
+  /**
+   * The settings the WARs describe: {@code all()} of each settings record, loaded from the WAR's
+   * build output (the plain-Java record and its descriptions need nothing of the container).
+   */
+  static List<Setting<?>> describedSettings() throws IOException {
+    List<Setting<?>> settings = new ArrayList<>();
+    for (var entry : new java.util.TreeMap<>(SETTINGS_RECORDS).entrySet()) {
+      Path classes = HOME.resolve(entry.getKey() + "/target/classes");
+      Path file = classes.resolve(entry.getValue().replace('.', '/') + ".class");
+      if (!Files.exists(file)) {
+        continue;
+      }
+      try (URLClassLoader loader =
+          new URLClassLoader(
+              new URL[] {classes.toUri().toURL()}, DockerFilesIT.class.getClassLoader())) {
+        Object all = loader.loadClass(entry.getValue()).getMethod("all").invoke(null);
+        for (Object setting : (List<?>) all) {
+          settings.add((Setting<?>) setting);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError("cannot read the settings of " + entry.getValue(), e);
+      }
+    }
+    assertFalse(settings.isEmpty(), "the WARs were built: " + SETTINGS_RECORDS.values());
+    return settings;
+  }
+
+  /** The settings of the launcher itself: its KNOWN_SETTINGS list. */
+  private static Set<String> launcherSettings() throws IOException {
+    Matcher known =
+        Pattern.compile("KNOWN_SETTINGS=\"([^\"]*)\"", Pattern.DOTALL)
+            .matcher(Files.readString(HOME.resolve("streamgate")));
+    assertTrue(known.find(), "streamgate lists its own settings in KNOWN_SETTINGS");
+    Set<String> names = new TreeSet<>();
+    Matcher name = ENV_NAME.matcher(known.group(1));
+    while (name.find()) {
+      names.add(name.group());
     }
     return names;
   }

@@ -1,12 +1,14 @@
 package io.streamgate.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,51 @@ class LauncherSettingsIT {
     assertEquals(2, process.exitValue(), stderr);
     assertEquals(1, stderr.strip().lines().count(), stderr);
     return stderr.strip();
+  }
+
+  /**
+   * A setting only the servers check (the launcher passes it on) stops start-up too, with the one
+   * line the WAR logs, which the launcher shows.
+   */
+  private static List<String> serverRefusal(String name, Map<String, String> settings)
+      throws IOException {
+    Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve(name);
+    // A server log left from an earlier run must not answer for this one.
+    if (Files.exists(work)) {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    assertThrows(
+        IllegalStateException.class,
+        () -> {
+          try (LaunchedStreamGate started = LaunchedStreamGate.start(name, settings)) {
+            // It started instead of refusing: closed again here, and the test fails.
+          }
+        });
+    return Files.readString(work.resolve("launcher.out"), StandardCharsets.UTF_8)
+        .lines()
+        .filter(line -> line.startsWith("streamgate: "))
+        .filter(line -> !line.startsWith("streamgate: starting"))
+        .toList();
+  }
+
+  @Test
+  void aPlatformSettingOutOfItsRangeStopsTheServer() throws Exception {
+    assertEquals(
+        List.of(
+            "streamgate: RATE_LIMIT_REDEEM_PER_MINUTE must be a whole number, from 0 to 2147483647"
+                + " (got '-1')"),
+        serverRefusal("bad-platform-setting", Map.of("RATE_LIMIT_REDEEM_PER_MINUTE", "-1")));
+  }
+
+  @Test
+  void aMediaSettingOutOfItsRangeStopsTheServer() throws Exception {
+    assertEquals(
+        List.of(
+            "streamgate: SEGMENT_CACHE_SWEEP_MINUTES must be a whole number of minutes, at least 1"
+                + " (got '0')"),
+        serverRefusal("bad-media-setting", Map.of("SEGMENT_CACHE_SWEEP_MINUTES", "0")));
   }
 
   @Test

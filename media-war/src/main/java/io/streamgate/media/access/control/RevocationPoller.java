@@ -2,6 +2,7 @@ package io.streamgate.media.access.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.common.internal.InternalApiKeys;
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -32,7 +33,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps {@link RevocationView} current on a media server outside the platform's data grid: asks
@@ -59,9 +59,12 @@ public class RevocationPoller {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "REVOCATION_POLL_INTERVAL_MS", defaultValue = "30000")
   long intervalMillis;
+
+  @Inject
+  void configure(MediaSettings settings) {
+    intervalMillis = settings.revocationPollIntervalMs();
+  }
 
   @Resource ManagedScheduledExecutorService scheduler;
 

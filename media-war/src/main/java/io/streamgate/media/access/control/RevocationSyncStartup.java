@@ -1,13 +1,13 @@
 package io.streamgate.media.access.control;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.streamgate.media.settings.entity.MediaSettings;
+import io.streamgate.media.settings.entity.RevocationSync;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Chooses how the revocation view is kept current ({@link RevocationSync}) and starts it. */
 @ApplicationScoped
@@ -19,17 +19,7 @@ public class RevocationSyncStartup {
 
   @Inject RevocationPoller poller;
 
-  @Inject
-  @ConfigProperty(name = "REVOCATION_SYNC")
-  Optional<String> configured;
-
-  @Inject
-  @ConfigProperty(name = "PLATFORM_APP_URL")
-  Optional<String> platform;
-
-  @Inject
-  @ConfigProperty(name = "INTERNAL_API_KEY")
-  Optional<String> internalApiKey;
+  @Inject MediaSettings settings;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
     try {
@@ -45,7 +35,7 @@ public class RevocationSyncStartup {
   private void follow() {
     HazelcastInstance instance = grid.isResolvable() ? grid.get() : null;
     boolean gridRunning = instance != null && instance.getLifecycleService().isRunning();
-    switch (RevocationSync.of(configured.orElse(null), gridRunning)) {
+    switch (settings.revocationSync(gridRunning)) {
       case GRID -> {
         if (!gridRunning) {
           throw new IllegalStateException(
@@ -53,7 +43,9 @@ public class RevocationSyncStartup {
         }
         follower.follow(instance);
       }
-      case POLL -> poller.start(platform.orElse(null), internalApiKey.orElse(null));
+      case POLL ->
+          poller.start(
+              settings.platformAppUrl().orElse(null), settings.internalApiKey().orElse(null));
     }
   }
 }

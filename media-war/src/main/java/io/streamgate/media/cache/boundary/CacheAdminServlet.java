@@ -2,6 +2,7 @@ package io.streamgate.media.cache.boundary;
 
 import io.streamgate.common.internal.InternalApiKeys;
 import io.streamgate.media.cache.control.SegmentCache;
+import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code DELETE /admin/cache/<eventId>} with {@code X-Internal-Api-Key}: removes the event's cached
@@ -25,13 +24,12 @@ public class CacheAdminServlet extends HttpServlet {
 
   @Inject SegmentCache cache;
 
-  @Inject
-  @ConfigProperty(name = "INTERNAL_API_KEY")
-  Optional<String> key;
+  @Inject MediaSettings settings;
 
   @Override
   protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!InternalApiKeys.matches(key.orElse(null), req.getHeader(InternalApiKeys.HEADER))) {
+    if (!InternalApiKeys.matches(
+        settings.internalApiKey().orElse(null), req.getHeader(InternalApiKeys.HEADER))) {
       json(res, 401, "{\"error\":\"Authorization required\"}");
       return;
     }

@@ -1,5 +1,6 @@
 package io.streamgate.media.cache.control;
 
+import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Files fetched from the upstream origin, kept on disk under {@code SEGMENT_CACHE_ROOT/<event>/...}
@@ -68,20 +68,9 @@ public class SegmentCache {
   /** What health reports. */
   public record Stats(int events, long bytes, int files) {}
 
-  @Inject
-  @ConfigProperty(name = "SEGMENT_CACHE_ROOT")
   Optional<String> rootSetting;
-
-  @Inject
-  @ConfigProperty(name = "SEGMENT_CACHE_MAX_SIZE_GB", defaultValue = "50")
   double maxSizeGb;
-
-  @Inject
-  @ConfigProperty(name = "SEGMENT_CACHE_MAX_AGE_HOURS", defaultValue = "72")
   double maxAgeHours;
-
-  @Inject
-  @ConfigProperty(name = "SEGMENT_CACHE_SWEEP_MINUTES", defaultValue = "10")
   long sweepMinutes;
 
   @Inject Clock clock;
@@ -95,6 +84,14 @@ public class SegmentCache {
   private Path root;
   private long maxBytes;
   private ScheduledFuture<?> sweeps;
+
+  @Inject
+  void configure(MediaSettings settings) {
+    rootSetting = settings.segmentCacheRoot().map(Path::toString);
+    maxSizeGb = settings.segmentCacheMaxSizeGb();
+    maxAgeHours = settings.segmentCacheMaxAgeHours();
+    sweepMinutes = settings.segmentCacheSweepMinutes();
+  }
 
   @PostConstruct
   void start() {

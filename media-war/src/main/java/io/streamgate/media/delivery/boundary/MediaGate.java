@@ -6,6 +6,7 @@ import io.streamgate.media.delivery.control.AccessLogWriter;
 import io.streamgate.media.delivery.control.DeliveryMetrics;
 import io.streamgate.media.delivery.control.InFlightResponses;
 import io.streamgate.media.delivery.control.StreamAccess;
+import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.sharing.control.TokenSharing;
 import io.streamgate.media.streams.control.Manifests;
 import io.streamgate.media.streams.entity.StreamRequest;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every stream request passes here first, and only with a playback JWT that opens the requested
@@ -50,9 +50,12 @@ public class MediaGate extends HttpFilter {
 
   @Inject TokenSharing sharing;
 
-  @Inject
-  @ConfigProperty(name = "CORS_ALLOWED_ORIGIN", defaultValue = "*")
   String allowedOrigin;
+
+  @Inject
+  void configure(MediaSettings settings) {
+    allowedOrigin = settings.corsAllowedOrigin();
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -21,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes access-log lines off the request path: requests only queue their line; one thread appends
@@ -36,9 +36,7 @@ public class AccessLogWriter {
 
   static final int QUEUE = 65_536;
 
-  @Inject
-  @ConfigProperty(name = "ACCESS_LOG_FILE")
-  Optional<String> file;
+  @Inject MediaSettings settings;
 
   @Resource ManagedThreadFactory threads;
 
@@ -100,10 +98,11 @@ public class AccessLogWriter {
   }
 
   private BufferedWriter open() throws IOException {
-    if (file.isEmpty() || file.get().isBlank()) {
+    Optional<Path> file = settings.accessLogFile();
+    if (file.isEmpty()) {
       return null;
     }
-    Path path = Path.of(file.get());
+    Path path = file.get();
     if (path.getParent() != null) {
       Files.createDirectories(path.getParent());
     }

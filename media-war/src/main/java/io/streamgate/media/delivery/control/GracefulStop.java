@@ -1,11 +1,11 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -28,16 +28,14 @@ public class GracefulStop {
 
   @Inject InFlightResponses inFlight;
 
-  @Inject
-  @ConfigProperty(name = "SHUTDOWN_GRACE_SECONDS", defaultValue = "20")
-  int graceSeconds;
+  @Inject MediaSettings settings;
 
   private volatile boolean stopping;
   private SignalHandler previous;
   private ClassLoader application;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (graceSeconds > 0) {
+    if (settings.shutdownGraceSeconds() > 0) {
       // The signal arrives on a JVM thread that knows no application: remember ours.
       application = Thread.currentThread().getContextClassLoader();
       previous = Signal.handle(TERM, this::onTerm);

@@ -2,6 +2,7 @@ package io.streamgate.media.delivery.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The files viewers are fetching right now, in memory: every viewer of a live event asks for the
@@ -27,9 +27,7 @@ public class HotFiles {
 
   private record Key(Path path, long size, long modified) {}
 
-  @Inject
-  @ConfigProperty(name = "MEDIA_MEMORY_CACHE_MB", defaultValue = "128")
-  long capacityMb;
+  @Inject MediaSettings settings;
 
   private Cache<Key, byte[]> files;
 
@@ -37,7 +35,7 @@ public class HotFiles {
   void start() {
     files =
         Caffeine.newBuilder()
-            .maximumWeight(capacityMb * 1024 * 1024)
+            .maximumWeight(settings.memoryCacheMb() * 1024 * 1024)
             .weigher((Key key, byte[] bytes) -> bytes.length)
             .build();
   }

@@ -1,10 +1,10 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Counts the stream responses under way, so that stopping the media server (SIGTERM, undeploy) lets
@@ -13,9 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class InFlightResponses {
 
+  long graceSeconds;
+
   @Inject
-  @ConfigProperty(name = "SHUTDOWN_GRACE_SECONDS", defaultValue = "20")
-  int graceSeconds;
+  void configure(MediaSettings settings) {
+    graceSeconds = settings.shutdownGraceSeconds();
+  }
 
   // Counted without a lock on every request; the lock is only taken when the count drops to zero
   // (to wake a stop that waits) and by the waiting stop itself. A lock object of its own:

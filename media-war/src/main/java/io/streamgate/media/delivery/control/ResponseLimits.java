@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What stream responses under way may hold, so that slow or stalled readers cannot pin the heap: at
@@ -68,12 +68,8 @@ public class ResponseLimits {
     MEMORY
   }
 
-  @Inject
-  @ConfigProperty(name = "MEDIA_MAX_RESPONSES", defaultValue = "2000")
   int maxResponses;
 
-  @Inject
-  @ConfigProperty(name = "MEDIA_RESPONSE_MEMORY_MB", defaultValue = "160")
   long memoryMb;
 
   @Inject Clock clock;
@@ -90,6 +86,12 @@ public class ResponseLimits {
 
   ResponseLimits() {
     // for CDI
+  }
+
+  @Inject
+  void configure(MediaSettings settings) {
+    maxResponses = (int) settings.maxResponses();
+    memoryMb = settings.responseMemoryMb();
   }
 
   /** Limits that no scheduler sweeps; for tests, which call {@link #sweep()} themselves. */

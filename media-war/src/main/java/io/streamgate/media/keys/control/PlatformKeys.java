@@ -1,6 +1,7 @@
 package io.streamgate.media.keys.control;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gets the platform's public keys into {@link TrustedKeys}: from {@code PLAYBACK_PUBLIC_KEYS} (a
@@ -45,13 +45,15 @@ public class PlatformKeys {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "PLATFORM_APP_URL")
   Optional<String> platform;
 
-  @Inject
-  @ConfigProperty(name = "PLAYBACK_PUBLIC_KEYS")
   Optional<String> configured;
+
+  @Inject
+  void configure(MediaSettings settings) {
+    platform = settings.platformAppUrl();
+    configured = settings.playbackPublicKeys();
+  }
 
   @Resource ManagedScheduledExecutorService scheduler;
 

@@ -9,7 +9,9 @@ import io.streamgate.common.Spec;
 import io.streamgate.common.grid.SharingReport;
 import io.streamgate.common.net.ClientAddresses;
 import io.streamgate.common.playback.PlaybackClaims;
-import io.streamgate.media.access.control.RevocationSync;
+import io.streamgate.media.settings.entity.MediaSettings;
+import io.streamgate.media.settings.entity.RevocationSync;
+import io.streamgate.media.settings.entity.SharingMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,13 +24,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Watches which clients play each viewer session's token ({@link ClientSightings} holds the rule)
@@ -59,17 +59,7 @@ public class TokenSharing {
   /** How long a member's batch stays in the grid; the rule only looks 15 s back. */
   static final long SIGHTINGS_TTL_SECONDS = 30;
 
-  @Inject
-  @ConfigProperty(name = "TOKEN_SHARING", defaultValue = "end")
-  String configured;
-
-  @Inject
-  @ConfigProperty(name = "TRUSTED_PROXIES")
-  Optional<String> trustedProxies;
-
-  @Inject
-  @ConfigProperty(name = "REVOCATION_SYNC")
-  Optional<String> revocationSync;
+  @Inject MediaSettings settings;
 
   @Inject Clock clock;
 
@@ -97,22 +87,15 @@ public class TokenSharing {
 
   @PostConstruct
   void init() {
-    try {
-      mode = SharingMode.of(configured);
-      addresses = new ClientAddresses(trustedProxies.orElse(""));
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      // One line that says what to fix, before the container's stack trace.
-      System.getLogger(TokenSharing.class.getName()).log(System.Logger.Level.ERROR, e.getMessage());
-      throw e;
-    }
+    mode = settings.tokenSharing();
+    addresses = settings.trustedProxies();
     sightings = new ClientSightings(clock);
     if (mode == SharingMode.OFF) {
       return;
     }
     HazelcastInstance instance = grid.isResolvable() ? grid.get() : null;
     boolean gridRunning = instance != null && instance.getLifecycleService().isRunning();
-    if (!gridRunning
-        || RevocationSync.of(revocationSync.orElse(null), true) == RevocationSync.POLL) {
+    if (!gridRunning || settings.revocationSync(true) == RevocationSync.POLL) {
       // An edge server's grid (if any) is not the platform's: nobody would hear a report.
       LOG.info("TOKEN_SHARING: not in the platform's data grid; not watching for token sharing");
       mode = SharingMode.OFF;
@@ -160,13 +143,9 @@ public class TokenSharing {
     }
   }
 
-  /** Whether this is an edge server (REVOCATION_SYNC=poll); a bad value is refused elsewhere. */
+  /** Whether this is an edge server (REVOCATION_SYNC=poll). */
   private boolean edge() {
-    try {
-      return RevocationSync.of(revocationSync.orElse(null), true) == RevocationSync.POLL;
-    } catch (IllegalStateException e) {
-      return false;
-    }
+    return settings.revocationSync(true) == RevocationSync.POLL;
   }
 
   @PreDestroy

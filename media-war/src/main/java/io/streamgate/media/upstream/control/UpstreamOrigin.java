@@ -1,6 +1,7 @@
 package io.streamgate.media.upstream.control;
 
 import io.streamgate.media.cache.control.SegmentCache;
+import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.streams.control.Manifests;
 import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.annotation.PostConstruct;
@@ -30,7 +31,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fetches files from {@code UPSTREAM_ORIGIN/<event>/<path>} with the JDK HTTP client,
@@ -47,12 +47,8 @@ public class UpstreamOrigin {
   /** Larger bodies are not HLS files; refusing them bounds the memory a fetch holds. */
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
-  @Inject
-  @ConfigProperty(name = "UPSTREAM_ORIGIN")
   Optional<String> origin;
 
-  @Inject
-  @ConfigProperty(name = "UPSTREAM_TIMEOUT_SECONDS", defaultValue = "10")
   long timeoutSeconds;
 
   @Inject SegmentCache cache;
@@ -66,6 +62,12 @@ public class UpstreamOrigin {
   private final Map<String, Fetch> inFlight = new ConcurrentHashMap<>();
   private HttpClient client;
   private String base;
+
+  @Inject
+  void configure(MediaSettings settings) {
+    origin = settings.upstreamOrigin();
+    timeoutSeconds = settings.upstreamTimeoutSeconds();
+  }
 
   @PostConstruct
   void start() {

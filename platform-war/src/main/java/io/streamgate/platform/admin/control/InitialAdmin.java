@@ -2,6 +2,7 @@ package io.streamgate.platform.admin.control;
 
 import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.admin.entity.AdminUser;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the first user, {@code admin} as super admin, when the database has none: from {@code
@@ -28,13 +28,15 @@ public class InitialAdmin {
 
   private static final System.Logger LOG = System.getLogger(InitialAdmin.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "ADMIN_PASSWORD_HASH")
   Optional<String> passwordHash;
 
-  @Inject
-  @ConfigProperty(name = "ADMIN_PASSWORD")
   Optional<String> password;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    passwordHash = settings.adminPasswordHash();
+    password = settings.adminPassword();
+  }
 
   @PersistenceContext EntityManager em;
 

@@ -1,6 +1,7 @@
 package io.streamgate.platform.clients.boundary;
 
 import io.streamgate.common.net.ClientAddresses;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,16 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The client address of an HTTP request, honouring {@code TRUSTED_PROXIES}. */
 @ApplicationScoped
 public class Clients {
 
-  @Inject
-  @ConfigProperty(name = "TRUSTED_PROXIES")
-  Optional<String> trustedProxies;
+  @Inject PlatformSettings settings;
 
   private ClientAddresses addresses;
 
@@ -29,7 +26,7 @@ public class Clients {
 
   @PostConstruct
   void init() {
-    addresses = new ClientAddresses(trustedProxies.orElse(""));
+    addresses = settings.trustedProxies();
   }
 
   /**

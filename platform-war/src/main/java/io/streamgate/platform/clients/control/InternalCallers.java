@@ -2,13 +2,13 @@ package io.streamgate.platform.clients.control;
 
 import io.streamgate.common.internal.InternalApiKeys;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Recognises media servers by {@code X-Internal-Api-Key} (they then have the role {@link
@@ -30,9 +30,12 @@ public class InternalCallers {
 
   private static final Logger LOG = Logger.getLogger(InternalCallers.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "INTERNAL_API_KEY")
   Optional<String> key;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    key = settings.internalApiKey();
+  }
 
   /**
    * Says once at start-up why a configured key is not used (a placeholder copied from {@code

@@ -4,6 +4,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.common.codes.AccessCodeCodec;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seeds the demo event and its codes on first boot when {@code STREAMGATE_DEMO} is on, and on every
@@ -38,13 +38,15 @@ public class DemoContent {
 
   private static final System.Logger LOG = System.getLogger(DemoContent.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "STREAMGATE_DEMO")
   boolean enabled;
 
-  @Inject
-  @ConfigProperty(name = "STREAMGATE_DATA_DIR")
   String dataDir;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    enabled = settings.demo();
+    dataDir = settings.dataDir();
+  }
 
   @PersistenceContext EntityManager em;
 

@@ -1,5 +1,6 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +40,8 @@ public class Database {
    * The one reader of the setting: the bean, the JPA customizer and the config source all ask here.
    */
   static String configuredResource(Config config) {
-    return config
-        .getOptionalValue(ServerResourceCustomizer.SETTING, String.class)
-        .map(String::trim)
-        .orElse("");
+    return PlatformSettings.DATABASE_RESOURCE.read(
+        name -> config.getOptionalValue(name, String.class));
   }
 
   /** The server's JDBC resource of that name; one line saying what to fix if there is none. */

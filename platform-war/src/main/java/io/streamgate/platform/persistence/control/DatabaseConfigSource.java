@@ -1,5 +1,6 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -40,7 +41,9 @@ public class DatabaseConfigSource implements ConfigSource {
         // The server's pool is used; the WAR's own is defined but must not touch any file.
         return Optional.of(new DatabaseUrl(DatabaseUrl.Kind.H2, UNUSED));
       }
-      return config.getOptionalValue("DATABASE_URL", String.class).map(DatabaseUrl::parse);
+      return Optional.of(
+          DatabaseUrl.parse(
+              PlatformSettings.databaseUrl(name -> config.getOptionalValue(name, String.class))));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -28,9 +28,7 @@ public class SchemaMigrations {
 
   @Inject Database database;
 
-  @Inject
-  @ConfigProperty(name = "DATABASE_URL")
-  String databaseUrl;
+  @Inject PlatformSettings settings;
 
   private volatile String schemaVersion = "none";
 
@@ -50,7 +48,7 @@ public class SchemaMigrations {
     DatabaseUrl.Kind kind;
     try {
       if (!database.serverResource()) {
-        DatabaseUrl.parse(databaseUrl);
+        DatabaseUrl.parse(settings.databaseUrl());
       }
       dataSource = database.dataSource();
       kind = kind(dataSource);

@@ -1,5 +1,6 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -19,7 +20,7 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  */
 public class ServerResourceCustomizer implements SessionCustomizer {
 
-  static final String SETTING = "DATABASE_RESOURCE";
+  static final String SETTING = PlatformSettings.DATABASE_RESOURCE.name();
 
   private static final System.Logger LOG =
       System.getLogger(ServerResourceCustomizer.class.getName());

@@ -1,10 +1,10 @@
 package io.streamgate.platform.playback.boundary;
 
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where the viewer's browser finds the media server. With {@code HLS_SERVER_BASE_URL} set, its host
@@ -14,13 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PlaybackLocations {
 
-  @Inject
-  @ConfigProperty(name = "HLS_SERVER_BASE_URL")
   Optional<String> configured;
 
-  @Inject
-  @ConfigProperty(name = "MEDIA_PROBE_URL")
   Optional<String> probe;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    configured = settings.hlsServerBaseUrl();
+    probe = settings.mediaProbeUrl();
+  }
 
   /** The base URL for a request that reached the platform at {@code requestBase}. */
   public String baseUrl(URI requestBase) {

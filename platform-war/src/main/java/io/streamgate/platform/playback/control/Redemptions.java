@@ -10,13 +10,13 @@ import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.ratelimit.control.RateLimits;
 import io.streamgate.platform.sessions.control.CodeClaims;
 import io.streamgate.platform.sessions.control.ViewerSessions;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a typed code into a playback token (redeem) and renews it (refresh), with rate limits and
@@ -41,13 +41,15 @@ public class Redemptions {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_REDEEM_PER_MINUTE", defaultValue = "5")
   int redeemsPerMinute;
 
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_REFRESH_PER_HOUR", defaultValue = "12")
   int refreshesPerHour;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    redeemsPerMinute = (int) settings.redeemsPerMinute();
+    refreshesPerHour = (int) settings.refreshesPerHour();
+  }
 
   public Grant redeem(String typed, String clientIp, String userAgent) {
     rateLimits.acquire(guessesKey(clientIp), guessesLimit());

@@ -1,6 +1,7 @@
 package io.streamgate.platform.revocation.control;
 
 import io.streamgate.platform.revocation.entity.AccessChange;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What changed since a poller's last visit. Per code, event and session only the latest change
@@ -51,9 +51,12 @@ public class RevocationFeed {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "REVOCATION_FEED_OVERLAP_SECONDS", defaultValue = "30")
   long overlapSeconds;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    overlapSeconds = settings.revocationFeedOverlapSeconds();
+  }
 
   public Feed since(Instant since) {
     Instant now = clock.instant();

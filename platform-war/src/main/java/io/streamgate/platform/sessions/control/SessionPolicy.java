@@ -1,18 +1,21 @@
 package io.streamgate.platform.sessions.control;
 
 import io.streamgate.common.Spec;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** How long a viewer session lives without a heartbeat ({@code SESSION_TIMEOUT_SECONDS}). */
 @ApplicationScoped
 public class SessionPolicy {
 
+  long timeoutSeconds;
+
   @Inject
-  @ConfigProperty(name = "SESSION_TIMEOUT_SECONDS", defaultValue = "60")
-  int timeoutSeconds;
+  void configure(PlatformSettings settings) {
+    timeoutSeconds = settings.sessionTimeoutSeconds();
+  }
 
   public Duration timeout() {
     return Duration.ofSeconds(timeoutSeconds);

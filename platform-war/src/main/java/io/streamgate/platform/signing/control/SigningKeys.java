@@ -11,6 +11,7 @@ import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.refusal.control.ConflictException;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import io.streamgate.platform.signing.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -36,7 +37,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads the active signing keys at startup, creating the first one on an empty database. The newest
@@ -69,9 +69,12 @@ public class SigningKeys {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  @Inject
-  @ConfigProperty(name = "SIGNING_KEY_ENCRYPTION_KEY")
   Optional<String> encryptionKey;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    encryptionKey = settings.signingKeyEncryptionKey();
+  }
 
   /** Null when no encryption key is configured. */
   private PrivateKeyCipher cipher;

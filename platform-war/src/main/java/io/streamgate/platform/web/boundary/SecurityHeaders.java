@@ -1,6 +1,7 @@
 package io.streamgate.platform.web.boundary;
 
 import io.streamgate.platform.clients.boundary.Clients;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Browser hardening on every platform response: no MIME sniffing, no framing, referrers only to the
@@ -37,9 +37,12 @@ public class SecurityHeaders extends HttpFilter {
 
   @Inject Clients clients;
 
-  @Inject
-  @ConfigProperty(name = "HLS_SERVER_BASE_URL")
   Optional<String> mediaServer;
+
+  @Inject
+  void configure(PlatformSettings settings) {
+    mediaServer = settings.hlsServerBaseUrl();
+  }
 
   private String policy;
 

@@ -1,4 +1,4 @@
-package io.streamgate.media.sharing.control;
+package io.streamgate.media.settings.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.streamgate.media.sharing.control;
+package io.streamgate.media.settings.entity;
 
 import java.util.Locale;
 

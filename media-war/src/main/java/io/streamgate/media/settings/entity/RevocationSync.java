@@ -1,9 +1,9 @@
-package io.streamgate.media.access.control;
+package io.streamgate.media.settings.entity;
 
 import java.util.Locale;
 
 /**
- * How this media server keeps its {@link RevocationView} current, from {@code REVOCATION_SYNC}:
+ * How this media server keeps its {@code RevocationView} current, from {@code REVOCATION_SYNC}:
  * {@code grid} follows the data grid it shares with the platform (the default when a grid runs),
  * {@code poll} asks the platform's {@code GET /api/revocations} (edge servers outside that grid).
  */

@@ -1,4 +1,4 @@
-package io.streamgate.media.access.control;
+package io.streamgate.media.settings.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
