@@ -4,16 +4,14 @@ import io.streamgate.common.internal.InternalApiKeys;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
 import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Recognises media servers by {@code X-Internal-Api-Key} (they then have the role {@link
- * CallerRoles#MEDIA_SERVER}). Without an {@code INTERNAL_API_KEY} of at least 16 characters nobody
- * is recognised, and the internal API admits nobody.
+ * CallerRoles#MEDIA_SERVER}). Without an {@code INTERNAL_API_KEY} nobody is recognised and the
+ * internal API admits nobody; a key that is too short or a placeholder stops start-up ({@code
+ * PlatformSettings}).
  */
 @ApplicationScoped
 public class InternalCallers {
@@ -28,25 +26,11 @@ public class InternalCallers {
     }
   }
 
-  private static final Logger LOG = Logger.getLogger(InternalCallers.class.getName());
-
   Optional<String> key;
 
   @Inject
   void configure(PlatformSettings settings) {
     key = settings.internalApiKey();
-  }
-
-  /**
-   * Says once at start-up why a configured key is not used (a placeholder copied from {@code
-   * docker/.env.example}, say): the internal API then admits nobody, and edge media servers that
-   * poll revocations are refused until the key is fixed.
-   */
-  void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    key.flatMap(InternalApiKeys::problem)
-        .ifPresent(
-            problem ->
-                LOG.warning(problem + "; the internal API refuses every call until it is fixed"));
   }
 
   /** Whether the presented key is the configured one. */
