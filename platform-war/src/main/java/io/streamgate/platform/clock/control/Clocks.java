@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The one source of "now" for the platform; tests replace it to move time. */
+/** The one source of "now" for the platform; unit tests hand their classes a clock they move. */
 @ApplicationScoped
 public class Clocks {
 

@@ -3,7 +3,7 @@ package io.streamgate.platform.dashboard.boundary;
 import io.streamgate.platform.dashboard.control.Dashboard.Summary;
 import io.streamgate.platform.dashboard.control.Dashboard.Upcoming;
 import io.streamgate.platform.dashboard.control.Dashboard.Watched;
-import io.streamgate.platform.events.boundary.EventView.TokenBreakdown;
+import io.streamgate.platform.events.boundary.EventView.CodeBreakdown;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.List;
 public record DashboardView(
     long activeEvents,
     long totalTokens,
-    TokenBreakdown tokenBreakdown,
+    CodeBreakdown tokenBreakdown,
     List<UpcomingEvent> upcomingEvents,
     long liveViewers,
     List<LiveViewers> liveViewersByEvent) {
@@ -29,7 +29,7 @@ public record DashboardView(
     return new DashboardView(
         summary.activeEvents(),
         summary.codes().total(),
-        TokenBreakdown.of(summary.codes()),
+        CodeBreakdown.of(summary.codes()),
         summary.upcoming().stream().map(UpcomingEvent::of).toList(),
         summary.viewers(),
         summary.watched().stream().map(LiveViewers::of).toList());
@@ -45,7 +45,7 @@ public record DashboardView(
           upcoming.event().id(),
           upcoming.event().title(),
           upcoming.event().startsAt().toString(),
-          upcoming.tokenCount());
+          upcoming.codeCount());
     }
   }
 

@@ -28,7 +28,7 @@ public class Dashboard {
   @Inject ViewerSessions sessions;
 
   /** An upcoming event with its code count. */
-  public record Upcoming(Event event, long tokenCount) {}
+  public record Upcoming(Event event, long codeCount) {}
 
   /** How many devices watch one event now. */
   public record Watched(String eventId, String title, long viewers) {}

@@ -47,7 +47,7 @@ public record EventView(
     @JsonbNillable String updatedAt,
     long version,
     Long tokenCount,
-    TokenBreakdown tokenBreakdown) {
+    CodeBreakdown tokenBreakdown) {
 
   /** An event in a list, with its code count. */
   public static EventView listed(Event event, long tokenCount) {
@@ -56,10 +56,10 @@ public record EventView(
 
   /** An event on its own, with its codes counted by status. */
   public static EventView detail(Event event, StatusCounts counts) {
-    return of(event, counts.total(), TokenBreakdown.of(counts));
+    return of(event, counts.total(), CodeBreakdown.of(counts));
   }
 
-  private static EventView of(Event event, long tokenCount, TokenBreakdown breakdown) {
+  private static EventView of(Event event, long tokenCount, CodeBreakdown breakdown) {
     return new EventView(
         event.id(),
         event.title(),
@@ -80,10 +80,10 @@ public record EventView(
 
   /** An event's codes by status. */
   @JsonbPropertyOrder({"unused", "redeemed", "expired", "revoked"})
-  public record TokenBreakdown(long unused, long redeemed, long expired, long revoked) {
+  public record CodeBreakdown(long unused, long redeemed, long expired, long revoked) {
 
-    public static TokenBreakdown of(StatusCounts counts) {
-      return new TokenBreakdown(
+    public static CodeBreakdown of(StatusCounts counts) {
+      return new CodeBreakdown(
           counts.unused(), counts.redeemed(), counts.expired(), counts.revoked());
     }
   }

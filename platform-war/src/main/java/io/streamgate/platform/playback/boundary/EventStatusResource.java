@@ -47,7 +47,7 @@ public class EventStatusResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     String token = PlaybackTokens.fromAuthorization(authorization);
     String probe = locations.probeBaseUrl(request.getLocalPort());
-    String manifest = TokenValidationResponse.MANIFEST;
+    String manifest = RedemptionAnswer.MANIFEST;
     EventStatuses.EventStatus status =
         token != null
             ? statuses.forViewer(eventId, callers.authenticate(token), probe, manifest)

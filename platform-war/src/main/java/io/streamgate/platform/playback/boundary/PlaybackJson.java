@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the viewer's playback API takes and answers, besides {@link TokenValidationResponse}. */
+/** What the viewer's playback API takes and answers, besides {@link RedemptionAnswer}. */
 public final class PlaybackJson {
 
   private PlaybackJson() {}

@@ -287,7 +287,7 @@ class JsonRecordsTest {
     return read(body, AdminAccessResource.BulkRevoke.class).tokenIds();
   }
 
-  // Viewers: TokensResource, PlaybackResource's release.
+  // Viewers: RedemptionResource, PlaybackResource's release.
 
   private static Object formerCode(String body) {
     return JsonRequests.string(JsonRequests.object(body, Set.of("code")), "code");

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** {@code POST /api/tokens/validate}: a viewer's code in, a playback token out. */
 @Path("tokens")
-public class TokensResource {
+public class RedemptionResource {
 
   @Inject Redemptions redemptions;
 
@@ -34,12 +34,12 @@ public class TokensResource {
   @Path("validate")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public TokenValidationResponse validate(
+  public RedemptionAnswer validate(
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) PlaybackJson.CodeRequest body) {
     Redemptions.Grant grant =
         redemptions.redeem(
             body.code(), clients.ip(request), request.getHeader(HttpHeaders.USER_AGENT));
-    return TokenValidationResponse.of(
+    return RedemptionAnswer.of(
         grant, locations.baseUrl(clients.asSeenByBrowser(request, uri.getBaseUri())));
   }
 }

@@ -7,7 +7,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
 /** The specification's answer to a good code. */
-public record TokenValidationResponse(
+public record RedemptionAnswer(
     PublicEventInfo event,
     String playbackToken,
     String playbackBaseUrl,
@@ -40,9 +40,9 @@ public record TokenValidationResponse(
     }
   }
 
-  static TokenValidationResponse of(Redemptions.Grant grant, String baseUrl) {
+  static RedemptionAnswer of(Redemptions.Grant grant, String baseUrl) {
     Event event = grant.event();
-    return new TokenValidationResponse(
+    return new RedemptionAnswer(
         PublicEventInfo.of(event, grant.token().issuedAt()),
         grant.token().token(),
         baseUrl,
