@@ -1,0 +1,97 @@
+package io.streamgate.platform.events.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamgate.platform.refusal.control.BadRequestException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The specification's event rules, as the admin API and the console apply them. */
+class EventDraftTest {
+
+  private static final Instant STARTS = Instant.parse("2026-12-24T19:00:00Z");
+  private static final Instant ENDS = STARTS.plusSeconds(7200);
+
+  @Test
+  void aValidEventIsKeptTidy() {
+    EventDraft draft =
+        new EventDraft("  Carols  ", "  ", " https://cdn.example/live.m3u8 ", "", STARTS, ENDS, 48);
+    assertEquals("Carols", draft.title());
+    assertNull(draft.description(), "a blank description is none");
+    assertEquals("https://cdn.example/live.m3u8", draft.streamUrl());
+    assertNull(draft.posterUrl());
+  }
+
+  @Test
+  void theApiReportsTheFirstProblemInTheOrderOfTheForm() {
+    BadRequestException refused =
+        assertThrows(
+            BadRequestException.class,
+            () -> new EventDraft("", null, "ftp://x", null, ENDS, STARTS, 0));
+    assertEquals("Title is required.", refused.getMessage());
+  }
+
+  @Test
+  void theConsoleSeesEveryProblemNextToItsField() {
+    Map<String, String> problems =
+        EventDraft.problems(
+            "x".repeat(201), "d".repeat(4001), "ftp://x", "not a url", ENDS, STARTS, 169);
+    assertEquals(
+        List.of("title", "description", "streamUrl", "posterUrl", "endsAt", "accessWindowHours"),
+        List.copyOf(problems.keySet()));
+    assertEquals("Title must have at most 200 characters.", problems.get("title"));
+    assertEquals("The event must start before it ends.", problems.get("endsAt"));
+    assertEquals(
+        "Access window must be between 1 and 168 hours.", problems.get("accessWindowHours"));
+  }
+
+  @Test
+  void anEventMustStartBeforeItEnds() {
+    assertEquals(
+        "The event must start before it ends.",
+        EventDraft.problems("t", null, null, null, STARTS, STARTS, 1).get("endsAt"));
+    assertEquals(
+        "Start and end times are required.",
+        EventDraft.problems("t", null, null, null, null, ENDS, 1).get("startsAt"));
+    assertEquals(
+        "Start and end times are required.",
+        EventDraft.problems("t", null, null, null, STARTS, null, 1).get("endsAt"));
+  }
+
+  @Test
+  void theAccessWindowIsOneToOneHundredSixtyEightHours() {
+    assertTrue(EventDraft.problems("t", null, null, null, STARTS, ENDS, 1).isEmpty());
+    assertTrue(EventDraft.problems("t", null, null, null, STARTS, ENDS, 168).isEmpty());
+    assertTrue(
+        EventDraft.problems("t", null, null, null, STARTS, ENDS, 0)
+            .containsKey("accessWindowHours"));
+    assertTrue(
+        EventDraft.problems("t", null, null, null, STARTS, ENDS, 169)
+            .containsKey("accessWindowHours"));
+  }
+
+  @Test
+  void onlyAbsoluteWebUrlsWithAHostAndOfSaneLengthAreStreamUrls() {
+    for (String bad :
+        List.of(
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "/relative/path.m3u8",
+            "http://exa mple.com/",
+            "https://cdn.example/" + "a".repeat(1000))) {
+      assertEquals(
+          "Stream URL must be a valid http or https URL.",
+          EventDraft.problems("t", null, bad, null, STARTS, ENDS, 1).get("streamUrl"),
+          bad);
+    }
+    assertTrue(
+        EventDraft.problems("t", null, "HTTP://cdn.example:8443/a.m3u8?x=1", null, STARTS, ENDS, 1)
+            .isEmpty());
+  }
+}
