@@ -40,8 +40,11 @@ public final class JsonRequests {
       value = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       throw new BadRequestException("Request body is not valid JSON.");
-    } catch (RuntimeException tooDeep) {
-      // Parsson refuses input nested over 1,000 deep with a plain RuntimeException.
+    } catch (RuntimeException unreadable) {
+      // Parsson refuses some input with other exceptions: nesting over 1,000 deep (a plain
+      // RuntimeException), numbers it cannot hold (NumberFormatException for exponents or scales
+      // out
+      // of range, UnsupportedOperationException past 1,100 digits).
       throw new BadRequestException("Request body is not valid JSON.");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
