@@ -6,6 +6,9 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
+import jakarta.faces.render.ResponseStateManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -18,8 +21,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>An expired or unknown view (session ended, view evicted, forged {@code
- *       jakarta.faces.ViewState}) reloads the page fresh; in the console that GET is sent to the
- *       login page when the user's session ended (the console's pages are for console users only).
+ *       jakarta.faces.ViewState}, or one JSF cannot restore at all, such as {@code stateless} for a
+ *       page that keeps state) reloads the page fresh; in the console that GET is sent to the login
+ *       page when the user's session ended (the console's pages are for console users only).
  *   <li>Any other failure of an Ajax request is logged and the browser is sent to the error page of
  *       the portal or the console (a partial-response redirect, which the browser follows).
  *   <li>Any other failure of a full request is left to the container, which hands it to {@link
@@ -44,15 +48,16 @@ public class PageErrors extends ExceptionHandlerWrapper {
     FacesContext context = FacesContext.getCurrentInstance();
     Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
     while (events.hasNext() && context != null) {
-      Throwable failure = events.next().getContext().getException();
-      ViewExpiredException expired = expired(failure);
+      ExceptionQueuedEventContext queued = events.next().getContext();
+      Throwable failure = queued.getException();
+      String lostView = lostView(queued, context);
       if (context.getExternalContext().isResponseCommitted()) {
         continue;
       }
-      if (expired != null) {
+      if (lostView != null) {
         events.remove();
-        LOG.log(Level.DEBUG, "Expired view {0}, reloading it", expired.getViewId());
-        redirect(context, freshView(expired.getViewId(), context));
+        LOG.log(Level.DEBUG, "Expired or unrestorable view {0}, reloading it", lostView);
+        redirect(context, freshView(lostView, context));
       } else if (context.getPartialViewContext().isAjaxRequest()) {
         events.remove();
         String viewId = context.getViewRoot() == null ? null : context.getViewRoot().getViewId();
@@ -63,11 +68,23 @@ public class PageErrors extends ExceptionHandlerWrapper {
     getWrapped().handle();
   }
 
-  private static ViewExpiredException expired(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+  /**
+   * The view a request's state belonged to when that state is gone or cannot be restored: an
+   * expired view, or any failure to restore a view the request claims state for.
+   */
+  private static String lostView(ExceptionQueuedEventContext queued, FacesContext context) {
+    for (Throwable t = queued.getException(); t != null; t = t.getCause()) {
       if (t instanceof ViewExpiredException expired) {
-        return expired;
+        return expired.getViewId();
       }
+    }
+    boolean claimsState =
+        context
+            .getExternalContext()
+            .getRequestParameterMap()
+            .containsKey(ResponseStateManager.VIEW_STATE_PARAM);
+    if (queued.getPhaseId() == PhaseId.RESTORE_VIEW && claimsState) {
+      return context.getExternalContext().getRequestServletPath();
     }
     return null;
   }
