@@ -66,8 +66,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    AdminIdentity admin =
-        AdminAuthentication.current(request.getSession(false), accounts).orElse(null);
+    AdminIdentity admin = AdminAuthentication.current(request, accounts).orElse(null);
     if (context.isProtected()) {
       return console(request, response, context, admin);
     }

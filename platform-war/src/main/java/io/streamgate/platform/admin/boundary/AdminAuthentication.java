@@ -41,9 +41,20 @@ public class AdminAuthentication implements ContainerRequestFilter {
    * The console user of this HTTP session as they are now, if any: the identity stored at login,
    * re-read so that a deactivation, a new role or a new password applies at once.
    */
-  public static Optional<AdminIdentity> current(HttpSession session, AdminAccounts accounts) {
+  public static Optional<AdminIdentity> current(
+      HttpServletRequest request, AdminAccounts accounts) {
+    HttpSession session = consoleSession(request);
     Object stored = session == null ? null : session.getAttribute(IDENTITY);
     return stored instanceof AdminIdentity identity ? accounts.current(identity) : Optional.empty();
+  }
+
+  /**
+   * The request's console session, if its id came in the cookie. Payara also takes a session id
+   * from the path ({@code ;jsessionid=}) whatever web.xml says; an id that leaked into a URL (a
+   * log, a Referer) must not log anyone in.
+   */
+  public static HttpSession consoleSession(HttpServletRequest request) {
+    return request.isRequestedSessionIdFromURL() ? null : request.getSession(false);
   }
 
   /** The console user the authentication mechanism recognised for this request, if any. */

@@ -54,7 +54,7 @@ public class AdminSessionsResource {
   @POST
   @Path("logout")
   public UserView.LoggedOutData logout() {
-    HttpSession session = request.getSession(false);
+    HttpSession session = AdminAuthentication.consoleSession(request);
     if (session != null) {
       session.invalidate();
     }
@@ -64,7 +64,7 @@ public class AdminSessionsResource {
   @GET
   @Path("session")
   public UserView.IdentityData session() {
-    return AdminAuthentication.current(request.getSession(false), accounts)
+    return AdminAuthentication.current(request, accounts)
         .map(AdminSessionsResource::data)
         .orElseThrow(AdminRefusedException::notLoggedIn);
   }

@@ -35,7 +35,7 @@ public class Console {
     AdminIdentity current = AdminAuthentication.recognised(request).orElse(null);
     if (current == null) {
       current =
-          AdminAuthentication.current(request.getSession(false), accounts)
+          AdminAuthentication.current(request, accounts)
               .orElseThrow(AdminRefusedException::notLoggedIn);
       request.setAttribute(AdminAuthentication.CALLER, current);
     }
@@ -81,7 +81,7 @@ public class Console {
   }
 
   public String logout() {
-    HttpSession session = request.getSession(false);
+    HttpSession session = AdminAuthentication.consoleSession(request);
     if (session != null) {
       session.invalidate();
     }
