@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("6", migrations.schemaVersion());
+    assertEquals("7", migrations.schemaVersion());
   }
 
   @Test

@@ -159,6 +159,12 @@ class AdminConsoleIT {
     assertEquals(401, clerk.send("GET", "/api/admin/events", null).statusCode());
     assertEquals(401, new AdminApi(streamGate).login(username, "first-password-1").statusCode());
 
+    // Reactivated: a new login works, the sessions the deactivation ended (a stolen cookie among
+    // them) stay ended.
+    admin.json(200, admin.send("PUT", "/api/admin/users/" + id, "{\"isActive\":true}"));
+    assertEquals(401, clerk.send("GET", "/api/admin/events", null).statusCode());
+    AdminApi.ok(new AdminApi(streamGate).login(username, "first-password-1"));
+
     admin.json(
         200,
         admin.send(

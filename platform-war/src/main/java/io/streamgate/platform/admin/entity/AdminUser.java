@@ -70,6 +70,9 @@ public class AdminUser {
   @Column(nullable = false)
   private boolean active = true;
 
+  @Column(name = "session_epoch", nullable = false)
+  private int sessionEpoch;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -101,14 +104,15 @@ public class AdminUser {
   }
 
   /**
-   * A fingerprint of the stored password hash: it changes with every new password (each hash has a
-   * fresh salt), so sessions opened with the old one can tell they are over.
+   * A fingerprint of the stored password hash and the session epoch: it changes with every new
+   * password (each hash has a fresh salt) and every deactivation, so sessions opened before can
+   * tell they are over.
    */
   public String credentials() {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+              .digest((passwordHash + "|" + sessionEpoch).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
@@ -143,7 +147,11 @@ public class AdminUser {
     this.role = role.name();
   }
 
+  /** Deactivating ends every session of the user, also for after a reactivation. */
   public void activate(boolean active) {
+    if (this.active && !active) {
+      sessionEpoch++;
+    }
     this.active = active;
   }
 
