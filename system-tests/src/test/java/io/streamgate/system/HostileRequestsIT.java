@@ -291,6 +291,7 @@ class HostileRequestsIT {
       String made =
           switch (generator.group(1)) {
             case "nested" -> "[".repeat(n) + "]".repeat(n);
+            case "digits" -> "1".repeat(n);
             case "big" -> "{\"code\":\"" + "A".repeat(n) + "\"}";
             case "big-header" -> "a".repeat(n);
             default -> generator.group();
@@ -344,6 +345,7 @@ class HostileRequestsIT {
     Map<String, String> sessions = new HashMap<>();
     sessions.put("admin", session(streamGate, "admin", adminPassword));
     sessions.put("operator", session(streamGate, operator, "operator-password"));
+    values.put("adminSession", sessions.get("admin"));
     List<String> secrets = new ArrayList<>();
     for (String raw : List.of(code, viewerCode)) {
       secrets.add(raw);
