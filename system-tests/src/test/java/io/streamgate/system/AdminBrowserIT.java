@@ -188,7 +188,7 @@ class AdminBrowserIT {
       connected.navigate(url("/admin/login.xhtml"));
       logIn(connected, "admin", password);
       connected.evaluate("window.__connectPush()");
-      connected.waitForFunction("window.__pushOpen === true");
+      connected.waitForFunction("() => window.__pushOpen === true");
       Page late = context.newPage();
       List<String> problems = watch(late);
       late.addInitScript(HOLD_PUSH_CONNECTIONS);
