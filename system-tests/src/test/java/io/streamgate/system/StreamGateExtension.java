@@ -28,11 +28,15 @@ public class StreamGateExtension implements ParameterResolver {
           "INTERNAL_API_KEY", "system-tests-internal-api-key");
 
   /**
-   * The shared instance proxies the tests' fake origin, gives up on it after 2 s of silence, and
-   * has a segment cache of about 2 MB, so that eviction can be watched.
+   * The shared instance proxies the tests' fake origin, gives up on it after 2 s of silence, has a
+   * segment cache of about 2 MB, so that eviction can be watched, and ends a stalled reader's
+   * response after 4 s instead of 20.
    */
   static final Map<String, String> MEDIA_SETTINGS =
-      Map.of("UPSTREAM_TIMEOUT_SECONDS", "2", "SEGMENT_CACHE_MAX_SIZE_GB", "0.002");
+      Map.of(
+          "UPSTREAM_TIMEOUT_SECONDS", "2",
+          "SEGMENT_CACHE_MAX_SIZE_GB", "0.002",
+          "MEDIA_SLOW_READER_SECONDS", "4");
 
   static final String INTERNAL_API_KEY = SHARED_SETTINGS.get("INTERNAL_API_KEY");
 

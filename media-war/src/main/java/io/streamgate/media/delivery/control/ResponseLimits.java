@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * most {@link #PER_SESSION} at once per playback session and {@code MEDIA_MAX_RESPONSES} in all;
  * bodies held in memory for them within {@code MEDIA_RESPONSE_MEMORY_MB} (a file or fetch that many
  * responses send counts once); and a response whose reader takes less than {@link
- * #MIN_BYTES_PER_SECOND} over {@link #SLOW_FOR} is ended.
+ * #MIN_BYTES_PER_SECOND} over {@code MEDIA_SLOW_READER_SECONDS} is ended.
  */
 @ApplicationScoped
 public class ResponseLimits {
@@ -49,10 +49,8 @@ public class ResponseLimits {
    */
   public static final long MIN_BYTES_PER_SECOND = 16 * 1024;
 
-  /** How long a response may stay below the minimum rate, waiting on its reader, before it ends. */
-  public static final Duration SLOW_FOR = Duration.ofSeconds(20);
-
-  static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+  /** The sweep looks this often, or four times within the slow-reader time when that is short. */
+  static final Duration SWEEP_AT_MOST_EVERY = Duration.ofSeconds(5);
 
   /**
    * Bodies this small (playlists, tiny files) are not counted: every viewer fetches the same
@@ -71,6 +69,9 @@ public class ResponseLimits {
   int maxResponses;
 
   long memoryMb;
+
+  /** How long a response may stay below the minimum rate, waiting on its reader, before it ends. */
+  Duration slowFor;
 
   @Inject Clock clock;
 
@@ -92,20 +93,28 @@ public class ResponseLimits {
   void configure(MediaSettings settings) {
     maxResponses = (int) settings.maxResponses();
     memoryMb = settings.responseMemoryMb();
+    slowFor = Duration.ofSeconds(settings.slowReaderSeconds());
   }
 
   /** Limits that no scheduler sweeps; for tests, which call {@link #sweep()} themselves. */
-  public ResponseLimits(int maxResponses, long memoryMb, Clock clock) {
+  public ResponseLimits(int maxResponses, long memoryMb, Duration slowFor, Clock clock) {
     this.maxResponses = maxResponses;
     this.memoryMb = memoryMb;
+    this.slowFor = slowFor;
     this.clock = clock;
+  }
+
+  /** How often {@link #sweep()} runs: a slow reader is ended within a quarter more of its time. */
+  Duration sweepEvery() {
+    Duration quarter = slowFor.dividedBy(4);
+    return quarter.compareTo(SWEEP_AT_MOST_EVERY) < 0 ? quarter : SWEEP_AT_MOST_EVERY;
   }
 
   /** A body in memory and how many responses send it. Bodies are keyed by identity. */
   private record Held(long bytes, int responses) {}
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-    long every = SWEEP_EVERY.toMillis();
+    long every = sweepEvery().toMillis();
     sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
   }
 
@@ -281,7 +290,7 @@ public class ResponseLimits {
         return false;
       }
       long elapsed = now - markAt;
-      if (elapsed < SLOW_FOR.toMillis()) {
+      if (elapsed < slowFor.toMillis()) {
         return false;
       }
       long taken = sent - markSent;

@@ -27,6 +27,7 @@ public record MediaSettings(
     String corsAllowedOrigin,
     long shutdownGraceSeconds,
     long maxResponses,
+    long slowReaderSeconds,
     long responseMemoryMb,
     long memoryCacheMb,
     Optional<Path> accessLogFile,
@@ -114,6 +115,16 @@ public record MediaSettings(
           Integer.MAX_VALUE,
           "stream responses under way at once on one media server; beyond it 503");
 
+  public static final Setting<Long> MEDIA_SLOW_READER_SECONDS =
+      Setting.wholeNumber(
+          "MEDIA_SLOW_READER_SECONDS",
+          20,
+          2,
+          3600,
+          "seconds",
+          "a stream response whose reader takes less than 16 KiB/s for this long is ended and its"
+              + " place freed");
+
   public static final Setting<Long> MEDIA_RESPONSE_MEMORY_MB =
       Setting.wholeNumber(
           "MEDIA_RESPONSE_MEMORY_MB",
@@ -187,6 +198,7 @@ public record MediaSettings(
         CORS_ALLOWED_ORIGIN,
         SHUTDOWN_GRACE_SECONDS,
         MEDIA_MAX_RESPONSES,
+        MEDIA_SLOW_READER_SECONDS,
         MEDIA_RESPONSE_MEMORY_MB,
         MEDIA_MEMORY_CACHE_MB,
         ACCESS_LOG_FILE,
@@ -216,6 +228,7 @@ public record MediaSettings(
             CORS_ALLOWED_ORIGIN.read(source),
             SHUTDOWN_GRACE_SECONDS.read(source),
             MEDIA_MAX_RESPONSES.read(source),
+            MEDIA_SLOW_READER_SECONDS.read(source),
             MEDIA_RESPONSE_MEMORY_MB.read(source),
             MEDIA_MEMORY_CACHE_MB.read(source),
             ACCESS_LOG_FILE.read(source),

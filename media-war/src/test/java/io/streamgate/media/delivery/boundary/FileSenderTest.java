@@ -34,7 +34,7 @@ class FileSenderTest {
 
   private final List<AsyncListener> listeners = new ArrayList<>();
   private final MovableClock clock = new MovableClock();
-  private final ResponseLimits limits = new ResponseLimits(10, 10, clock);
+  private final ResponseLimits limits = new ResponseLimits(10, 10, Duration.ofSeconds(20), clock);
   private int completions;
   private boolean endedByContainer;
 

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class SenderPacingTest {
 
   @TempDir Path folder;
 
-  private final ResponseLimits limits = new ResponseLimits(10, 1000, new MovableClock());
+  private final ResponseLimits limits =
+      new ResponseLimits(10, 1000, Duration.ofSeconds(20), new MovableClock());
   private final List<Integer> writes = new ArrayList<>();
   private WriteListener listener;
   private boolean ready = true;

@@ -17,7 +17,7 @@ class ResponseLimitsTest {
   private static final int MB = 1024 * 1024;
 
   private final MovableClock clock = new MovableClock();
-  private final ResponseLimits limits = limits(2000, 160);
+  private ResponseLimits limits = limits(2000, 160);
 
   @Test
   void oneSessionGetsEightResponsesAtOnceOthersAreUnaffected() throws Exception {
@@ -152,18 +152,31 @@ class ResponseLimitsTest {
   }
 
   @Test
-  void aStalledReaderIsEndedWithinTheSlowPeriodAndASweep() throws Exception {
+  void aStalledReaderIsEndedWithinTwiceTheSlowPeriodAndASweep() throws Exception {
+    assertEquals(Duration.ofSeconds(5), limits.sweepEvery());
+    assertTrue(stalledUntilEnded().compareTo(Duration.ofSeconds(45)) <= 0);
+  }
+
+  @Test
+  void aShortSlowReaderTimeIsSweptOftenEnoughToHoldIt() throws Exception {
+    limits = new ResponseLimits(10, 100, Duration.ofSeconds(4), clock);
+    assertEquals(Duration.ofSeconds(1), limits.sweepEvery());
+    assertTrue(stalledUntilEnded().compareTo(Duration.ofSeconds(9)) <= 0);
+  }
+
+  /** How long a reader that took the first megabyte, then nothing, stays before it is ended. */
+  private Duration stalledUntilEnded() throws Exception {
     AtomicInteger ended = new AtomicInteger();
     started(ended).sent(MB); // the first chunk went into buffers, then nothing more
     Duration waited = Duration.ZERO;
     while (ended.get() == 0 && waited.compareTo(Duration.ofMinutes(2)) < 0) {
-      clock.move(ResponseLimits.SWEEP_EVERY);
-      waited = waited.plus(ResponseLimits.SWEEP_EVERY);
+      clock.move(limits.sweepEvery());
+      waited = waited.plus(limits.sweepEvery());
       limits.sweep();
     }
-    assertEquals(1, ended.get());
-    assertTrue(waited.compareTo(Duration.ofSeconds(45)) <= 0, "ended after " + waited);
+    assertEquals(1, ended.get(), "ended after " + waited);
     assertEquals(0, limits.count());
+    return waited;
   }
 
   private ResponseLimits.Response started(AtomicInteger ended) throws ResponsesBusyException {
@@ -175,6 +188,6 @@ class ResponseLimitsTest {
   }
 
   private ResponseLimits limits(int total, long memoryMb) {
-    return new ResponseLimits(total, memoryMb, clock);
+    return new ResponseLimits(total, memoryMb, Duration.ofSeconds(20), clock);
   }
 }
