@@ -93,7 +93,7 @@ final class RawHttp {
       } catch (IOException e) {
         // The server may answer and close before the whole body was written (e.g. 413).
       }
-      return read(socket.getInputStream());
+      return read(socket.getInputStream(), head.startsWith("HEAD "));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -117,13 +117,21 @@ final class RawHttp {
     }
   }
 
-  private static Answer read(InputStream in) throws IOException {
+  /**
+   * Reads until the server closes, the wait runs out, or a whole answer has arrived: a server may
+   * keep the connection open after its answer (Grizzly does after refusing some request lines,
+   * despite its own "Connection: close"), and what the client received is the answer all the same.
+   */
+  private static Answer read(InputStream in, boolean head) throws IOException {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     boolean timedOut = false;
     byte[] buffer = new byte[8192];
     try {
       for (int n; (n = in.read(buffer)) >= 0; ) {
         received.write(buffer, 0, n);
+        if (complete(received.toByteArray(), head)) {
+          break;
+        }
       }
     } catch (SocketTimeoutException e) {
       timedOut = true;
@@ -131,6 +139,30 @@ final class RawHttp {
       // Reset by the server: what was read so far is the answer.
     }
     return parse(received.toByteArray(), timedOut);
+  }
+
+  /** A final answer (not 1xx) whose body is there in full, as its head announced. */
+  static boolean complete(byte[] bytes, boolean head) {
+    String text = new String(bytes, ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    if (!text.startsWith("HTTP/1.") || end < 0) {
+      return false;
+    }
+    Answer answer = parse(java.util.Arrays.copyOf(bytes, end + 4), false);
+    int status = answer.status();
+    if (status < 200) {
+      return false;
+    }
+    if (head || status == 204 || status == 304) {
+      return true;
+    }
+    if (answer.header("Transfer-Encoding").isPresent()) {
+      return text.endsWith("\r\n0\r\n\r\n");
+    }
+    return answer
+        .header("Content-Length")
+        .map(length -> bytes.length - end - 4 >= Long.parseLong(length.strip()))
+        .orElse(false);
   }
 
   static Answer parse(byte[] bytes, boolean timedOut) {
