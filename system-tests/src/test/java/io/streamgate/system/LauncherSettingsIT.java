@@ -45,7 +45,8 @@ class LauncherSettingsIT {
 
   /**
    * A setting only the servers check (the launcher passes it on) stops start-up too, with the one
-   * line the WAR logs, which the launcher shows.
+   * line the WAR logs, which the launcher shows. Each test starts only the role that reads the
+   * setting: the other WAR's deployment would only add to the wait.
    */
   private static List<String> serverRefusal(String name, Map<String, String> settings)
       throws IOException {
@@ -76,7 +77,9 @@ class LauncherSettingsIT {
         List.of(
             "streamgate: RATE_LIMIT_REDEEM_PER_MINUTE must be a whole number, from 0 to 2147483647"
                 + " (got '-1')"),
-        serverRefusal("bad-platform-setting", Map.of("RATE_LIMIT_REDEEM_PER_MINUTE", "-1")));
+        serverRefusal(
+            "bad-platform-setting",
+            Map.of("STREAMGATE_ROLE", "platform", "RATE_LIMIT_REDEEM_PER_MINUTE", "-1")));
   }
 
   @Test
@@ -85,7 +88,15 @@ class LauncherSettingsIT {
         List.of(
             "streamgate: SEGMENT_CACHE_SWEEP_MINUTES must be a whole number of minutes, at least 1"
                 + " (got '0')"),
-        serverRefusal("bad-media-setting", Map.of("SEGMENT_CACHE_SWEEP_MINUTES", "0")));
+        serverRefusal(
+            "bad-media-setting",
+            Map.of(
+                "STREAMGATE_ROLE",
+                "media",
+                "PLATFORM_APP_URL",
+                "http://127.0.0.1:9",
+                "SEGMENT_CACHE_SWEEP_MINUTES",
+                "0")));
   }
 
   @Test
