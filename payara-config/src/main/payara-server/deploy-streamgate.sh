@@ -25,9 +25,10 @@ DB_PASSWORD_ALIAS=streamgate-db-password
 PLATFORM_APP=streamgate-platform
 MEDIA_APP=streamgate-media
 POOL_KEY=resources.jdbc-connection-pool.$POOL
-HTTP_KEY=configs.config.server-config.network-config.protocols.protocol.http-listener-1.http
-LISTENER_KEY=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
-TRANSPORT_KEY=configs.config.server-config.network-config.transports.transport.tcp
+NETWORK_KEY=configs.config.server-config.network-config
+HTTP_KEY=$NETWORK_KEY.protocols.protocol.http-listener-1.http
+LISTENER_KEY=$NETWORK_KEY.network-listeners.network-listener.http-listener-1
+TRANSPORT_KEY=$NETWORK_KEY.transports.transport.tcp
 BIND_ANY=-Dhazelcast.socket.bind.any=false
 
 # Plain settings of the WARs, passed on as system properties of the server when set. Together with
@@ -244,19 +245,34 @@ lines_of() {
   as "$@" | tr '\n' ' '
 }
 
-uptime_out=$("$ASADMIN" --interactive=false --terse=true uptime 2>&1 | without_noise) ||
-  die "asadmin cannot reach a running domain at ${AS_ADMIN_HOST:-localhost}:${AS_ADMIN_PORT:-4848} (start it, or set AS_ADMIN_HOST, AS_ADMIN_PORT, AS_ADMIN_USER, AS_ADMIN_PASSWORDFILE): $(head -n 1 <<<"$uptime_out")"
+# Each asadmin command is a JVM start of a second or more: what the domain has is read once, with
+# as few commands as it takes. The first one is also the check that a running domain answers.
+aliases_out=$("$ASADMIN" --interactive=false --terse=true list-password-aliases 2>&1 | without_noise) ||
+  die "asadmin cannot reach a running domain at ${AS_ADMIN_HOST:-localhost}:${AS_ADMIN_PORT:-4848} (start it, or set AS_ADMIN_HOST, AS_ADMIN_PORT, AS_ADMIN_USER, AS_ADMIN_PASSWORDFILE): $(head -n 1 <<<"$aliases_out")"
 
-ALIASES=" $(lines_of list-password-aliases | tr '[:upper:]' '[:lower:]') "
+ALIASES=" $(tr '\n' ' ' <<<"$aliases_out" | tr '[:upper:]' '[:lower:]') "
 PROPERTIES=" $(as list-system-properties | sed -n 's/^\([A-Za-z0-9_.-]*\)=.*/\1/p' | tr '\n' ' ') "
 POOLS=" $(lines_of list-jdbc-connection-pools) "
 RESOURCES=" $(lines_of list-jdbc-resources) "
 LIBRARIES=" $(lines_of list-libraries) "
 JVM_OPTIONS=$(as list-jvm-options)
+# The network settings as they are now (name=value lines, http-listener-1's among them), in one
+# command (get takes one pattern); nothing before step 6 changes them.
+NETWORK=$(as get "$NETWORK_KEY.*")
 RESTART_REASONS=()
 
 has() { # has LIST WORD
   [[ $1 == *" $2 "* ]]
+}
+
+network_value() { # network_value KEY: its value in NETWORK
+  local line
+  while IFS= read -r line; do
+    if [[ $line == "$1="* ]]; then
+      printf '%s\n' "${line#"$1="}"
+      return
+    fi
+  done <<<"$NETWORK"
 }
 
 # What the first run needs, now that it is known what the domain already has.
@@ -362,7 +378,7 @@ fi
 
 # --- 4. Settings as system properties ------------------------------------------------------------
 
-http_port=$(as get "$LISTENER_KEY.port" | sed -n 's/^[^=]*=//p')
+http_port=$(network_value "$LISTENER_KEY.port")
 if [[ -n $PLATFORM_WAR && -n $MEDIA_WAR && -z ${PLATFORM_APP_URL:-} ]] && ! has "$PROPERTIES" PLATFORM_APP_URL; then
   [[ $http_port =~ ^[0-9]+$ ]] || die "PLATFORM_APP_URL is not set and http-listener-1's port is '$http_port': set PLATFORM_APP_URL"
   host=${STREAMGATE_BIND_ADDRESS:-127.0.0.1}
@@ -416,7 +432,7 @@ fi
 
 # --- 6. HTTP settings of pre-boot-commands.asadmin, on http-listener-1 ---------------------------
 
-current=$(as get "$HTTP_KEY.*")$'\n'$(as get "$TRANSPORT_KEY.*")
+address=$(network_value "$LISTENER_KEY.address")
 http_changes=()
 changed_keys=()
 while IFS= read -r line; do
@@ -428,15 +444,15 @@ while IFS= read -r line; do
     continue
   fi
   key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
-  if ! grep -qxF -- "$target.$key=$value" <<<"$current"; then
+  if ! grep -qxF -- "$target.$key=$value" <<<"$NETWORK"; then
     http_changes+=("$target.$key=$value")
     changed_keys+=("$key")
   fi
 done <"$PRE_BOOT"
-if [[ -n ${STREAMGATE_BIND_ADDRESS:-} ]] &&
-  ! as get "$LISTENER_KEY.address" | grep -qxF "$LISTENER_KEY.address=$STREAMGATE_BIND_ADDRESS"; then
+if [[ -n ${STREAMGATE_BIND_ADDRESS:-} && $address != "$STREAMGATE_BIND_ADDRESS" ]]; then
   http_changes+=("$LISTENER_KEY.address=$STREAMGATE_BIND_ADDRESS")
   changed_keys+=(address)
+  address=$STREAMGATE_BIND_ADDRESS
 fi
 if ((${#http_changes[@]} > 0)); then
   # One command, then a restart: each change restarts the listener, and many in a row can leave it dead.
@@ -484,6 +500,5 @@ if [[ -n $MEDIA_WAR ]]; then
   as deploy --force=true --contextroot /streams --name "$MEDIA_APP" "$MEDIA_WAR" >/dev/null
   say "deployed $MEDIA_APP at /streams"
 fi
-address=$(as get "$LISTENER_KEY.address" | sed -n 's/^[^=]*=//p')
 [[ -n $address && $address != 0.0.0.0 ]] || address=${AS_ADMIN_HOST:-localhost}
 say "done: readiness at http://$address:$http_port/health/ready"

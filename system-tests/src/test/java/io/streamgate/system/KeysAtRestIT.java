@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Secrets at rest with the launcher, on an instance of its own that is started three times on the
- * same data folder: private signing keys are stored encrypted with the generated {@code
- * SIGNING_KEY_ENCRYPTION_KEY}, a retired key keeps only its public half, a database from before
- * (plain keys, a retired key with its private half, a data folder everyone can read) is put right
- * at the next start, and a wrong key stops the start with one line instead of minting new keys.
+ * same data folder (the second and third time the platform alone: only it keeps keys): private
+ * signing keys are stored encrypted with the generated {@code SIGNING_KEY_ENCRYPTION_KEY}, a
+ * retired key keeps only its public half, a database from before (plain keys, a retired key with
+ * its private half, a data folder everyone can read) is put right at the next start, and a wrong
+ * key stops the start with one line instead of minting new keys.
  */
 class KeysAtRestIT {
 
   private static final String NAME = "keys-at-rest";
+  private static final Map<String, String> PLATFORM_ONLY = Map.of("STREAMGATE_ROLE", "platform");
 
   @Test
   void signingKeysAreEncryptedRetiredOnesLoseTheirPrivateHalfAndTheDataFolderIsPrivate()
@@ -116,7 +118,7 @@ class KeysAtRestIT {
           data.resolve(secret), PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    try (LaunchedStreamGate second = LaunchedStreamGate.start(NAME, Map.of())) {
+    try (LaunchedStreamGate second = LaunchedStreamGate.start(NAME, PLATFORM_ONLY)) {
       assertPrivate(data);
       Map<String, String> stored = storedKeys(data);
       assertEncrypted(keys(data), activeKid, stored.get(activeKid));
@@ -135,7 +137,10 @@ class KeysAtRestIT {
     IllegalStateException refused =
         assertThrows(
             IllegalStateException.class,
-            () -> LaunchedStreamGate.start(NAME, Map.of("SIGNING_KEY_ENCRYPTION_KEY", wrong)));
+            () ->
+                LaunchedStreamGate.start(
+                    NAME,
+                    Map.of("SIGNING_KEY_ENCRYPTION_KEY", wrong, "STREAMGATE_ROLE", "platform")));
     String output = Files.readString(work.resolve("launcher.out"), StandardCharsets.UTF_8);
     List<String> lines =
         output

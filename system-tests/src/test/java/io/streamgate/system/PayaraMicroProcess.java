@@ -60,6 +60,7 @@ final class PayaraMicroProcess implements AutoCloseable {
               List.of(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-Xmx512m",
+                  PayaraServerDomain.QUICK_JVM,
                   "-jar",
                   HOME.resolve("target/payara-micro.jar").toString(),
                   "--deploy",
