@@ -64,7 +64,7 @@ class ClusterLauncherIT {
                 "STREAMGATE_GRID_PORT",
                 Integer.toString(LaunchedStreamGate.freePorts(3)),
                 "STREAMGATE_JAVA_OPTS",
-                "-Xmx384m",
+                "-Xmx384m " + PayaraServerDomain.QUICK_JVM,
                 "ADMIN_PASSWORD_HASH",
                 hash),
             List.of("--cluster"));
