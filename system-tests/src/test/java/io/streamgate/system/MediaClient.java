@@ -19,6 +19,17 @@ import java.util.UUID;
  */
 final class MediaClient {
 
+  /** Sends a GET of {@code path} with {@code token} as its bearer on a raw connection. */
+  static void rawGet(java.net.Socket socket, String path, String token) throws IOException {
+    String request =
+        "GET "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + token
+            + "\r\n\r\n";
+    socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
   private final LaunchedStreamGate streamGate;
   private final PlaybackTokenSigner signer;
 

@@ -443,15 +443,7 @@ class MediaDeliveryIT {
     socket.setReceiveBufferSize(4096);
     socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setSoTimeout(10_000);
-    socket
-        .getOutputStream()
-        .write(
-            ("GET "
-                    + path
-                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + token
-                    + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+    MediaClient.rawGet(socket, path, token);
     String status = statusLine(socket.getInputStream());
     assertTrue(status.startsWith("HTTP/1.1 200"), status);
     return socket;

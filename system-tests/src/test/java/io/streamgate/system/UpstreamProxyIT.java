@@ -251,15 +251,7 @@ class UpstreamProxyIT {
   private void assertNotReceivedWhole(String path, byte[] whole) throws IOException {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", streamGate.port())) {
       socket.setSoTimeout(5_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + path
-                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                      + token
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+      MediaClient.rawGet(socket, path, token);
       java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       try {
