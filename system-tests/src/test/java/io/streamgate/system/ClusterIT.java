@@ -223,15 +223,26 @@ class ClusterIT {
     Viewer viewer = Viewer.playing(newEvent());
     writeSegments(viewer.event, 30);
 
-    // Each member serves one client only: only the members' shared sightings show two.
-    // The pauses are the players' cadence (the rule judges fetch times), not a wait for the server.
+    // Each member serves one client only: only the members' shared sightings show two. The two
+    // players' cadence (the rule judges fetch times): media 1, 200 ms later media 2, 500 ms later
+    // media 1 with the next segment, while media 1 still plays the token.
     Instant started = Instant.now();
-    for (int n = 1; n < 30 && viewer.status(media1) == 200; n++) {
-      viewer.fetch(media1, "seg_" + n + ".ts", "203.0.113.81");
-      Thread.sleep(200);
-      viewer.fetch(media2, "seg_" + n + ".ts", "203.0.113.82");
-      Thread.sleep(500);
-    }
+    Cadence.run(
+        58,
+        step -> Duration.ofMillis(step % 2 == 0 ? 200 : 500),
+        Duration.ofSeconds(60),
+        step -> {
+          int n = step / 2 + 1;
+          if (step % 2 == 1) {
+            viewer.fetch(media2, "seg_" + n + ".ts", "203.0.113.82");
+            return true;
+          }
+          if (viewer.status(media1) != 200) {
+            return false;
+          }
+          viewer.fetch(media1, "seg_" + n + ".ts", "203.0.113.81");
+          return true;
+        });
     viewer.refusedBy(media1, media2);
     Duration took = Duration.between(started, Instant.now());
     assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "caught after " + took);
@@ -246,17 +257,24 @@ class ClusterIT {
     Viewer viewer = Viewer.playing(newEvent());
     writeSegments(viewer.event, 30);
 
-    // A player's cadence: the pauses below are the scenario, not a wait for the server.
-    for (int n = 1; n < 30; n++) {
-      LaunchedStreamGate member = n % 2 == 0 ? media1 : media2;
-      assertEquals(200, viewer.fetch(member, "seg_" + n + ".ts", "203.0.113.91"), "segment " + n);
-      if (n % 6 == 0) {
-        HttpResponse<String> heartbeat =
-            viewer.api.withToken("/api/playback/heartbeat", viewer.token);
-        assertEquals(200, heartbeat.statusCode(), heartbeat.body());
-      }
-      Thread.sleep(n < 4 ? 200 : 600);
-    }
+    // A player's cadence (a fetch every 200 ms at first, then every 600 ms): the scenario, not a
+    // wait for the server.
+    Cadence.run(
+        29,
+        step -> Duration.ofMillis(step < 3 ? 200 : 600),
+        Duration.ofSeconds(60),
+        step -> {
+          int n = step + 1;
+          LaunchedStreamGate member = n % 2 == 0 ? media1 : media2;
+          assertEquals(
+              200, viewer.fetch(member, "seg_" + n + ".ts", "203.0.113.91"), "segment " + n);
+          if (n % 6 == 0) {
+            HttpResponse<String> heartbeat =
+                viewer.api.withToken("/api/playback/heartbeat", viewer.token);
+            assertEquals(200, heartbeat.statusCode(), heartbeat.body());
+          }
+          return true;
+        });
     // The last batches reach the other member too: still nobody refuses this one client.
     Eventually.holdsThroughout(
         "one client plays on both members",

@@ -247,7 +247,6 @@ class MediaDeliveryIT {
         "720p%2F..%2F..%2Fdemo%2Fmaster.m3u8",
         "720p%5C..%5Cindex.m3u8",
         "%252e%252e/demo/master.m3u8",
-        "720p//seg_0.ts",
         "720p/seg_0.ts%00.m3u8",
         "720p/.seg_0.ts",
         "720p/seg_0.exe",
@@ -261,6 +260,19 @@ class MediaDeliveryIT {
     if (status == 403) {
       assertEquals("{\"error\":\"Access denied\"}", text(response));
     }
+  }
+
+  /**
+   * The media server reads only the path the container mapped: a spelling the container resolves to
+   * a plain file of the token's event is that file, served as its plain spelling is.
+   */
+  @Test
+  void aSpellingTheContainerMapsToAPlainFileIsThatFile() {
+    HttpResponse<byte[]> plain = client.get(path("720p/seg_0.ts"), token);
+    HttpResponse<byte[]> doubled = client.get("/streams/" + event + "/720p//seg_0.ts", token);
+    assertEquals(200, plain.statusCode());
+    assertEquals(plain.statusCode(), doubled.statusCode());
+    assertArrayEquals(plain.body(), doubled.body());
   }
 
   @Test

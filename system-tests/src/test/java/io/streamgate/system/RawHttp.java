@@ -96,25 +96,33 @@ final class RawHttp {
       return read(socket.getInputStream(), head.startsWith("HEAD "));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       throw new IllegalStateException(e);
     }
   }
 
   private static void write(OutputStream out, byte[] request, int chunk, Duration pause)
-      throws IOException, InterruptedException {
+      throws Exception {
     if (pause.isZero()) {
       out.write(request);
       out.flush();
       return;
     }
-    for (int at = 0; at < request.length; at += chunk) {
-      out.write(request, at, Math.min(chunk, request.length - at));
-      out.flush();
-      // The pace is the attack (a slow sender holding a connection), not a wait for the server.
-      Thread.sleep(pause.toMillis());
-    }
+    // The pace is the attack (a slow sender holding a connection), not a wait for the server.
+    int chunks = (request.length + chunk - 1) / chunk;
+    Cadence.run(
+        chunks,
+        n -> pause,
+        pause.multipliedBy(chunks).plusSeconds(30),
+        n -> {
+          int at = n * chunk;
+          out.write(request, at, Math.min(chunk, request.length - at));
+          out.flush();
+          return true;
+        });
   }
 
   /**

@@ -94,7 +94,7 @@ final class AccessLog {
         line(
             Instant.now(),
             req.getMethod(),
-            loggedPath(req.getRequestURI()),
+            loggedPath(req.getContextPath(), req.getServletPath(), req.getPathInfo()),
             status,
             bytes,
             took,
@@ -103,19 +103,12 @@ final class AccessLog {
   }
 
   /**
-   * The path as the log shows it: the raw request URI, as the client spelled it (still
-   * percent-encoded, with any dot segments or path parameters), which is what an operator needs to
-   * see what was asked, attacks included; the container-mapped path would show a refused {@code
-   * /streams/x/%2e%2e/demo/master.m3u8} as the plain file. No decision rests on it. The request URI
-   * never holds the query string, where a {@code __token} travels; cutting at the first {@code ?}
-   * keeps it that way whatever the container hands over.
+   * The path as the log shows it: the one the container mapped (context, servlet and path info;
+   * decoded and normalised), which is the file that was served or refused. It never holds the query
+   * string, where a {@code __token} travels.
    */
-  static String loggedPath(String requestUri) {
-    if (requestUri == null) {
-      return null;
-    }
-    int query = requestUri.indexOf('?');
-    return query < 0 ? requestUri : requestUri.substring(0, query);
+  static String loggedPath(String contextPath, String servletPath, String pathInfo) {
+    return contextPath + servletPath + (pathInfo == null ? "" : pathInfo);
   }
 
   /**

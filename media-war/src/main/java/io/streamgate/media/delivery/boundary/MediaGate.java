@@ -88,7 +88,7 @@ public class MediaGate extends HttpFilter {
     String bearer = PlaybackTokens.fromAuthorization(req.getHeader("Authorization"));
     String query = bearer == null ? req.getParameter(QUERY_TOKEN) : null;
     String token = bearer != null ? bearer : query;
-    StreamAccess.Verdict verdict = access.decide(method, token, req.getPathInfo(), rawPath(req));
+    StreamAccess.Verdict verdict = access.decide(method, token, req.getPathInfo());
     if (!verdict.passes()) {
       metrics.refused(verdict.refusal());
       MediaResponses.error(res, verdict.status());
@@ -103,14 +103,6 @@ public class MediaGate extends HttpFilter {
       req.setAttribute(QUERY_TOKEN, query);
     }
     chain.doFilter(req, res);
-  }
-
-  /**
-   * The request URI after the context path, as the client spelled it (still percent-encoded). Only
-   * ever a second, stricter check in {@link StreamAccess}: the file is the container-mapped one.
-   */
-  private static String rawPath(HttpServletRequest req) {
-    return req.getRequestURI().substring(req.getContextPath().length());
   }
 
   private void cors(HttpServletRequest req, HttpServletResponse res) {

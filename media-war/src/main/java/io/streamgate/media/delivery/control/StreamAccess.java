@@ -16,10 +16,8 @@ import java.util.Optional;
  * signature (once per token) and lifetime, the file inside the token's event and stream path, probe
  * tokens HEAD only, code/event/session not revoked.
  *
- * <p>The file is the one the container mapped ({@code getPathInfo()}, decoded and normalised); the
- * raw request path only adds refusals: it must spell that same file plainly ({@link
- * StreamRequest#isSpelledPlainlyBy}), so a file reached through dot segments, encoded separators,
- * path parameters or empty segments is refused as before, whatever the container made of it.
+ * <p>The file is the one the container mapped ({@code getPathInfo()}, decoded and normalised), and
+ * only that path is read: what is checked is what is served.
  */
 @ApplicationScoped
 public class StreamAccess {
@@ -66,9 +64,8 @@ public class StreamAccess {
    * @param method {@code GET} or {@code HEAD}
    * @param token the playback JWT the request carries (header or query), or null
    * @param mappedPath the path the container mapped to the stream servlet ({@code getPathInfo()})
-   * @param rawPath the raw request URI after the context path, still percent-encoded
    */
-  public Verdict decide(String method, String token, String mappedPath, String rawPath) {
+  public Verdict decide(String method, String token, String mappedPath) {
     if (token == null || token.isEmpty()) {
       return Verdict.refused(401, NO_TOKEN);
     }
@@ -80,9 +77,7 @@ public class StreamAccess {
       return Verdict.refused(
           malformed ? 401 : 403, e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
-    Optional<StreamRequest> stream =
-        StreamRequest.fromMappedPath(mappedPath)
-            .filter(mapped -> mapped.isSpelledPlainlyBy(rawPath));
+    Optional<StreamRequest> stream = StreamRequest.fromMappedPath(mappedPath);
     if (stream.isEmpty()
         || !stream.get().eventId().equals(claims.eid())
         || !stream.get().streamPath().startsWith(claims.sp())) {

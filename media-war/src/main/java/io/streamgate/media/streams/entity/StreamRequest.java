@@ -8,11 +8,8 @@ import java.util.Optional;
 /**
  * A request for one HLS file of one event, named by the path the container mapped to the stream
  * servlet ({@code getPathInfo()}: decoded and normalised by the container) and refused unless every
- * segment is a plain name. What is checked is what is served.
- *
- * <p>The raw request path is only ever a second, stricter check ({@link #isSpelledPlainlyBy}): a
- * client that reached the file through dot segments, encoded separators, path parameters or empty
- * segments is refused, even though the container resolved its path to a plain one.
+ * segment is a plain name. What is checked is what is served; the raw request URI plays no part (a
+ * spelling the container resolves to a plain file is that file, for the same token).
  *
  * @param eventId the first segment
  * @param file the path of the file inside the event's folder, e.g. {@code 720p/seg_001.ts}
@@ -43,29 +40,10 @@ public record StreamRequest(String eventId, String file, FileType type) {
    * names, unknown extensions.
    */
   public static Optional<StreamRequest> fromMappedPath(String pathInfo) {
-    return parse(pathInfo, false);
+    return parse(pathInfo);
   }
 
-  /**
-   * Parses the part of the raw (still percent-encoded) request URI after the context path, e.g.
-   * {@code /demo/720p/index.m3u8}: decoded exactly once. Empty for anything that is not a plain
-   * path to a served file: bad or double encoding, encoded separators, dot segments, empty
-   * segments, backslashes, control characters, over-long names, unknown extensions.
-   */
-  public static Optional<StreamRequest> fromRawPath(String rawPath) {
-    return parse(rawPath, true);
-  }
-
-  /**
-   * Whether the raw request path (after the context path, still percent-encoded) names exactly this
-   * file with plain names only, percent-decoded once: the client asked for the file by its plain
-   * name, not by a spelling that only the container's normalisation turned into it.
-   */
-  public boolean isSpelledPlainlyBy(String rawPath) {
-    return fromRawPath(rawPath).filter(this::equals).isPresent();
-  }
-
-  private static Optional<StreamRequest> parse(String path, boolean percentEncoded) {
+  private static Optional<StreamRequest> parse(String path) {
     if (path == null || path.length() > MAX_PATH_LENGTH || !path.startsWith("/")) {
       return Optional.empty();
     }
@@ -75,11 +53,10 @@ public record StreamRequest(String eventId, String file, FileType type) {
     }
     List<String> segments = new ArrayList<>(raw.length);
     for (String segment : raw) {
-      String decoded = percentEncoded ? decode(segment) : segment;
-      if (decoded == null || !isPlainName(decoded)) {
+      if (!isPlainName(segment)) {
         return Optional.empty();
       }
-      segments.add(decoded);
+      segments.add(segment);
     }
     String file = String.join("/", segments.subList(1, segments.size()));
     return FileType.of(segments.get(segments.size() - 1))
@@ -105,31 +82,5 @@ public record StreamRequest(String eventId, String file, FileType type) {
       }
     }
     return true;
-  }
-
-  /** Percent-decodes once; null for a malformed escape. Decoded bytes must be plain ASCII. */
-  private static String decode(String segment) {
-    if (segment.indexOf('%') < 0) {
-      return segment;
-    }
-    StringBuilder out = new StringBuilder(segment.length());
-    for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      if (c != '%') {
-        out.append(c);
-        continue;
-      }
-      if (i + 2 >= segment.length()) {
-        return null;
-      }
-      int high = Character.digit(segment.charAt(i + 1), 16);
-      int low = Character.digit(segment.charAt(i + 2), 16);
-      if (high < 0 || low < 0) {
-        return null;
-      }
-      out.append((char) (high * 16 + low));
-      i += 2;
-    }
-    return out.toString();
   }
 }
