@@ -48,31 +48,39 @@ public record Setting<T>(
     return new Setting<>(name, defaultValue, null, meaning, value -> value);
   }
 
-  /** Any text, as configured; empty when unset. */
-  public static Setting<Optional<String>> optional(String name, String meaning) {
-    return new Setting<>(
-        name, "", null, meaning, value -> value.isEmpty() ? Optional.empty() : Optional.of(value));
-  }
-
-  /** Text that the rule checks (it throws with one line naming the setting); empty when unset. */
-  public static Setting<Optional<String>> optional(
-      String name, String meaning, Function<String, Optional<String>> problem) {
+  /**
+   * A value the rule makes of the text (throwing with one line naming the setting); empty when
+   * unset.
+   */
+  public static <V> Setting<Optional<V>> whenSet(
+      String name, String meaning, Function<String, V> rule) {
     return new Setting<>(
         name,
         "",
         null,
         meaning,
+        value -> value.isEmpty() ? Optional.empty() : Optional.of(rule.apply(value)));
+  }
+
+  /** Any text, as configured; empty when unset. */
+  public static Setting<Optional<String>> optional(String name, String meaning) {
+    return whenSet(name, meaning, value -> value);
+  }
+
+  /** Text that the rule checks (it throws with one line naming the setting); empty when unset. */
+  public static Setting<Optional<String>> optional(
+      String name, String meaning, Function<String, Optional<String>> problem) {
+    return whenSet(
+        name,
+        meaning,
         value -> {
-          if (value.isEmpty()) {
-            return Optional.empty();
-          }
           problem
               .apply(value)
               .ifPresent(
                   message -> {
                     throw new IllegalArgumentException(message);
                   });
-          return Optional.of(value);
+          return value;
         });
   }
 

@@ -49,6 +49,21 @@ public final class SettingsTable {
     return rows;
   }
 
+  /**
+   * What the README file gets wrong about these settings, after rewriting their rows in it when
+   * {@code update} is set (the tests' {@code -Dstreamgate.updateReadme=true}).
+   */
+  public static List<String> problems(
+      java.nio.file.Path readme, List<Setting<?>> settings, boolean update)
+      throws java.io.IOException {
+    String text = java.nio.file.Files.readString(readme);
+    if (update) {
+      text = update(text, settings);
+      java.nio.file.Files.writeString(readme, text);
+    }
+    return problems(text, settings);
+  }
+
   /** What the README gets wrong about these settings: a missing row, or another default/meaning. */
   public static List<String> problems(String readme, List<Setting<?>> settings) {
     Map<String, String> rows = rows(readme);

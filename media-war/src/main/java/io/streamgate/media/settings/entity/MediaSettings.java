@@ -147,13 +147,11 @@ public record MediaSettings(
           .shown("none (the server log); `DATA/logs/access.log` with the launcher");
 
   public static final Setting<Optional<RevocationSync>> REVOCATION_SYNC =
-      new Setting<>(
-          "REVOCATION_SYNC",
-          "",
-          "`grid` when a data grid runs, else `poll`",
-          "media: `grid` follows the data grid, `poll` polls the platform (edge servers)",
-          value ->
-              value.isEmpty() ? Optional.empty() : Optional.of(RevocationSync.of(value, true)));
+      Setting.whenSet(
+              "REVOCATION_SYNC",
+              "media: `grid` follows the data grid, `poll` polls the platform (edge servers)",
+              value -> RevocationSync.of(value, true))
+          .shown("`grid` when a data grid runs, else `poll`");
 
   public static final Setting<Long> REVOCATION_POLL_INTERVAL_MS =
       Setting.wholeNumber(
@@ -253,17 +251,12 @@ public record MediaSettings(
   }
 
   private static Setting<Optional<Path>> path(String name, String meaning) {
-    return new Setting<>(
+    return Setting.whenSet(
         name,
-        "",
-        null,
         meaning,
         value -> {
-          if (value.isEmpty()) {
-            return Optional.empty();
-          }
           try {
-            return Optional.of(Path.of(value));
+            return Path.of(value);
           } catch (InvalidPathException e) {
             throw Setting.refused(name + " must be a path", value);
           }
