@@ -93,10 +93,6 @@ public class RevocationPoller {
                       + ": this media server polls the platform for revocations with the"
                       + " platform's key");
             });
-    if (intervalMillis < 100) {
-      throw new IllegalStateException(
-          "REVOCATION_POLL_INTERVAL_MS must be at least 100 (got " + intervalMillis + ")");
-    }
     feed = platformUrl.replaceAll("/+$", "") + "/api/revocations?since=";
     apiKey = internalApiKey;
     client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();

@@ -95,7 +95,7 @@ public class TokenSharing {
     }
     HazelcastInstance instance = grid.isResolvable() ? grid.get() : null;
     boolean gridRunning = instance != null && instance.getLifecycleService().isRunning();
-    if (!gridRunning || settings.revocationSync(true) == RevocationSync.POLL) {
+    if (!gridRunning || edge()) {
       // An edge server's grid (if any) is not the platform's: nobody would hear a report.
       LOG.info("TOKEN_SHARING: not in the platform's data grid; not watching for token sharing");
       mode = SharingMode.OFF;

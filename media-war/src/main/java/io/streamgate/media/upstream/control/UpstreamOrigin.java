@@ -71,7 +71,7 @@ public class UpstreamOrigin {
 
   @PostConstruct
   void start() {
-    if (origin.isEmpty() || origin.get().isBlank()) {
+    if (origin.isEmpty()) {
       return;
     }
     base = origin.get().replaceAll("/+$", "");

@@ -22,7 +22,7 @@ public final class ConsoleSessions {
    */
   public static void start(
       HttpServletRequest request, HttpServletResponse response, AdminIdentity user, boolean https) {
-    HttpSession old = request.getSession(false);
+    HttpSession old = AdminAuthentication.consoleSession(request);
     if (old != null) {
       old.invalidate();
     }

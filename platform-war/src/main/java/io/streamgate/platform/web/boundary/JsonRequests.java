@@ -2,7 +2,6 @@ package io.streamgate.platform.web.boundary;
 
 import io.streamgate.platform.refusal.control.BadRequestException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -38,13 +37,11 @@ public final class JsonRequests {
     JsonValue value;
     try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       value = reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
-      throw new BadRequestException("Request body is not valid JSON.");
     } catch (RuntimeException unreadable) {
-      // Parsson refuses some input with other exceptions: nesting over 1,000 deep (a plain
-      // RuntimeException), numbers it cannot hold (NumberFormatException for exponents or scales
-      // out
-      // of range, UnsupportedOperationException past 1,100 digits).
+      // JsonException for broken JSON; Parsson refuses some input with other exceptions too:
+      // nesting over 1,000 deep (a plain RuntimeException), numbers it cannot hold
+      // (NumberFormatException for exponents or scales out of range, UnsupportedOperationException
+      // past 1,100 digits).
       throw new BadRequestException("Request body is not valid JSON.");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {

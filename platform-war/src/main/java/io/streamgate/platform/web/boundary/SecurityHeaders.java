@@ -48,7 +48,7 @@ public class SecurityHeaders extends HttpFilter {
 
   @Override
   public void init() {
-    policy = policy(mediaServer.filter(url -> !url.isBlank()).map(SecurityHeaders::mediaSource));
+    policy = policy(mediaServer.map(SecurityHeaders::mediaSource));
     getServletContext().setAttribute(SecurityHeaders.class.getName(), this);
   }
 
