@@ -7,7 +7,9 @@
 
   var REFRESH_BEFORE_EXP_MS = 10 * 60 * 1000;
   var STATUS_POLL_MS = 30000;
-  var STARTED_POLL_MS = 5000;
+  // From the scheduled start on: the platform shares one look at the stream for 2 s, so the player
+  // appears within 5 s of the encoder's first segments (and 24 asks a minute stay within the 30).
+  var STARTED_POLL_MS = 2500;
   var EXPIRY_WARNING_MS = 15 * 60 * 1000;
   var EXPIRY_GRACE_MS = 60000;
   var CONTROLS_HIDE_MS = 3000;
@@ -25,7 +27,8 @@
     shared: "This code was used on more than one device at once.",
     revoked: "Your access has been revoked",
     unavailable: "This event is no longer available",
-    ended: "Your access has ended"
+    ended: "Your access has ended",
+    eventEnded: "This event has ended."
   };
 
   var $ = function (id) { return document.getElementById(id); };
@@ -169,8 +172,35 @@
     if (!grant.event.isLive && Date.parse(grant.event.startsAt) > Date.now()) {
       preEvent();
     } else {
-      play();
+      whenStreamIsThere();
     }
+  }
+
+  /**
+   * The schedule says the event is on, but the encoder may not be up yet (or between restarts):
+   * what the stream's playlists say decides between the player and the waiting screen. Without an
+   * answer, the player tries (and reconnects if need be).
+   */
+  function whenStreamIsThere() {
+    askStatus().then(function (status) {
+      if (!state || state.ended) {
+        return;
+      }
+      if (status && status.status === "not-started") {
+        preEvent();
+      } else if (status && status.status === "ended") {
+        end(MESSAGES.eventEnded);
+      } else {
+        state.event.isLive = !status || status.status === "live";
+        play();
+      }
+    });
+  }
+
+  function askStatus() {
+    return authorized("/events/" + encodeURIComponent(state.eventId) + "/status", "GET")
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
   }
 
   function schedule(task, ms, repeat) {
@@ -342,6 +372,9 @@
     var tick = function () {
       var left = Math.floor((startsAt - Date.now()) / 1000);
       $("countdown").textContent = countdown(Math.max(0, left));
+      $("countdown").hidden = left <= 0;
+      $("starts-in").hidden = left <= 0;
+      $("starting-soon").hidden = left > 0;
       // From the scheduled start on, ask every few seconds instead of every 30.
       if (left <= 0 && Date.now() - lastPoll >= STARTED_POLL_MS) {
         lastPoll = Date.now();
@@ -354,20 +387,18 @@
   }
 
   function pollStatus() {
-    authorized("/events/" + encodeURIComponent(state.eventId) + "/status", "GET")
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (status) {
-        if (!state || state.ended || $("pre-event").hidden) {
-          return;
-        }
-        if (status && (status.status === "live" || status.status === "recording")) {
-          clearInterval(state.countdown);
-          clearInterval(state.statusPoll);
-          state.event.isLive = status.status === "live";
-          announce("The event has started.");
-          play();
-        }
-      }).catch(function () {});
+    askStatus().then(function (status) {
+      if (!state || state.ended || $("pre-event").hidden) {
+        return;
+      }
+      if (status && (status.status === "live" || status.status === "recording")) {
+        clearInterval(state.countdown);
+        clearInterval(state.statusPoll);
+        state.event.isLive = status.status === "live";
+        announce("The event has started.");
+        play();
+      }
+    });
   }
 
   function countdown(seconds) {

@@ -20,9 +20,6 @@ public final class Spec {
   /** Clock skew tolerated between the platform that mints and the media server that checks. */
   public static final Duration CLOCK_SKEW_LEEWAY = Duration.ofSeconds(30);
 
-  /** A stream whose manifest changed within this window is live. */
-  public static final Duration LIVE_MANIFEST_WINDOW = Duration.ofSeconds(60);
-
   /** Most access codes generated in one batch. */
   public static final int MAX_BATCH_CODES = 500;
 

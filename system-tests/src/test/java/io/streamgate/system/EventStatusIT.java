@@ -14,13 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code GET /api/events/{id}/status?code=}: the platform asks the media server (a HEAD of the
- * manifest with a probe token) and falls back to the schedule when there is nothing to ask about.
+ * {@code GET /api/events/{id}/status?code=}: the platform reads what a player would (the entry
+ * playlist, then its first variant, through the media server with a probe token) and falls back to
+ * the schedule when there is nothing to ask about. Files are written by hand here; the real
+ * encoder's transitions are LiveEncoderIT's.
  */
 @ExtendWith(StreamGateExtension.class)
 class EventStatusIT {
 
-  private static final String MANIFEST = "#EXTM3U\n#EXTINF:2,\nseg_0.ts\n";
+  private static final String MASTER =
+      "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000\nv0/index.m3u8\n"
+          + "#EXT-X-STREAM-INF:BANDWIDTH=200000\nv1/index.m3u8\n";
+
+  private static final String LIVE_VARIANT =
+      "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:40\n"
+          + "#EXTINF:2,\nseg_40.ts\n#EXTINF:2,\nseg_41.ts\n";
 
   private LaunchedStreamGate streamGate;
   private Fixtures fixtures;
@@ -32,11 +40,12 @@ class EventStatusIT {
   }
 
   @Test
-  void aManifestThatJustChangedMeansLiveEvenBeforeTheScheduledStart() throws Exception {
+  void aVariantPlaylistThatJustMovedIsLiveEvenBeforeTheScheduledStart() throws Exception {
     Instant now = Instant.now();
     String event =
         fixtures.event(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), 48, true);
-    writeManifest(event, now);
+    write(event, "master.m3u8", MASTER, now);
+    write(event, "v0/index.m3u8", LIVE_VARIANT, now);
     JsonObject status = status(event, fixtures.code(event));
     assertEquals("live", status.getString("status"));
     assertEquals(event, status.getString("eventId"));
@@ -45,17 +54,60 @@ class EventStatusIT {
         Instant.parse(status.getString("startsAt")).getEpochSecond());
   }
 
+  /** What ffmpeg leaves for the seconds before its first segment: a master and nothing else. */
   @Test
-  void aManifestThatStoppedChangingAfterTheStartIsARecording() throws Exception {
+  void aMasterWithoutItsVariantPlaylistIsNotStartedAfterTheScheduledStartToo() throws Exception {
     Instant now = Instant.now();
-    String event =
-        fixtures.event(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), 48, true);
-    writeManifest(event, now.minus(Duration.ofMinutes(10)));
+    String event = fixtures.liveEvent();
+    write(event, "master.m3u8", MASTER, now);
+    assertEquals("not-started", status(event, fixtures.code(event)).getString("status"));
+  }
+
+  /**
+   * The master is written once and never changes while the encoder runs: only the variant decides,
+   * and a variant that stopped moving means the encoder is gone (for now).
+   */
+  @Test
+  void aLiveVariantThatStoppedMovingIsNotStartedWhateverTheMaster() throws Exception {
+    Instant now = Instant.now();
+    String event = fixtures.liveEvent();
+    write(event, "master.m3u8", MASTER, now);
+    write(event, "v0/index.m3u8", LIVE_VARIANT, now.minus(Duration.ofMinutes(10)));
+    assertEquals("not-started", status(event, fixtures.code(event)).getString("status"));
+  }
+
+  @Test
+  void aVariantWithAnEndIsARecording() throws Exception {
+    Instant now = Instant.now();
+    String event = fixtures.liveEvent();
+    write(event, "master.m3u8", MASTER, now.minus(Duration.ofHours(2)));
+    write(event, "v0/index.m3u8", LIVE_VARIANT + "#EXT-X-ENDLIST\n", now);
     assertEquals("recording", status(event, fixtures.code(event)).getString("status"));
   }
 
   @Test
-  void withoutAManifestTheScheduleSaysNotStartedOrEnded() throws Exception {
+  void theEventsOwnEntryPlaylistIsTheOneReadAndTheOneViewersAreSent() throws Exception {
+    Instant now = Instant.now();
+    String event = fixtures.liveEvent();
+    fixtures.entryPlaylist(event, "stream.m3u8");
+    write(event, "master.m3u8", MASTER, now);
+    String code = fixtures.code(event);
+    assertEquals("not-started", status(event, code).getString("status"));
+
+    String other = fixtures.liveEvent();
+    fixtures.entryPlaylist(other, "stream.m3u8");
+    write(other, "stream.m3u8", MASTER, now);
+    write(other, "v0/index.m3u8", LIVE_VARIANT, now);
+    String otherCode = fixtures.code(other);
+    assertEquals("live", status(other, otherCode).getString("status"));
+    HttpResponse<String> redeemed = new ViewerApi(streamGate).redeem(otherCode);
+    assertEquals(200, redeemed.statusCode(), redeemed.body());
+    String streamPath = JsonBodies.parse(redeemed.body()).getString("streamPath");
+    assertEquals("/streams/" + other + "/stream.m3u8", streamPath);
+  }
+
+  @Test
+  void withoutAPlaylistTheScheduleSaysNotStartedOrEnded() throws Exception {
     Instant now = Instant.now();
     String future =
         fixtures.event(now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(4)), 48, true);
@@ -73,13 +125,14 @@ class EventStatusIT {
     assertEquals(401, get(event, foreign).statusCode());
     assertEquals(401, get(event, "NOT-A-CODE").statusCode());
     assertEquals(401, get(event, "").statusCode());
+    assertEquals(200, get(event, fixtures.code(event)).statusCode());
   }
 
-  private void writeManifest(String event, Instant modified) throws Exception {
-    Path folder = streamGate.dataDir().resolve("streams").resolve(event);
-    Files.createDirectories(folder);
-    Path manifest = Files.writeString(folder.resolve("master.m3u8"), MANIFEST);
-    Files.setLastModifiedTime(manifest, FileTime.from(modified));
+  private void write(String event, String file, String content, Instant modified) throws Exception {
+    Path path = streamGate.dataDir().resolve("streams").resolve(event).resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, content);
+    Files.setLastModifiedTime(path, FileTime.from(modified));
   }
 
   private JsonObject status(String event, String code) {

@@ -233,6 +233,10 @@ final class Fixtures {
         code);
   }
 
+  void entryPlaylist(String eventId, String name) throws SQLException {
+    update("UPDATE event SET entry_playlist = ? WHERE id = ?", name, eventId);
+  }
+
   void retitle(String eventId, String title) throws SQLException {
     update("UPDATE event SET title = ? WHERE id = ?", title, eventId);
   }

@@ -90,6 +90,38 @@ class MediaDeliveryIT {
   }
 
   @Test
+  void cmafSegmentsInitFilesAndKeysHaveTheirTypesAndKeysAreKeptByNoCache() throws Exception {
+    Files.write(folder.resolve("720p/seg_1.m4s"), SEGMENT);
+    Files.write(folder.resolve("720p/seg_2.fmp4"), SEGMENT);
+    Files.write(folder.resolve("720p/init.mp4"), SEGMENT);
+    Files.write(folder.resolve("enc.key"), random(16));
+    Files.writeString(folder.resolve("subs.vtt"), "WEBVTT\n");
+    Map<String, String> types =
+        Map.of(
+            "720p/seg_1.m4s", "video/iso.segment",
+            "720p/seg_2.fmp4", "video/mp4",
+            "720p/init.mp4", "video/mp4",
+            "enc.key", "application/octet-stream",
+            "subs.vtt", "text/vtt; charset=utf-8");
+    types.forEach(
+        (file, type) -> {
+          HttpResponse<byte[]> response = client.get(path(file), token);
+          assertEquals(200, response.statusCode(), file);
+          assertEquals(type, header(response, "Content-Type"), file);
+        });
+    HttpResponse<byte[]> key = client.get(path("enc.key"), token);
+    assertEquals("no-store, private", header(key, "Cache-Control"));
+    assertEquals(401, client.get(path("enc.key"), null).statusCode());
+  }
+
+  @Test
+  void aPlaylistOverOneMegabyteIsNotServed() throws Exception {
+    Files.writeString(
+        folder.resolve("huge.m3u8"), "#EXTM3U\n" + "#EXTINF:2,\nseg.ts\n".repeat(70_000));
+    assertEquals(502, client.get(path("huge.m3u8"), token).statusCode());
+  }
+
+  @Test
   void rangesGive206AndRangesBeyondTheEnd416() {
     HttpResponse<byte[]> part =
         client.get(path("720p/seg_0.ts"), token, Map.of("Range", "bytes=100-199"));
@@ -232,11 +264,12 @@ class MediaDeliveryIT {
   }
 
   @Test
-  void probeTokensMayOnlyHead() {
+  void probeTokensOpenPlaylistsOnly() {
     Instant now = Instant.now();
     String probe = client.token(PlaybackClaims.probe(event, now, now.plusSeconds(10)));
     assertEquals(200, client.send("HEAD", path("master.m3u8"), probe, Map.of()).statusCode());
-    assertRefused(403, "Access denied", client.get(path("master.m3u8"), probe));
+    assertEquals(200, client.get(path("720p/index.m3u8"), probe).statusCode());
+    assertRefused(403, "Access denied", client.get(path("720p/seg_0.ts"), probe));
   }
 
   @ParameterizedTest

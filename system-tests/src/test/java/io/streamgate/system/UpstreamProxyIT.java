@@ -87,9 +87,10 @@ class UpstreamProxyIT {
   }
 
   @Test
-  void completePlaylistsAreCachedLiveOnesFetchedEveryTime() {
+  void completePlaylistsAreCachedLiveOnesSharedForHalfTheirTargetDuration() {
     String vod = "#EXTM3U\n#EXTINF:2,\nseg_0.ts\n#EXT-X-ENDLIST\n";
-    String live = "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:7\n#EXTINF:2,\nseg_7.ts\n";
+    String live =
+        "#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXT-X-MEDIA-SEQUENCE:7\n#EXTINF:6,\nseg_7.ts\n";
     origin.serve(upstream("vod.m3u8"), vod.getBytes(StandardCharsets.UTF_8));
     origin.serve(upstream("live.m3u8"), live.getBytes(StandardCharsets.UTF_8));
 
@@ -103,11 +104,37 @@ class UpstreamProxyIT {
       assertEquals("no-cache, no-store", changing.headers().firstValue("Cache-Control").orElse(""));
     }
     assertEquals(1, origin.requests(upstream("vod.m3u8")));
-    assertEquals(2, origin.requests(upstream("live.m3u8")));
+    assertEquals(1, origin.requests(upstream("live.m3u8")), "shared for 3 s, never stored");
     assertFalse(Files.exists(cached("live.m3u8")));
 
     String carried = text(client.get(streams("live.m3u8") + "?__token=" + token, null));
     assertTrue(carried.contains("\nseg_7.ts?__token=" + token + "\n"), carried);
+
+    // Half a target duration later it is asked for again: a live playlist is never older.
+    Eventually.await(
+        "the live playlist fetched again",
+        Duration.ofSeconds(10),
+        () -> {
+          client.get(streams("live.m3u8"), token);
+          return origin.requests(upstream("live.m3u8")) == 2;
+        });
+  }
+
+  @Test
+  void keyFilesAreNeverStoredAndPlaylistsOverOneMegabyteAreRefused() {
+    byte[] key = random(16);
+    origin.serve(upstream("enc.key"), key);
+    HttpResponse<byte[]> response = client.get(streams("enc.key"), token);
+    assertEquals(200, response.statusCode());
+    assertArrayEquals(key, response.body());
+    assertEquals("no-store, private", response.headers().firstValue("Cache-Control").orElse(""));
+    client.get(streams("enc.key"), token);
+    assertEquals(2, origin.requests(upstream("enc.key")), "asked for every time");
+    assertFalse(Files.exists(cached("enc.key")));
+
+    String huge = "#EXTM3U\n" + "#EXTINF:2,\nseg.ts\n".repeat(70_000);
+    origin.serve(upstream("huge.m3u8"), huge.getBytes(StandardCharsets.UTF_8));
+    assertEquals(502, client.get(streams("huge.m3u8"), token).statusCode());
   }
 
   @Test
@@ -233,11 +260,11 @@ class UpstreamProxyIT {
 
   @Test
   void refusedPathsNeverReachTheOrigin() {
-    for (String path : List.of("..%2F..%2Fsecret.ts", "%2e%2e/secret.ts", "secret.key")) {
+    for (String path : List.of("..%2F..%2Fsecret.ts", "%2e%2e/secret.ts", "secret.pem")) {
       int status = client.get(streams(path), token).statusCode();
       assertTrue(status >= 400 && status < 500, path + " answered " + status);
     }
-    assertEquals(0, origin.requests("/secret.ts") + origin.requests("/" + event + "/secret.key"));
+    assertEquals(0, origin.requests("/secret.ts") + origin.requests("/" + event + "/secret.pem"));
   }
 
   /**

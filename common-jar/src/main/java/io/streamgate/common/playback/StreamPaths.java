@@ -35,6 +35,33 @@ public final class StreamPaths {
     return true;
   }
 
+  /** Longest file or folder name in an event's stream folder. */
+  public static final int MAX_NAME_LENGTH = 128;
+
+  /**
+   * A name StreamGate serves from an event's folder: letters, digits, {@code - _ .}, not starting
+   * with a dot (so never {@code .} or {@code ..}), at most {@link #MAX_NAME_LENGTH} characters.
+   */
+  public static boolean isPlainName(String name) {
+    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.charAt(0) == '.') {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A path segment that is not empty, not a dot segment and has no separator or control char. */
   static boolean isSafeSegment(String segment) {
     if (segment == null || segment.isEmpty() || segment.equals(".") || segment.equals("..")) {

@@ -1,9 +1,9 @@
 package io.streamgate.media.cache.boundary;
 
 import io.streamgate.common.internal.InternalApiKeys;
+import io.streamgate.common.playback.StreamPaths;
 import io.streamgate.media.cache.control.SegmentCache;
 import io.streamgate.media.settings.entity.MediaSettings;
-import io.streamgate.media.streams.entity.StreamRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,7 +36,7 @@ public class CacheAdminServlet extends HttpServlet {
     // The path as the container decoded, normalised and mapped it, never the raw request URI.
     String pathInfo = req.getPathInfo();
     String eventId = pathInfo == null ? "" : pathInfo.substring(1);
-    if (!StreamRequest.isPlainName(eventId)) {
+    if (!StreamPaths.isPlainName(eventId)) {
       json(res, 400, "{\"error\":\"Invalid event id\"}");
       return;
     }

@@ -88,7 +88,7 @@ public class MediaGate extends HttpFilter {
     String bearer = PlaybackTokens.fromAuthorization(req.getHeader("Authorization"));
     String query = bearer == null ? req.getParameter(QUERY_TOKEN) : null;
     String token = bearer != null ? bearer : query;
-    StreamAccess.Verdict verdict = access.decide(method, token, req.getPathInfo());
+    StreamAccess.Verdict verdict = access.decide(token, req.getPathInfo());
     if (!verdict.passes()) {
       metrics.refused(verdict.refusal());
       MediaResponses.error(res, verdict.status());

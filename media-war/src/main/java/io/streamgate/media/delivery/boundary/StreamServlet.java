@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.boundary;
 
+import io.streamgate.common.playback.Playlist;
 import io.streamgate.media.cache.control.SegmentCache;
 import io.streamgate.media.delivery.control.ByteRange;
 import io.streamgate.media.delivery.control.DeliveryMetrics;
@@ -46,6 +47,9 @@ public class StreamServlet extends HttpServlet {
   static final String CACHE_VOD = "private, max-age=86400";
 
   static final String CACHE_LIVE = "no-cache, no-store";
+
+  /** Key files: no browser or shared cache keeps one. */
+  static final String CACHE_SECRET = "no-store, private";
 
   @Inject LocalStreams local;
 
@@ -109,7 +113,7 @@ public class StreamServlet extends HttpServlet {
       return;
     }
     res.setContentType(type.contentType());
-    res.setHeader("Cache-Control", CACHE_VOD);
+    res.setHeader("Cache-Control", caching(type));
     res.setContentLength(content.length);
     if ("HEAD".equals(req.getMethod()) || content.length == 0) {
       async.complete();
@@ -136,6 +140,10 @@ public class StreamServlet extends HttpServlet {
       return false;
     }
     long length = attributes.size();
+    if (type.isManifest() && length > Playlist.MAX_BYTES) {
+      MediaResponses.error(res, HttpServletResponse.SC_BAD_GATEWAY); // not a playlist to serve
+      return true;
+    }
     long modified = attributes.lastModifiedTime().toMillis();
     String etag = "\"" + Long.toHexString(length) + "-" + Long.toHexString(modified) + "\"";
     if (length > HotFiles.MAX_FILE_BYTES) {
@@ -197,6 +205,11 @@ public class StreamServlet extends HttpServlet {
     return true;
   }
 
+  /** How long browsers may keep a file that is not a playlist. */
+  static String caching(FileType type) {
+    return type.isSecret() ? CACHE_SECRET : CACHE_VOD;
+  }
+
   /** A file's whole content, from memory: a manifest, or a segment in the chosen range. */
   void send(
       HttpServletRequest req,
@@ -244,7 +257,7 @@ public class StreamServlet extends HttpServlet {
     res.setDateHeader("Last-Modified", modified);
     res.setHeader("ETag", etag);
     res.setContentType(type.contentType());
-    res.setHeader("Cache-Control", CACHE_VOD);
+    res.setHeader("Cache-Control", caching(type));
     res.setHeader("Accept-Ranges", "bytes");
     if (notModified(req, etag)) {
       unused.release();

@@ -95,7 +95,7 @@ final class UpstreamReply implements Runnable {
         return;
       }
       res.setContentType(stream.type().contentType());
-      res.setHeader("Cache-Control", StreamServlet.CACHE_VOD);
+      res.setHeader("Cache-Control", StreamServlet.caching(stream.type()));
       res.setContentLengthLong(head.contentLength());
       if ("HEAD".equals(req.getMethod())) {
         async.complete();

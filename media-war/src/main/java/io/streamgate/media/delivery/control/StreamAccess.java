@@ -14,7 +14,7 @@ import java.util.Optional;
  * Whether a playback JWT opens the file a request asks for: the decision the delivery gate
  * enforces, without the servlet API. Checks, in memory and in this order: a token at all, its
  * signature (once per token) and lifetime, the file inside the token's event and stream path, probe
- * tokens HEAD only, code/event/session not revoked.
+ * tokens (the platform's, 10 seconds long) playlists only, code/event/session not revoked.
  *
  * <p>The file is the one the container mapped ({@code getPathInfo()}, decoded and normalised), and
  * only that path is read: what is checked is what is served.
@@ -26,7 +26,7 @@ public class StreamAccess {
   public static final String NO_TOKEN = "no-token";
 
   public static final String PATH = "path";
-  public static final String PROBE_METHOD = "probe-method";
+  public static final String PROBE_FILE = "probe-file";
   public static final String REVOKED = "revoked";
 
   @Inject TokenCache tokens;
@@ -61,11 +61,10 @@ public class StreamAccess {
   /**
    * Decides a GET or HEAD request.
    *
-   * @param method {@code GET} or {@code HEAD}
    * @param token the playback JWT the request carries (header or query), or null
    * @param mappedPath the path the container mapped to the stream servlet ({@code getPathInfo()})
    */
-  public Verdict decide(String method, String token, String mappedPath) {
+  public Verdict decide(String token, String mappedPath) {
     if (token == null || token.isEmpty()) {
       return Verdict.refused(401, NO_TOKEN);
     }
@@ -83,8 +82,8 @@ public class StreamAccess {
         || !stream.get().streamPath().startsWith(claims.sp())) {
       return Verdict.refused(403, PATH);
     }
-    if (claims.probe() && !"HEAD".equals(method)) {
-      return Verdict.refused(403, PROBE_METHOD);
+    if (claims.probe() && !stream.get().type().isManifest()) {
+      return Verdict.refused(403, PROBE_FILE);
     }
     if (revocations.refuses(claims.sub(), claims.eid(), claims.sid())) {
       return Verdict.refused(403, REVOKED);

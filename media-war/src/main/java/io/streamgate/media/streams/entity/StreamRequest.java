@@ -1,6 +1,7 @@
 package io.streamgate.media.streams.entity;
 
 import io.streamgate.common.Spec;
+import io.streamgate.common.playback.StreamPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,6 @@ public record StreamRequest(String eventId, String file, FileType type) {
   static final int MAX_PATH_LENGTH = 1024;
 
   static final int MAX_SEGMENTS = 8;
-  static final int MAX_SEGMENT_LENGTH = 128;
 
   /** The full path as a token's {@code sp} names it: {@code /streams/<event>/<file>}. */
   public String streamPath() {
@@ -53,7 +53,7 @@ public record StreamRequest(String eventId, String file, FileType type) {
     }
     List<String> segments = new ArrayList<>(raw.length);
     for (String segment : raw) {
-      if (!isPlainName(segment)) {
+      if (!StreamPaths.isPlainName(segment)) {
         return Optional.empty();
       }
       segments.add(segment);
@@ -61,26 +61,5 @@ public record StreamRequest(String eventId, String file, FileType type) {
     String file = String.join("/", segments.subList(1, segments.size()));
     return FileType.of(segments.get(segments.size() - 1))
         .map(type -> new StreamRequest(segments.get(0), file, type));
-  }
-
-  /** Letters, digits, '-', '_' and '.', not starting with '.' (so never "." or ".."). */
-  public static boolean isPlainName(String name) {
-    if (name.isEmpty() || name.length() > MAX_SEGMENT_LENGTH || name.charAt(0) == '.') {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_'
-              || c == '.';
-      if (!plain) {
-        return false;
-      }
-    }
-    return true;
   }
 }

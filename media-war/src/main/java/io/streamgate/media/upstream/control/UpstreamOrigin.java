@@ -1,5 +1,6 @@
 package io.streamgate.media.upstream.control;
 
+import io.streamgate.common.playback.Playlist;
 import io.streamgate.media.cache.control.SegmentCache;
 import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.streams.control.Manifests;
@@ -47,6 +48,12 @@ public class UpstreamOrigin {
   /** Larger bodies are not HLS files; refusing them bounds the memory a fetch holds. */
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
+  /** How long a live playlist is shared when it names no target duration: half of 2 s. */
+  static final long DEFAULT_LIVE_HOLD_MS = 1000;
+
+  /** Longest a live playlist is shared: half the longest target duration believed. */
+  static final long MAX_LIVE_HOLD_MS = 30_000;
+
   Optional<String> origin;
 
   long timeoutSeconds;
@@ -60,6 +67,11 @@ public class UpstreamOrigin {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final Map<String, Fetch> inFlight = new ConcurrentHashMap<>();
+
+  /** A live playlist just fetched, answered to everyone until {@code until} (clock millis). */
+  private record Held(Fetch fetch, long until) {}
+
+  private final Map<String, Held> live = new ConcurrentHashMap<>();
   private HttpClient client;
   private String base;
 
@@ -87,8 +99,19 @@ public class UpstreamOrigin {
     return client != null;
   }
 
-  /** The fetch of the request's file: the one under way, or a new one. */
+  /**
+   * The fetch of the request's file: a live playlist fetched less than half its target duration
+   * ago, the fetch under way, or a new one. So however many viewers follow a live playlist, the
+   * origin is asked for it at most once per half target duration by each media server.
+   */
   public Fetch fetch(StreamRequest request) {
+    if (request.type().isManifest()) {
+      Held held = live.get(request.relativePath());
+      if (held != null && clock.millis() < held.until()) {
+        metrics.upstreamFetch(true);
+        return held.fetch();
+      }
+    }
     Fetch[] started = new Fetch[1];
     Fetch fetch =
         inFlight.computeIfAbsent(
@@ -128,11 +151,42 @@ public class UpstreamOrigin {
   private void end(StreamRequest request, Fetch fetch, Throwable failure) {
     inFlight.remove(request.relativePath(), fetch);
     if (failure == null) {
+      holdIfLive(request, fetch);
       fetch.finished();
     } else {
       metrics.upstreamError(kind(failure));
       fetch.failed(failure);
     }
+  }
+
+  /** Keeps a complete live playlist (200, no end) for half its target duration. */
+  private void holdIfLive(StreamRequest request, Fetch fetch) {
+    if (!request.type().isManifest()
+        || fetch.head().map(head -> head.status() != 200).orElse(true)) {
+      return;
+    }
+    Optional<Playlist> playlist =
+        Playlist.read(new String(fetch.body(), StandardCharsets.UTF_8))
+            .filter(read -> !read.ended());
+    if (playlist.isEmpty()) {
+      return;
+    }
+    long hold =
+        playlist
+            .get()
+            .targetDuration()
+            .map(target -> Math.min(target.toMillis() / 2, MAX_LIVE_HOLD_MS))
+            .orElse(DEFAULT_LIVE_HOLD_MS);
+    long now = clock.millis();
+    live.values().removeIf(held -> held.until() <= now);
+    live.put(request.relativePath(), new Held(fetch, now + hold));
+  }
+
+  /**
+   * Largest body accepted: a playlist is read whole, so it is held to {@link Playlist#MAX_BYTES}.
+   */
+  private static long maxBody(StreamRequest request) {
+    return request.type().isManifest() ? Playlist.MAX_BYTES : MAX_BODY_BYTES;
   }
 
   private static String kind(Throwable failure) {
@@ -159,7 +213,7 @@ public class UpstreamOrigin {
       end(request, fetch, null);
       return HttpResponse.BodySubscribers.replacing(null);
     }
-    if (length > MAX_BODY_BYTES) {
+    if (length > maxBody(request)) {
       end(request, fetch, new IOException("upstream body too large"));
       return HttpResponse.BodySubscribers.replacing(null);
     }
@@ -185,7 +239,7 @@ public class UpstreamOrigin {
     @Override
     public synchronized void onSubscribe(Flow.Subscription subscription) {
       this.subscription = subscription;
-      if (cache.enabled()) {
+      if (cache.enabled() && !request.type().isSecret()) {
         try {
           temporary = cache.temporaryFile(request);
           file =
@@ -218,7 +272,7 @@ public class UpstreamOrigin {
         buffer.get(chunk);
         fetch.received(chunk);
       }
-      if (fetch.received() > MAX_BODY_BYTES) {
+      if (fetch.received() > maxBody(request)) {
         subscription.cancel();
         onError(new IOException("upstream body too large"));
         return;
@@ -256,8 +310,14 @@ public class UpstreamOrigin {
       end(request, fetch, null);
     }
 
-    /** Segments always; manifests only when complete (VOD): live playlists change every second. */
+    /**
+     * Segments always; manifests only when complete (VOD): live playlists change every second. Key
+     * files never: a copy on disk next to the segments it opens would be one more place to steal.
+     */
     private boolean cacheable() {
+      if (request.type().isSecret()) {
+        return false;
+      }
       return !request.type().isManifest()
           || Manifests.isComplete(new String(fetch.body(), StandardCharsets.UTF_8));
     }

@@ -70,7 +70,7 @@ class StreamAccessTest {
   }
 
   private StreamAccess.Verdict get(String token, String path) {
-    return access.decide("GET", token, path);
+    return access.decide(token, path);
   }
 
   private static void assertRefused(StreamAccess.Verdict verdict, int status, String reason) {
@@ -87,7 +87,7 @@ class StreamAccessTest {
     assertEquals("demo", verdict.claims().eid());
     assertEquals("session-1", verdict.claims().sid());
     assertEquals("720p/seg_000.ts", verdict.stream().file());
-    assertTrue(access.decide("HEAD", viewerToken(), MANIFEST).passes());
+    assertTrue(access.decide(viewerToken(), MANIFEST).passes());
   }
 
   @Test
@@ -141,30 +141,31 @@ class StreamAccessTest {
   }
 
   @Test
-  void aProbeTokenMayOnlyHead() {
-    assertTrue(access.decide("HEAD", probeToken(), MANIFEST).passes());
-    assertRefused(get(probeToken(), MANIFEST), 403, "probe-method");
+  void aProbeTokenOpensPlaylistsOnly() {
+    assertTrue(access.decide(probeToken(), MANIFEST).passes());
+    assertRefused(get(probeToken(), SEGMENT), 403, "probe-file");
+    assertRefused(get(probeToken(), "/demo/enc.key"), 403, "probe-file");
   }
 
   @Test
   void theFileIsTheContainerMappedOneAndOnlyPlainNamesPass() {
     String token = viewerToken();
-    assertTrue(access.decide("GET", token, SEGMENT).passes());
+    assertTrue(access.decide(token, SEGMENT).passes());
     for (String mapped :
         List.of(
             "/demo/../demo/720p/seg_000.ts",
             "/demo/720p/seg%5F000.ts",
             "/demo//720p/seg_000.ts",
             "/other/720p/seg_000.ts")) {
-      assertRefused(access.decide("GET", token, mapped), 403, "path");
+      assertRefused(access.decide(token, mapped), 403, "path");
     }
-    assertRefused(access.decide("GET", token, null), 403, "path");
-    assertRefused(access.decide("GET", token, "/demo/secret.key"), 403, "path");
+    assertRefused(access.decide(token, null), 403, "path");
+    assertRefused(access.decide(token, "/demo/secret.pem"), 403, "path");
   }
 
   @Test
   void theTokenIsCheckedBeforeThePath() {
-    assertRefused(access.decide("GET", null, "/demo/../x"), 401, "no-token");
+    assertRefused(access.decide(null, "/demo/../x"), 401, "no-token");
     assertRefused(get(token(stranger, "demo", "s"), "/nowhere"), 403, "unknown-key");
   }
 }

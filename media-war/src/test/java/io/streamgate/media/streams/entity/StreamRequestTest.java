@@ -35,7 +35,7 @@ class StreamRequestTest {
         "/demo/seg;jsessionid=1.ts",
         "/demo/s\u00e9g.ts",
         "/demo/master.m3u8/",
-        "/demo/secret.key",
+        "/demo/secret.pem",
         "/demo/index.html",
         "/demo/.m3u8",
         "/master.m3u8",

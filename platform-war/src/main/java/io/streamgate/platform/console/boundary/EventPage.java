@@ -57,6 +57,7 @@ public class EventPage implements Serializable {
   private String title;
   private String description;
   private String streamUrl;
+  private String entryPlaylist = Event.DEFAULT_ENTRY_PLAYLIST;
   private String posterUrl;
   private LocalDateTime startsAt;
   private LocalDateTime endsAt;
@@ -89,6 +90,7 @@ public class EventPage implements Serializable {
     title = event.title();
     description = event.description();
     streamUrl = event.streamUrl();
+    entryPlaylist = event.entryPlaylist();
     posterUrl = event.posterUrl();
     startsAt = Format.utc(event.startsAt());
     endsAt = Format.utc(event.endsAt());
@@ -105,6 +107,7 @@ public class EventPage implements Serializable {
             title,
             description,
             streamUrl,
+            entryPlaylist,
             posterUrl,
             Format.instant(startsAt),
             Format.instant(endsAt),
@@ -118,6 +121,7 @@ public class EventPage implements Serializable {
             title,
             description,
             streamUrl,
+            entryPlaylist,
             posterUrl,
             Format.instant(startsAt),
             Format.instant(endsAt),
@@ -137,20 +141,29 @@ public class EventPage implements Serializable {
   }
 
   /**
-   * HEAD of the event's master playlist through the media server, with a probe token; for users who
-   * may change events. The media server's address comes from configuration, never the request.
+   * The event's saved entry playlist and its first variant through the media server, as the viewer
+   * status sees them (with a probe token); for users who may change events. The media server's
+   * address comes from configuration, never the request.
    */
   public void testStream() {
     if (!Pages.run(console::actorWhoMayChange)) {
       return;
     }
+    Event event = Pages.result(() -> events.find(id));
+    if (event == null) {
+      return;
+    }
     StreamProbe.Outcome outcome =
-        probe.probe(locations.probeBaseUrl(request.getLocalPort()), id, "master.m3u8");
+        probe.probe(locations.probeBaseUrl(request.getLocalPort()), id, event.entryPlaylist());
     if (outcome instanceof StreamProbe.Found found) {
       streamCheck =
-          "The media server has the stream"
-              + found.lastModified().map(at -> ", last changed " + at).orElse("")
-              + ".";
+          found.advancing(Instant.now())
+              ? "The media server has the stream, and it is live: its playlist advances."
+              : found.ended()
+                  ? "The media server has the stream, a recording (its playlist has an end)."
+                  : "The media server has the stream, but its live playlist stopped moving at "
+                      + found.movedAt()
+                      + ".";
     } else if (outcome instanceof StreamProbe.Missing) {
       streamCheck = "The media server answers, but has no stream for this event yet.";
     } else {
@@ -230,6 +243,14 @@ public class EventPage implements Serializable {
 
   public void setStreamUrl(String streamUrl) {
     this.streamUrl = streamUrl;
+  }
+
+  public String getEntryPlaylist() {
+    return entryPlaylist;
+  }
+
+  public void setEntryPlaylist(String entryPlaylist) {
+    this.entryPlaylist = entryPlaylist;
   }
 
   public String getPosterUrl() {

@@ -110,8 +110,8 @@ public class AdminEventsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Creates an event: {title, description?, streamUrl?, posterUrl?, startsAt, endsAt,"
-              + " accessWindowHours? (1-168, default 48)}")
+          "Creates an event: {title, description?, streamUrl?, entryPlaylist?, posterUrl?, startsAt,"
+              + " endsAt, accessWindowHours? (1-168, default 48)}")
   public Response create(
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) @IgnoredFields("version")
           EventRequest fields) {

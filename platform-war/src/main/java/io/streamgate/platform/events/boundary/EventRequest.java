@@ -21,6 +21,12 @@ public record EventRequest(
     @Schema(required = true, maxLength = 200) String title,
     @Schema(maxLength = 4000) String description,
     @Schema(description = "An http(s) URL") String streamUrl,
+    @Schema(
+            description =
+                "The playlist a player opens first, a file name in the event's stream folder",
+            defaultValue = "master.m3u8",
+            example = "stream.m3u8")
+        String entryPlaylist,
     @Schema(description = "An http(s) URL") String posterUrl,
     @Schema(required = true, example = "2026-12-01T19:00:00Z")
         @NotNull(message = "Missing field: startsAt.")
@@ -36,6 +42,7 @@ public record EventRequest(
         title,
         description,
         streamUrl,
+        entryPlaylist,
         posterUrl,
         startsAt,
         endsAt,

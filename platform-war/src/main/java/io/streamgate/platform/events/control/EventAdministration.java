@@ -32,7 +32,8 @@ public class EventAdministration {
     Instant now = clock.instant();
     Event event =
         new Event(draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
-    event.present(draft.description(), draft.streamUrl(), draft.posterUrl(), now);
+    event.present(
+        draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
     em.persist(event);
     audit.record(actor, "event-create", "event:" + event.id(), ip, null);
     return event;
@@ -52,7 +53,8 @@ public class EventAdministration {
     Instant now = clock.instant();
     event.reschedule(
         draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
-    event.present(draft.description(), draft.streamUrl(), draft.posterUrl(), now);
+    event.present(
+        draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
     if (!event.accessEndsAt().equals(accessEnded)) {
       codes.expireAt(id, event.accessEndsAt());
     }

@@ -1,6 +1,8 @@
 package io.streamgate.platform.events.control;
 
 import io.streamgate.common.Spec;
+import io.streamgate.common.playback.StreamPaths;
+import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +19,7 @@ public record EventDraft(
     String title,
     String description,
     String streamUrl,
+    String entryPlaylist,
     String posterUrl,
     Instant startsAt,
     Instant endsAt,
@@ -28,25 +31,35 @@ public record EventDraft(
 
   public EventDraft {
     Map<String, String> problems =
-        problems(title, description, streamUrl, posterUrl, startsAt, endsAt, accessWindowHours);
+        problems(
+            title,
+            description,
+            streamUrl,
+            entryPlaylist,
+            posterUrl,
+            startsAt,
+            endsAt,
+            accessWindowHours);
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems.values().iterator().next());
     }
     title = title.strip();
     description = blankToNull(description);
     streamUrl = blankToNull(streamUrl);
+    entryPlaylist = entryPlaylistOrDefault(entryPlaylist);
     posterUrl = blankToNull(posterUrl);
   }
 
   /**
    * What is wrong with these values, by field name ({@code title}, {@code description}, {@code
-   * streamUrl}, {@code posterUrl}, {@code startsAt}, {@code endsAt}, {@code accessWindowHours}), in
-   * the order of the form; empty when they make a valid event.
+   * streamUrl}, {@code entryPlaylist}, {@code posterUrl}, {@code startsAt}, {@code endsAt}, {@code
+   * accessWindowHours}), in the order of the form; empty when they make a valid event.
    */
   public static Map<String, String> problems(
       String title,
       String description,
       String streamUrl,
+      String entryPlaylist,
       String posterUrl,
       Instant startsAt,
       Instant endsAt,
@@ -65,6 +78,12 @@ public record EventDraft(
     }
     if (!isWebUrl(streamUrl)) {
       problems.put("streamUrl", "Stream URL must be a valid http or https URL.");
+    }
+    String entry = entryPlaylistOrDefault(entryPlaylist);
+    if (!StreamPaths.isPlainName(entry) || !entry.endsWith(".m3u8")) {
+      problems.put(
+          "entryPlaylist",
+          "Entry playlist must be a file name ending in .m3u8, such as master.m3u8 or stream.m3u8.");
     }
     if (!isWebUrl(posterUrl)) {
       problems.put("posterUrl", "Poster URL must be a valid http or https URL.");
@@ -103,6 +122,11 @@ public record EventDraft(
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  private static String entryPlaylistOrDefault(String value) {
+    String entry = blankToNull(value);
+    return entry == null ? Event.DEFAULT_ENTRY_PLAYLIST : entry;
   }
 
   private static String blankToNull(String value) {

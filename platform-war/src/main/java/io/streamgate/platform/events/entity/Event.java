@@ -47,6 +47,9 @@ public class Event {
   @Column(name = "stream_url", length = 1000)
   private String streamUrl;
 
+  @Column(name = "entry_playlist", nullable = false, length = 128)
+  private String entryPlaylist = DEFAULT_ENTRY_PLAYLIST;
+
   @Column(name = "poster_url", length = 1000)
   private String posterUrl;
 
@@ -75,6 +78,9 @@ public class Event {
   private Instant updatedAt;
 
   @Version private long version;
+
+  /** The entry playlist unless an event names another. */
+  public static final String DEFAULT_ENTRY_PLAYLIST = "master.m3u8";
 
   protected Event() {}
 
@@ -130,9 +136,11 @@ public class Event {
   }
 
   /** Changes what viewers are told and where the stream comes from. */
-  public void present(String description, String streamUrl, String posterUrl, Instant now) {
+  public void present(
+      String description, String streamUrl, String entryPlaylist, String posterUrl, Instant now) {
     this.description = description;
     this.streamUrl = streamUrl;
+    this.entryPlaylist = Objects.requireNonNull(entryPlaylist);
     this.posterUrl = posterUrl;
     this.updatedAt = now;
   }
@@ -177,6 +185,11 @@ public class Event {
 
   public String streamUrl() {
     return streamUrl;
+  }
+
+  /** The playlist a player opens first, a plain file name in the event's stream folder. */
+  public String entryPlaylist() {
+    return entryPlaylist;
   }
 
   public String posterUrl() {

@@ -47,11 +47,10 @@ public class EventStatusResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     String token = PlaybackTokens.fromAuthorization(authorization);
     String probe = locations.probeBaseUrl(request.getLocalPort());
-    String manifest = RedemptionAnswer.MANIFEST;
     EventStatuses.EventStatus status =
         token != null
-            ? statuses.forViewer(eventId, callers.authenticate(token), probe, manifest)
-            : statuses.forCode(eventId, code, clients.ip(request), probe, manifest);
+            ? statuses.forViewer(eventId, callers.authenticate(token), probe)
+            : statuses.forCode(eventId, code, clients.ip(request), probe);
     return new EventStatusResponse(
         eventId, status.status().json(), status.event().startsAt(), status.event().endsAt());
   }

@@ -15,9 +15,6 @@ public record RedemptionAnswer(
     Instant expiresAt,
     long tokenExpiresIn) {
 
-  /** The manifest every event's stream starts from. */
-  public static final String MANIFEST = "master.m3u8";
-
   /** What a viewer may know about the event. */
   @JsonbNillable
   public record PublicEventInfo(
@@ -46,7 +43,7 @@ public record RedemptionAnswer(
         PublicEventInfo.of(event, grant.token().issuedAt()),
         grant.token().token(),
         baseUrl,
-        StreamPaths.prefix(event.id()) + MANIFEST,
+        StreamPaths.prefix(event.id()) + event.entryPlaylist(),
         grant.accessEndsAt(),
         grant.token().expiresInSeconds());
   }

@@ -16,9 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Whether an event is on for a viewer holding one of its codes. The media server decides when it
- * answers (live while the manifest keeps changing, a recording once it stopped); the schedule
- * decides when it cannot be asked.
+ * Whether an event is on for a viewer holding one of its codes, from what a player would see (the
+ * {@link StreamProbe}): {@code not-started} until a variant playlist lists segments, {@code live}
+ * while it advances, {@code recording} once it carries {@code #EXT-X-ENDLIST} (from the scheduled
+ * start on), {@code ended} after the scheduled end when nothing plays. A live playlist that stopped
+ * moving is {@code not-started} again until the scheduled end: the viewer waits on the waiting
+ * screen, which switches to the player when the encoder is back. When the media server cannot be
+ * asked, the schedule decides.
  */
 @ApplicationScoped
 public class EventStatuses {
@@ -64,7 +68,7 @@ public class EventStatuses {
    * are used up, whatever the code), 410 expired, 403 revoked or event unavailable.
    */
   public EventStatus forCode(
-      String eventId, String typedCode, String clientIp, String mediaBaseUrl, String manifest) {
+      String eventId, String typedCode, String clientIp, String mediaBaseUrl) {
     redemptions.checkGuesses(clientIp);
     AccessCode code =
         codes.find(typedCode).filter(found -> found.event().id().equals(eventId)).orElse(null);
@@ -73,38 +77,39 @@ public class EventStatuses {
       throw CodeRefusedException.invalid();
     }
     rateLimits.acquire("status:" + AccessCodeCodec.fingerprint(code.code()), ASKS);
-    return statusOf(code, mediaBaseUrl, manifest);
+    return statusOf(code, mediaBaseUrl);
   }
 
   /** The status of the event, for the holder of a playback token of it (the viewer's page). */
-  public EventStatus forViewer(
-      String eventId, PlaybackClaims viewer, String mediaBaseUrl, String manifest) {
+  public EventStatus forViewer(String eventId, PlaybackClaims viewer, String mediaBaseUrl) {
     if (!viewer.eid().equals(eventId)) {
       throw CodeRefusedException.invalid();
     }
     rateLimits.acquire("status-session:" + viewer.sid(), ASKS);
     AccessCode code = claims.ofToken(viewer).orElseThrow(CodeRefusedException::invalid);
-    return statusOf(code, mediaBaseUrl, manifest);
+    return statusOf(code, mediaBaseUrl);
   }
 
-  private EventStatus statusOf(AccessCode code, String mediaBaseUrl, String manifest) {
+  private EventStatus statusOf(AccessCode code, String mediaBaseUrl) {
     Instant now = clock.instant();
     CodeClaims.requireUsable(code, now);
     Event event = code.event();
     return new EventStatus(
-        event, status(event, probe.probe(mediaBaseUrl, event.id(), manifest), now));
+        event, status(event, probe.probe(mediaBaseUrl, event.id(), event.entryPlaylist()), now));
   }
 
   static Status status(Event event, StreamProbe.Outcome outcome, Instant now) {
     boolean beforeStart = now.isBefore(event.startsAt());
     boolean afterEnd = !now.isBefore(event.endsAt());
     if (outcome instanceof StreamProbe.Found found) {
-      boolean changing =
-          found
-              .lastModified()
-              .map(at -> !at.isBefore(now.minus(Spec.LIVE_MANIFEST_WINDOW)))
-              .orElse(false);
-      return changing ? Status.LIVE : beforeStart ? Status.NOT_STARTED : Status.RECORDING;
+      if (found.advancing(now)) {
+        return Status.LIVE;
+      }
+      if (found.ended()) {
+        return beforeStart ? Status.NOT_STARTED : Status.RECORDING;
+      }
+      // A live playlist that stopped moving: the encoder is down (for now), nothing plays.
+      return afterEnd ? Status.ENDED : Status.NOT_STARTED;
     }
     if (outcome instanceof StreamProbe.Missing) {
       return afterEnd ? Status.ENDED : Status.NOT_STARTED;

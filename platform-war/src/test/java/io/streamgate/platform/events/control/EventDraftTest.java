@@ -20,7 +20,8 @@ class EventDraftTest {
   @Test
   void aValidEventIsKeptTidy() {
     EventDraft draft =
-        new EventDraft("  Carols  ", "  ", " https://cdn.example/live.m3u8 ", "", STARTS, ENDS, 48);
+        new EventDraft(
+            "  Carols  ", "  ", " https://cdn.example/live.m3u8 ", null, "", STARTS, ENDS, 48);
     assertEquals("Carols", draft.title());
     assertNull(draft.description(), "a blank description is none");
     assertEquals("https://cdn.example/live.m3u8", draft.streamUrl());
@@ -32,7 +33,7 @@ class EventDraftTest {
     BadRequestException refused =
         assertThrows(
             BadRequestException.class,
-            () -> new EventDraft("", null, "ftp://x", null, ENDS, STARTS, 0));
+            () -> new EventDraft("", null, "ftp://x", null, null, ENDS, STARTS, 0));
     assertEquals("Title is required.", refused.getMessage());
   }
 
@@ -40,7 +41,7 @@ class EventDraftTest {
   void theConsoleSeesEveryProblemNextToItsField() {
     Map<String, String> problems =
         EventDraft.problems(
-            "x".repeat(201), "d".repeat(4001), "ftp://x", "not a url", ENDS, STARTS, 169);
+            "x".repeat(201), "d".repeat(4001), "ftp://x", null, "not a url", ENDS, STARTS, 169);
     assertEquals(
         List.of("title", "description", "streamUrl", "posterUrl", "endsAt", "accessWindowHours"),
         List.copyOf(problems.keySet()));
@@ -54,24 +55,24 @@ class EventDraftTest {
   void anEventMustStartBeforeItEnds() {
     assertEquals(
         "The event must start before it ends.",
-        EventDraft.problems("t", null, null, null, STARTS, STARTS, 1).get("endsAt"));
+        EventDraft.problems("t", null, null, null, null, STARTS, STARTS, 1).get("endsAt"));
     assertEquals(
         "Start and end times are required.",
-        EventDraft.problems("t", null, null, null, null, ENDS, 1).get("startsAt"));
+        EventDraft.problems("t", null, null, null, null, null, ENDS, 1).get("startsAt"));
     assertEquals(
         "Start and end times are required.",
-        EventDraft.problems("t", null, null, null, STARTS, null, 1).get("endsAt"));
+        EventDraft.problems("t", null, null, null, null, STARTS, null, 1).get("endsAt"));
   }
 
   @Test
   void theAccessWindowIsOneToOneHundredSixtyEightHours() {
-    assertTrue(EventDraft.problems("t", null, null, null, STARTS, ENDS, 1).isEmpty());
-    assertTrue(EventDraft.problems("t", null, null, null, STARTS, ENDS, 168).isEmpty());
+    assertTrue(EventDraft.problems("t", null, null, null, null, STARTS, ENDS, 1).isEmpty());
+    assertTrue(EventDraft.problems("t", null, null, null, null, STARTS, ENDS, 168).isEmpty());
     assertTrue(
-        EventDraft.problems("t", null, null, null, STARTS, ENDS, 0)
+        EventDraft.problems("t", null, null, null, null, STARTS, ENDS, 0)
             .containsKey("accessWindowHours"));
     assertTrue(
-        EventDraft.problems("t", null, null, null, STARTS, ENDS, 169)
+        EventDraft.problems("t", null, null, null, null, STARTS, ENDS, 169)
             .containsKey("accessWindowHours"));
   }
 
@@ -87,11 +88,28 @@ class EventDraftTest {
             "https://cdn.example/" + "a".repeat(1000))) {
       assertEquals(
           "Stream URL must be a valid http or https URL.",
-          EventDraft.problems("t", null, bad, null, STARTS, ENDS, 1).get("streamUrl"),
+          EventDraft.problems("t", null, bad, null, null, STARTS, ENDS, 1).get("streamUrl"),
           bad);
     }
     assertTrue(
-        EventDraft.problems("t", null, "HTTP://cdn.example:8443/a.m3u8?x=1", null, STARTS, ENDS, 1)
+        EventDraft.problems(
+                "t", null, "HTTP://cdn.example:8443/a.m3u8?x=1", null, null, STARTS, ENDS, 1)
             .isEmpty());
+  }
+
+  @Test
+  void theEntryPlaylistIsMasterUnlessAPlainPlaylistNameIsGiven() {
+    assertEquals(
+        "master.m3u8", new EventDraft("t", null, null, " ", null, STARTS, ENDS, 1).entryPlaylist());
+    assertEquals(
+        "stream.m3u8",
+        new EventDraft("t", null, null, " stream.m3u8 ", null, STARTS, ENDS, 1).entryPlaylist());
+    for (String bad :
+        List.of("../master.m3u8", "live/stream.m3u8", "master.ts", ".m3u8", "https://x/a.m3u8")) {
+      assertEquals(
+          "Entry playlist must be a file name ending in .m3u8, such as master.m3u8 or stream.m3u8.",
+          EventDraft.problems("t", null, null, bad, null, STARTS, ENDS, 1).get("entryPlaylist"),
+          bad);
+    }
   }
 }

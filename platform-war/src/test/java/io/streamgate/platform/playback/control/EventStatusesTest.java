@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.streamgate.platform.events.entity.Event;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EventStatusesTest {
@@ -22,23 +21,35 @@ class EventStatusesTest {
     return EventStatuses.status(EVENT, outcome, START.plus(Duration.parse(offset)));
   }
 
-  private static StreamProbe.Found modified(String offset) {
-    return new StreamProbe.Found(Optional.of(START.plus(Duration.parse(offset))));
+  /** A live playlist (2 s segments) whose window last moved at {@code offset}. */
+  private static StreamProbe.Found moved(String offset) {
+    return new StreamProbe.Found(false, START.plus(Duration.parse(offset)), Duration.ofSeconds(2));
+  }
+
+  private static StreamProbe.Found recording() {
+    return new StreamProbe.Found(true, START.minus(Duration.ofDays(1)), Duration.ofSeconds(2));
   }
 
   @Test
-  void aManifestThatChangedInTheLastMinuteIsLiveWhateverTheSchedule() {
-    assertEquals(LIVE, at("PT1H", modified("PT59M30S")));
-    assertEquals(LIVE, at("-PT10M", modified("-PT10M")), "started early");
-    assertEquals(LIVE, at("PT3H", modified("PT2H59M")), "runs late");
+  void aLivePlaylistThatMovedWithinThreeTargetDurationsIsLiveWhateverTheSchedule() {
+    assertEquals(LIVE, at("PT1H", moved("PT59M55S")));
+    assertEquals(LIVE, at("PT1H", moved("PT59M52S")), "three target durations and one probe");
+    assertEquals(LIVE, at("-PT10M", moved("-PT10M")), "started early");
+    assertEquals(LIVE, at("PT3H", moved("PT2H59M59S")), "runs late");
   }
 
   @Test
-  void aManifestThatStoppedChangingIsARecordingOnceTheEventBegan() {
-    assertEquals(RECORDING, at("PT1H", modified("PT58M")));
-    assertEquals(RECORDING, at("PT5H", modified("PT2H")));
-    assertEquals(RECORDING, at("PT1H", new StreamProbe.Found(Optional.empty())));
-    assertEquals(NOT_STARTED, at("-PT1H", modified("-PT5H")), "uploaded ahead of time");
+  void aLivePlaylistThatStoppedMovingIsNotStartedUntilTheEndThenEnded() {
+    assertEquals(NOT_STARTED, at("PT1H", moved("PT59M50S")), "the encoder went away");
+    assertEquals(NOT_STARTED, at("-PT1H", moved("-PT5H")), "a rehearsal's leftovers");
+    assertEquals(ENDED, at("PT2H", moved("PT1H59M")));
+  }
+
+  @Test
+  void aPlaylistWithAnEndIsARecordingOnceTheEventBegan() {
+    assertEquals(RECORDING, at("PT1H", recording()));
+    assertEquals(RECORDING, at("PT5H", recording()), "after the end too");
+    assertEquals(NOT_STARTED, at("-PT1H", recording()), "uploaded ahead of time");
   }
 
   @Test

@@ -191,6 +191,7 @@ class JsonRecordsTest {
         JsonRequests.optionalString(fields, "title"),
         JsonRequests.optionalString(fields, "description"),
         JsonRequests.optionalString(fields, "streamUrl"),
+        JsonRequests.optionalString(fields, "entryPlaylist"),
         JsonRequests.optionalString(fields, "posterUrl"),
         JsonRequests.instant(fields, "startsAt"),
         JsonRequests.instant(fields, "endsAt"),
