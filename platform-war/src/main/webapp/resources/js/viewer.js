@@ -14,6 +14,7 @@
   var EXPIRY_GRACE_MS = 60000;
   var CONTROLS_HIDE_MS = 3000;
   var MAX_RECONNECTS = 5;
+  var STALL_MS = 3000;
   var CODE_LENGTH = 12;
 
   var MESSAGES = {
@@ -538,6 +539,7 @@
 
   var controlsReady = false;
   var hideTimer = null;
+  var stallTimer = null;
 
   function setUpControls() {
     var volume = Number(localStorage.getItem("streamgate.volume"));
@@ -612,8 +614,20 @@
     });
     video.addEventListener("timeupdate", renderTime);
     video.addEventListener("progress", renderTime);
-    video.addEventListener("waiting", function () { $("loading").hidden = false; });
+    video.addEventListener("waiting", function () {
+      $("loading").hidden = false;
+      // A live stream that stops arriving (the encoder restarts): say so, and keep waiting; the
+      // player picks the stream up again by itself when the playlist moves on.
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(function () {
+        if (state && !state.ended && $("player").classList.contains("is-live") && !video.paused) {
+          $("reconnecting").hidden = false;
+          announce("Connection lost. Reconnecting.");
+        }
+      }, STALL_MS);
+    });
     video.addEventListener("playing", function () {
+      clearTimeout(stallTimer);
       $("loading").hidden = true;
       $("reconnecting").hidden = true;
     });
