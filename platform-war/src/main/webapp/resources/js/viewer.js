@@ -443,6 +443,13 @@
         connected();
       });
       hls.on(window.Hls.Events.FRAG_LOADED, connected);
+      hls.on(window.Hls.Events.FRAG_CHANGED, function (event, data) {
+        // The segment on screen now (its path in the event's folder), and how far behind the live
+        // edge that is: for support, and for measuring the live delay in tests.
+        var path = data.frag.url.split("?")[0].split("/").slice(-2).join("/");
+        $("player").setAttribute("data-segment", path);
+        $("player").setAttribute("data-behind-live", hls.latency ? hls.latency.toFixed(1) : "");
+      });
       hls.on(window.Hls.Events.ERROR, function (event, data) { hlsError(hls, data); });
       hls.loadSource(state.url);
       hls.attachMedia(video);

@@ -238,6 +238,14 @@ final class LiveEncoder implements AutoCloseable {
    */
   void restart() {
     crash();
+    resume();
+  }
+
+  /**
+   * Starts the encoder again (after {@link #crash()}) into the same folder with {@code --restart},
+   * as an operator bringing a stream back after a while.
+   */
+  void resume() {
     launch(true);
   }
 

@@ -93,6 +93,16 @@ final class MediaClient {
     }
   }
 
+  /** A GET sent without waiting for the answer, as many players at once would. */
+  java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> getAsync(String path, String token) {
+    return http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + streamGate.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpClient http() {
     return http;
   }

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Live playlist sharing through the upstream proxy (issue 16): a real encoder (tools/live-encoder.sh,
+# 2 s segments, sliding window) keeps rewriting an event's playlists on an nginx origin; the media
+# server proxies that origin (UPSTREAM_ORIGIN). VIEWERS simulated viewers (one playback token each,
+# one wrk connection each, asking as fast as they are answered: harsher than players reloading once
+# a target duration) ask the media server for the event's live variant playlist. Reports the
+# viewers' req/s and latency and the origin's requests per second for that playlist, counted in
+# nginx's access log.
+# Target: at most one origin request per half target duration (1 s) per media server.
+#   bench/live.sh                      (VIEWERS=1000 DURATION=30s WARMUP=10s)
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=common.sh
+source "$(dirname "$0")/common.sh"
+need wrk nginx curl python3 ffmpeg
+VIEWERS=${VIEWERS:-1000}
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=$VIEWERS
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
+NGINX_PID=
+ENCODER_PID=
+cleanup() {
+  [[ -n $ENCODER_PID ]] && kill "$ENCODER_PID" 2>/dev/null
+  stop_streamgate
+  [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null
+  true
+}
+trap cleanup EXIT
+
+# The origin: nginx serving a folder, logging every request as it is answered.
+ORIGIN=$WORK/origin
+mkdir -p "$ORIGIN" "$WORK/nginx"
+chmod a+rx "$WORK" "$ORIGIN"
+NGINX_PORT=$(free_port)
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  log_format path '\$request_uri \$status';
+  access_log $WORK/nginx/access.log path;
+  sendfile on;
+  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server { listen 127.0.0.1:$NGINX_PORT; root $ORIGIN; }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+
+start_streamgate "$WORK/streamgate" RATE_LIMIT_REDEEM_PER_MINUTE=0 \
+  UPSTREAM_ORIGIN="http://127.0.0.1:$NGINX_PORT"
+
+# An event on the air now, VIEWERS codes for it, each redeemed by its viewer.
+ADMIN_PASSWORD=$(cat "$WORK/streamgate/data/admin-password")
+curl -sf -c "$WORK/cookies" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/admin/login" >/dev/null
+EVENT=$(curl -sf -b "$WORK/cookies" -H 'Content-Type: application/json' \
+  -d "{\"title\":\"Live bench\",\"startsAt\":\"$(date -u -d '-1 hour' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+2 hours' +%FT%TZ)\"}" \
+  "$BASE/api/admin/events" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+: >"$WORK/codes"
+for ((left = VIEWERS; left > 0; left -= 500)); do
+  curl -sf -b "$WORK/cookies" -H 'Content-Type: application/json' \
+    -d "{\"count\": $((left < 500 ? left : 500))}" "$BASE/api/admin/events/$EVENT/tokens/generate" |
+    python3 -c 'import json,sys; print("\n".join(c["code"] for c in json.load(sys.stdin)["data"]))' \
+      >>"$WORK/codes"
+done
+TOKENS=$WORK/tokens
+while read -r code; do
+  curl -sf -X POST -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" \
+    "$BASE/api/tokens/validate" | python3 -c 'import json,sys; print(json.load(sys.stdin)["playbackToken"])'
+done <"$WORK/codes" >"$TOKENS"
+
+# The encoder, into the origin's folder of the event.
+"$ROOT/tools/live-encoder.sh" "$ORIGIN/$EVENT" </dev/null >"$WORK/encoder.log" 2>&1 &
+ENCODER_PID=$!
+for _ in $(seq 1 100); do [[ -s $ORIGIN/$EVENT/v0/index.m3u8 ]] && break; sleep 0.2; done
+chmod -R a+rX "$ORIGIN"
+PLAYLIST=/streams/$EVENT/v0/index.m3u8
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -n 1 "$TOKENS")" \
+  "$BASE$PLAYLIST") == 200 ]]
+
+origin_requests() { grep -c "^/$EVENT/v0/index.m3u8 " "$WORK/nginx/access.log" || true; }
+echo "Live playlist through the proxy, $(nproc) cores, $VIEWERS viewers (wrk -t2 -c$VIEWERS -d$DURATION after $WARMUP warm-up)"
+warm "$BASE$PLAYLIST" "$BENCH/media.lua" "$TOKENS" "$PLAYLIST"
+before=$(origin_requests)
+run_wrk "viewers: live variant playlist" "$BASE$PLAYLIST" "$BENCH/media.lua" "$TOKENS" "$PLAYLIST"
+after=$(origin_requests)
+seconds=${DURATION%s}
+printf '  %-32s %d requests in %s s: %.2f req/s (target <= 1 per half target duration: 1.00)\n' \
+  "origin: live variant playlist" "$((after - before))" "$seconds" \
+  "$(python3 -c "print(($after - $before) / $seconds)")"
+grep -q " 200$" "$WORK/nginx/access.log" || {
+  echo "bench: the origin answered no request with 200" >&2
+  exit 1
+}
