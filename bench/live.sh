@@ -7,14 +7,12 @@
 # viewers' req/s and latency and the origin's requests per second for that playlist, counted in
 # nginx's access log.
 # Target: at most one origin request per half target duration (1 s) per media server.
-#   bench/live.sh                      (VIEWERS=1000 DURATION=30s WARMUP=10s)
+#   bench/live.sh                      (VIEWERS=1000; DURATION and WARMUP as in common.sh)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "$0")/common.sh"
 need wrk nginx curl python3 ffmpeg
 VIEWERS=${VIEWERS:-1000}
-DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-10s}
 CONNECTIONS=$VIEWERS
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 WORK=$(mktemp -d /tmp/streamgate-bench.XXXXXX)
@@ -72,10 +70,18 @@ for ((left = VIEWERS; left > 0; left -= 500)); do
       >>"$WORK/codes"
 done
 TOKENS=$WORK/tokens
-while read -r code; do
-  curl -sf -X POST -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" \
-    "$BASE/api/tokens/validate" | python3 -c 'import json,sys; print(json.load(sys.stdin)["playbackToken"])'
-done <"$WORK/codes" >"$TOKENS"
+# Redeemed eight at a time, as an audience arriving would.
+python3 - "$BASE" "$WORK/codes" >"$TOKENS" <<'PY'
+import json, sys, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+base, codes = sys.argv[1], open(sys.argv[2]).read().split()
+def redeem(code):
+    request = urllib.request.Request(base + "/api/tokens/validate", json.dumps({"code": code}).encode(),
+        {"Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(request, timeout=30))["playbackToken"]
+with ThreadPoolExecutor(8) as pool:
+    print("\n".join(pool.map(redeem, codes)))
+PY
 
 # The encoder, into the origin's folder of the event.
 "$ROOT/tools/live-encoder.sh" "$ORIGIN/$EVENT" </dev/null >"$WORK/encoder.log" 2>&1 &

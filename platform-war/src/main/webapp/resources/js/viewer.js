@@ -436,6 +436,7 @@
       state.hls = hls;
       hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
         fillQualities(hls.levels);
+        fillCaptions(hls.subtitleTracks);
         startPlayback();
       });
       hls.on(window.Hls.Events.LEVEL_LOADED, function (event, data) {
@@ -584,6 +585,14 @@
         video.currentTime = state.hls.liveSyncPosition;
       } else if (video.seekable.length) {
         video.currentTime = video.seekable.end(video.seekable.length - 1);
+      }
+    });
+    $("captions").addEventListener("change", function (event) {
+      if (state && state.hls) {
+        var track = Number(event.target.value);
+        state.hls.subtitleDisplay = track >= 0;
+        state.hls.subtitleTrack = track;
+        announce("Captions: " + event.target.options[event.target.selectedIndex].text);
       }
     });
     $("quality").addEventListener("change", function (event) {
@@ -777,6 +786,26 @@
       select.appendChild(option);
     });
     select.hidden = levels.length < 2;
+  }
+
+  /** The stream's subtitle renditions (#EXT-X-MEDIA TYPE=SUBTITLES), off until chosen. */
+  function fillCaptions(tracks) {
+    var select = $("captions");
+    select.innerHTML = "";
+    var off = document.createElement("option");
+    off.value = "-1";
+    off.textContent = "Captions off";
+    select.appendChild(off);
+    (tracks || []).forEach(function (track, index) {
+      var option = document.createElement("option");
+      option.value = String(index);
+      option.textContent = track.name || track.lang || "Captions " + (index + 1);
+      select.appendChild(option);
+    });
+    select.hidden = !tracks || tracks.length === 0;
+    if (state && state.hls) {
+      state.hls.subtitleTrack = -1;
+    }
   }
 
   /** MM:SS, or HH:MM:SS from one hour on (or always, for countdowns). */

@@ -300,6 +300,22 @@ class LiveEventIT {
                     + behindLive);
         assertFalse(delays.isEmpty(), "segments on screen were measured");
 
+        // Back 5 s in the DVR window (the arrow key), then "Go live" returns to the edge.
+        double beforeSeek = currentTime(page);
+        page.keyboard().press("ArrowLeft");
+        page.waitForFunction(
+            "t => { const v = document.getElementById('video');"
+                + " return v.currentTime < t - 3 && !v.paused && v.readyState >= 3; }",
+            beforeSeek,
+            new Page.WaitForFunctionOptions().setTimeout(10_000));
+        double behind = currentTime(page);
+        page.mouse().move(640, 400);
+        page.click("#go-live");
+        page.waitForFunction(
+            "t => document.getElementById('video').currentTime > t + 4",
+            behind,
+            new Page.WaitForFunctionOptions().setTimeout(10_000));
+
         // The encoder goes away for a while, then comes back where it left off.
         encoder.crash();
         page.waitForSelector("#reconnecting", new Page.WaitForSelectorOptions().setTimeout(30_000));

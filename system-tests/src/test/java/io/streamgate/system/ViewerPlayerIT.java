@@ -12,6 +12,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -332,6 +333,44 @@ class ViewerPlayerIT {
       page.waitForFunction(PLAYING, null, new Page.WaitForFunctionOptions().setTimeout(20_000));
       assertTrue(page.isVisible("#player-screen"));
       assertFalse(page.isVisible("#pre-event"));
+    }
+  }
+
+  /** A WebVTT subtitle rendition in the master becomes a captions menu; chosen, cues show. */
+  @Test
+  void aSubtitleRenditionIsACaptionsMenu() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    Path folder = streamGate.dataDir().resolve("streams").resolve(event);
+    Files.createDirectories(folder.resolve("subs"));
+    Files.writeString(
+        folder.resolve("subs/en_0.vtt"),
+        "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n\n"
+            + "00:00:00.000 --> 00:00:30.000\nHello from the captions\n");
+    Files.writeString(
+        folder.resolve("subs/index.m3u8"),
+        "#EXTM3U\n#EXT-X-TARGETDURATION:30\n#EXT-X-PLAYLIST-TYPE:VOD\n"
+            + "#EXTINF:30.0,\nen_0.vtt\n#EXT-X-ENDLIST\n");
+    Path master = folder.resolve("master.m3u8");
+    Files.writeString(
+        master,
+        Files.readString(master)
+            .replace(
+                "#EXT-X-VERSION:3\n",
+                "#EXT-X-VERSION:3\n#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\","
+                    + "LANGUAGE=\"en\",DEFAULT=NO,AUTOSELECT=NO,URI=\"subs/index.m3u8\"\n")
+            .replace("CODECS=", "SUBTITLES=\"subs\",CODECS="));
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = playing(context, fixtures.code(event));
+      assertTrue(page.isVisible("#captions"));
+      assertEquals(
+          List.of("Captions off", "English"), page.locator("#captions option").allTextContents());
+      page.selectOption("#captions", "0");
+      page.waitForFunction(
+          "() => Array.from(document.getElementById('video').textTracks).some(track =>"
+              + " track.mode === 'showing' && track.activeCues && track.activeCues.length > 0"
+              + " && track.activeCues[0].text === 'Hello from the captions')");
+      page.mouse().move(640, 400);
+      Chromium.screenshots(page, "captions");
     }
   }
 

@@ -105,18 +105,18 @@ public class UpstreamOrigin {
    * origin is asked for it at most once per half target duration by each media server.
    */
   public Fetch fetch(StreamRequest request) {
-    if (request.type().isManifest()) {
-      Held held = live.get(request.relativePath());
-      if (held != null && clock.millis() < held.until()) {
-        metrics.upstreamFetch(true);
-        return held.fetch();
-      }
-    }
     Fetch[] started = new Fetch[1];
+    Fetch[] held = new Fetch[1];
+    // Decided under the in-flight map's lock for the path: a fetch that ends holds its playlist
+    // before it leaves that map (see end), so no request falls between the two and fetches again.
     Fetch fetch =
         inFlight.computeIfAbsent(
             request.relativePath(),
             key -> {
+              held[0] = request.type().isManifest() ? held(key) : null;
+              if (held[0] != null) {
+                return null;
+              }
               started[0] = new Fetch();
               return started[0];
             });
@@ -124,7 +124,13 @@ public class UpstreamOrigin {
     if (started[0] != null) {
       begin(request, started[0]);
     }
-    return fetch;
+    return fetch != null ? fetch : held[0];
+  }
+
+  /** The live playlist at this path fetched less than half its target duration ago, or null. */
+  private Fetch held(String path) {
+    Held held = live.get(path);
+    return held != null && clock.millis() < held.until() ? held.fetch() : null;
   }
 
   private void begin(StreamRequest request, Fetch fetch) {
@@ -145,13 +151,16 @@ public class UpstreamOrigin {
   }
 
   /**
-   * Ends a fetch: out of the in-flight map first, so that a request from now on starts afresh (or
-   * finds the file in the cache), then its followers learn the outcome.
+   * Ends a fetch: a live playlist is held for the requests to come, then the fetch leaves the
+   * in-flight map, so that a request from now on starts afresh (or finds the file in the cache or
+   * the held playlist), then its followers learn the outcome.
    */
   private void end(StreamRequest request, Fetch fetch, Throwable failure) {
-    inFlight.remove(request.relativePath(), fetch);
     if (failure == null) {
       holdIfLive(request, fetch);
+    }
+    inFlight.remove(request.relativePath(), fetch);
+    if (failure == null) {
       fetch.finished();
     } else {
       metrics.upstreamError(kind(failure));
