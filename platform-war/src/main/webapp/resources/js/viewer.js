@@ -423,6 +423,7 @@
     $("loading").hidden = false;
     setUpControls();
     showLive(!!state.event.isLive);
+    watchProgress();
     if (nativeHlsWanted()) {
       state.native = true;
       video.src = state.url + "?__token=" + encodeURIComponent(state.token);
@@ -436,7 +437,6 @@
       state.hls = hls;
       hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
         fillQualities(hls.levels);
-        fillCaptions(hls.subtitleTracks);
         startPlayback();
       });
       hls.on(window.Hls.Events.LEVEL_LOADED, function (event, data) {
@@ -444,6 +444,9 @@
         connected();
       });
       hls.on(window.Hls.Events.FRAG_LOADED, connected);
+      hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function (event, data) {
+        fillCaptions(data.subtitleTracks);
+      });
       hls.on(window.Hls.Events.FRAG_CHANGED, function (event, data) {
         // The segment on screen now (its path in the event's folder), and how far behind the live
         // edge that is: for support, and for measuring the live delay in tests.
@@ -526,7 +529,41 @@
   /** The media server answered again: the next loss starts a fresh series of retries. */
   function connected() {
     state.reconnects = 0;
-    $("reconnecting").hidden = true;
+    state.retrying = false;
+    renderReconnecting();
+  }
+
+  /**
+   * A live stream that stops moving (its encoder went away, or restarts) fails nowhere: the media
+   * server keeps answering the same playlist and the video waits. Once playback has not moved for
+   * STALL_MS the player says "Reconnecting", and stops saying it when playback moves again.
+   */
+  function watchProgress() {
+    var last = video.currentTime;
+    var stuckSince = null;
+    schedule(function () {
+      var live = $("player").classList.contains("is-live");
+      if (state.ended || video.paused || !live || Math.abs(video.currentTime - last) >= 0.5) {
+        last = video.currentTime;
+        stuckSince = null;
+        if (state.stalled) {
+          state.stalled = false;
+          renderReconnecting();
+        }
+        return;
+      }
+      stuckSince = stuckSince || Date.now();
+      if (!state.stalled && Date.now() - stuckSince >= STALL_MS) {
+        state.stalled = true;
+        renderReconnecting();
+        announce("Connection lost. Reconnecting.");
+      }
+    }, 1000, true);
+  }
+
+  /** "Reconnecting" while retrying after a network failure or while a live stream is stalled. */
+  function renderReconnecting() {
+    $("reconnecting").hidden = !(state.retrying || state.stalled);
   }
 
   /** Retries with exponential backoff (1, 2, 4, 8, 16 s), at most 5 times, visibly. */
@@ -538,7 +575,8 @@
     }
     var delay = 1000 * Math.pow(2, state.reconnects);
     state.reconnects += 1;
-    $("reconnecting").hidden = false;
+    state.retrying = true;
+    renderReconnecting();
     announce("Connection lost. Reconnecting.");
     schedule(retry, delay, false);
   }
@@ -547,7 +585,6 @@
 
   var controlsReady = false;
   var hideTimer = null;
-  var stallTimer = null;
 
   function setUpControls() {
     var volume = Number(localStorage.getItem("streamgate.volume"));
@@ -630,22 +667,11 @@
     });
     video.addEventListener("timeupdate", renderTime);
     video.addEventListener("progress", renderTime);
-    video.addEventListener("waiting", function () {
-      $("loading").hidden = false;
-      // A live stream that stops arriving (the encoder restarts): say so, and keep waiting; the
-      // player picks the stream up again by itself when the playlist moves on.
-      clearTimeout(stallTimer);
-      stallTimer = setTimeout(function () {
-        if (state && !state.ended && $("player").classList.contains("is-live") && !video.paused) {
-          $("reconnecting").hidden = false;
-          announce("Connection lost. Reconnecting.");
-        }
-      }, STALL_MS);
-    });
+    video.addEventListener("waiting", function () { $("loading").hidden = false; });
     video.addEventListener("playing", function () {
-      clearTimeout(stallTimer);
       $("loading").hidden = true;
-      $("reconnecting").hidden = true;
+      state.retrying = false;
+      renderReconnecting();
     });
     video.addEventListener("canplay", function () { $("loading").hidden = true; });
     ["mousemove", "touchstart", "focusin"].forEach(function (name) {
@@ -803,9 +829,6 @@
       select.appendChild(option);
     });
     select.hidden = !tracks || tracks.length === 0;
-    if (state && state.hls) {
-      state.hls.subtitleTrack = -1;
-    }
   }
 
   /** MM:SS, or HH:MM:SS from one hour on (or always, for countdowns). */

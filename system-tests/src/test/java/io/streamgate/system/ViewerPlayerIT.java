@@ -361,6 +361,7 @@ class ViewerPlayerIT {
             .replace("CODECS=", "SUBTITLES=\"subs\",CODECS="));
     try (BrowserContext context = chromium.newContext()) {
       Page page = playing(context, fixtures.code(event));
+      page.mouse().move(640, 400);
       assertTrue(page.isVisible("#captions"));
       assertEquals(
           List.of("Captions off", "English"), page.locator("#captions option").allTextContents());
