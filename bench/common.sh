@@ -55,6 +55,42 @@ start_streamgate() {
   BASE=http://127.0.0.1:$PORT
 }
 
+# start_nginx DIR ROOT WORKERS ACCESS_LOG...: nginx serving ROOT on a free loopback port, its files
+# in DIR, with the given access_log directive's arguments; sets NGINX_PORT and NGINX_PID (stop it
+# with kill). nginx workers run unprivileged: the caller lets them reach ROOT.
+start_nginx() {
+  local dir=$1 root=$2 workers=$3
+  shift 3
+  NGINX_PORT=$(free_port)
+  mkdir -p "$dir"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes $workers;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 1024; }
+http {
+  log_format path '\$request_uri \$status';
+  access_log $*;
+  sendfile on;
+  tcp_nopush on;
+  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  server { listen 127.0.0.1:$NGINX_PORT; root $root; }
+}
+CONF
+  nginx -c "$dir/nginx.conf" -g 'daemon off;' &
+  # shellcheck disable=SC2034 # NGINX_PID is for the scripts that source this file
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && return
+    sleep 0.1
+  done
+}
+
 stop_streamgate() {
   if [[ -n ${LAUNCHER:-} ]]; then
     pkill -TERM -P "$LAUNCHER" 2>/dev/null || true

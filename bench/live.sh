@@ -28,29 +28,9 @@ trap cleanup EXIT
 
 # The origin: nginx serving a folder, logging every request as it is answered.
 ORIGIN=$WORK/origin
-mkdir -p "$ORIGIN" "$WORK/nginx"
+mkdir -p "$ORIGIN"
 chmod a+rx "$WORK" "$ORIGIN"
-NGINX_PORT=$(free_port)
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  log_format path '\$request_uri \$status';
-  access_log $WORK/nginx/access.log path;
-  sendfile on;
-  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server { listen 127.0.0.1:$NGINX_PORT; root $ORIGIN; }
-}
-CONF
-nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-NGINX_PID=$!
+start_nginx "$WORK/nginx" "$ORIGIN" 1 "$WORK/nginx/access.log" path
 
 start_streamgate "$WORK/streamgate" RATE_LIMIT_REDEEM_PER_MINUTE=0 \
   UPSTREAM_ORIGIN="http://127.0.0.1:$NGINX_PORT"

@@ -54,29 +54,7 @@ AUTH="Authorization: Bearer $(head -n 1 "$TOKENS")"
 chmod a+x "$WORK" "$WORK/streamgate" "$WORK/streamgate/data" "$WORK/streamgate/data/streams" \
   "$WORK/streamgate/data/streams/demo"
 chmod -R a+rX "$FILES"
-NGINX_PORT=$(free_port)
-mkdir -p "$WORK/nginx"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log $WORK/nginx/access.log combined buffer=64k flush=1s;
-  sendfile on;
-  tcp_nopush on;
-  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/streamgate/data; }
-}
-CONF
-nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-NGINX_PID=$!
-for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/streams/demo/bench/index.m3u8" && break; sleep 0.1; done
+start_nginx "$WORK/nginx" "$WORK/streamgate/data" 2 "$WORK/nginx/access.log" combined buffer=64k flush=1s
 
 echo "Media delivery, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up each), $(wc -l <"$TOKENS") viewers"
 echo "  segment $(stat -c %s "$FILES/segment.ts") B, manifest $(stat -c %s "$FILES/index.m3u8") B"

@@ -799,36 +799,30 @@
   }
 
   function fillQualities(levels) {
-    var select = $("quality");
-    select.innerHTML = "";
-    var auto = document.createElement("option");
-    auto.value = "-1";
-    auto.textContent = "Auto";
-    select.appendChild(auto);
-    levels.forEach(function (level, index) {
-      var option = document.createElement("option");
-      option.value = String(index);
-      option.textContent = level.height ? level.height + "p" : Math.round(level.bitrate / 1000) + " kb/s";
-      select.appendChild(option);
-    });
-    select.hidden = levels.length < 2;
+    fillChoices($("quality"), "Auto", levels.map(function (level) {
+      return level.height ? level.height + "p" : Math.round(level.bitrate / 1000) + " kb/s";
+    }));
+    $("quality").hidden = levels.length < 2;
   }
 
   /** The stream's subtitle renditions (#EXT-X-MEDIA TYPE=SUBTITLES), off until chosen. */
   function fillCaptions(tracks) {
-    var select = $("captions");
+    var list = tracks || [];
+    fillChoices($("captions"), "Captions off", list.map(function (track, index) {
+      return track.name || track.lang || "Captions " + (index + 1);
+    }));
+    $("captions").hidden = list.length === 0;
+  }
+
+  /** A select's options: the first (value -1), then one per label (value: its index). */
+  function fillChoices(select, first, labels) {
     select.innerHTML = "";
-    var off = document.createElement("option");
-    off.value = "-1";
-    off.textContent = "Captions off";
-    select.appendChild(off);
-    (tracks || []).forEach(function (track, index) {
+    [first].concat(labels).forEach(function (label, index) {
       var option = document.createElement("option");
-      option.value = String(index);
-      option.textContent = track.name || track.lang || "Captions " + (index + 1);
+      option.value = String(index - 1);
+      option.textContent = label;
       select.appendChild(option);
     });
-    select.hidden = !tracks || tracks.length === 0;
   }
 
   /** MM:SS, or HH:MM:SS from one hour on (or always, for countdowns). */
