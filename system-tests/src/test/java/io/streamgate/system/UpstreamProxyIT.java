@@ -137,6 +137,23 @@ class UpstreamProxyIT {
     assertEquals(502, client.get(streams("huge.m3u8"), token).statusCode());
   }
 
+  /**
+   * What an origin's playlist may not do to viewers: hide a URI behind a lone CR (players read it
+   * as a line of its own, and it would get the token), or grow hundreds of times once the token is
+   * written into each of its many short lines.
+   */
+  @Test
+  void playlistsThatWouldHandOutOrBlowUpTheTokenAreRefused() {
+    String hidden = "#EXTM3U\n#EXTINF:2,\rhttp://127.0.0.1:9/steal.ts\n#EXTINF:2,\nseg_0.ts\n";
+    origin.serve(upstream("hidden.m3u8"), hidden.getBytes(StandardCharsets.UTF_8));
+    assertEquals(502, client.get(streams("hidden.m3u8") + "?__token=" + token, null).statusCode());
+
+    String lines = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n" + "a\n".repeat(100_000);
+    origin.serve(upstream("bomb.m3u8"), lines.getBytes(StandardCharsets.UTF_8));
+    assertEquals(200, client.get(streams("bomb.m3u8"), token).statusCode(), "as it is: fine");
+    assertEquals(502, client.get(streams("bomb.m3u8") + "?__token=" + token, null).statusCode());
+  }
+
   @Test
   void twentyViewersAskingAtOnceCauseOneFetch() throws Exception {
     byte[] segment = random(300 * 1024);

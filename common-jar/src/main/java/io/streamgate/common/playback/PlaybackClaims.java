@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param sp the stream-path prefix the token opens, {@code /streams/<eid>/}
  * @param iat when the token was minted
  * @param exp when it stops being accepted
- * @param probe a probe token may only HEAD the manifest, to find out whether a stream is live
+ * @param probe a probe token opens the event's playlists only, to find out whether a stream is live
  */
 public record PlaybackClaims(
     String sub, String eid, String sid, String sp, Instant iat, Instant exp, boolean probe) {
@@ -81,7 +81,7 @@ public record PlaybackClaims(
     return !probe && !isCodeId(sub);
   }
 
-  /** Claims of a probe token, which may only HEAD the event's manifest. */
+  /** Claims of a probe token, which opens the event's playlists only. */
   public static PlaybackClaims probe(String eventId, Instant issuedAt, Instant expiresAt) {
     return new PlaybackClaims(
         null, eventId, null, StreamPaths.prefix(eventId), issuedAt, expiresAt, true);

@@ -297,6 +297,10 @@ public class StreamServlet extends HttpServlet {
       String queryToken)
       throws IOException {
     String text = new String(playlist, StandardCharsets.UTF_8);
+    if (!Manifests.hasOnlyProperLineEnds(text)) {
+      MediaResponses.error(res, HttpServletResponse.SC_BAD_GATEWAY); // not a playlist to pass on
+      return;
+    }
     boolean complete = Manifests.isComplete(text);
     res.setContentType(FileType.MANIFEST.contentType());
     res.setHeader("Cache-Control", complete ? CACHE_VOD : CACHE_LIVE);
@@ -304,10 +308,15 @@ public class StreamServlet extends HttpServlet {
       res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
-    byte[] body =
-        queryToken == null
-            ? playlist
-            : Manifests.withToken(text, queryToken).getBytes(StandardCharsets.UTF_8);
+    byte[] body = playlist;
+    if (queryToken != null) {
+      Optional<String> withToken = Manifests.withToken(text, queryToken);
+      if (withToken.isEmpty()) {
+        MediaResponses.error(res, HttpServletResponse.SC_BAD_GATEWAY); // too big with the token
+        return;
+      }
+      body = withToken.get().getBytes(StandardCharsets.UTF_8);
+    }
     res.setContentLength(body.length);
     if (!"HEAD".equals(req.getMethod())) {
       res.getOutputStream().write(body);

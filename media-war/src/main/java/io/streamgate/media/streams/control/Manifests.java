@@ -2,6 +2,7 @@ package io.streamgate.media.streams.control;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,27 @@ public final class Manifests {
 
   private Manifests() {}
 
+  /**
+   * Longest playlist handed out with the token written into it: a four-hour VOD playlist of 2 s
+   * segments is about 6 MB that way. The token (~750 characters) goes into every URI, so a playlist
+   * of short lines would otherwise grow several hundred times.
+   */
+  public static final int MAX_WITH_TOKEN = 8 * 1024 * 1024;
+
+  /**
+   * Lines end with LF or CRLF (RFC 8216). A CR on its own is refused: players that take it for a
+   * line end would read a URI this server did not see as one (and could be handed the token with
+   * it).
+   */
+  public static boolean hasOnlyProperLineEnds(String playlist) {
+    for (int i = playlist.indexOf('\r'); i >= 0; i = playlist.indexOf('\r', i + 1)) {
+      if (i + 1 >= playlist.length() || playlist.charAt(i + 1) != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A playlist with {@code #EXT-X-ENDLIST} is complete (VOD); without it, it is live. */
   public static boolean isComplete(String playlist) {
     return playlist.contains("#EXT-X-ENDLIST");
@@ -24,9 +46,11 @@ public final class Manifests {
    * The playlist with the token added to every relative URI in it: variant playlists, segments and
    * every tag's {@code URI="..."} (map, media, keys, i-frame playlists, parts). A player fetches
    * those relative to the playlist's URL, without its query string, so each needs its own copy.
-   * Absolute URIs point elsewhere and are left alone, so the token never leaks to another host.
+   * Absolute URIs point elsewhere and are left alone, so the token never leaks to another host; so
+   * are URIs with control characters in them. Empty when the result would be longer than {@link
+   * #MAX_WITH_TOKEN}.
    */
-  public static String withToken(String playlist, String rawToken) {
+  public static Optional<String> withToken(String playlist, String rawToken) {
     String token = URLEncoder.encode(rawToken, StandardCharsets.US_ASCII);
     StringBuilder out = new StringBuilder(playlist.length() + 64 * 16);
     int start = 0;
@@ -48,9 +72,12 @@ public final class Manifests {
       if (end >= 0) {
         out.append('\n');
       }
+      if (out.length() > MAX_WITH_TOKEN) {
+        return Optional.empty();
+      }
       start = next;
     }
-    return out.toString();
+    return Optional.of(out.toString());
   }
 
   private static String tagWithToken(String line, String token) {
@@ -68,7 +95,7 @@ public final class Manifests {
   }
 
   static String uriWithToken(String uri, String token) {
-    if (uri.isEmpty() || isAbsolute(uri)) {
+    if (uri.isEmpty() || isAbsolute(uri) || hasControlCharacter(uri)) {
       return uri;
     }
     int fragment = uri.indexOf('#');
@@ -106,6 +133,15 @@ public final class Manifests {
       return true;
     }
     return SCHEME.matcher(parsed).lookingAt();
+  }
+
+  private static boolean hasControlCharacter(String uri) {
+    for (int i = 0; i < uri.length(); i++) {
+      if (uri.charAt(i) < ' ' || uri.charAt(i) == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSlash(char c) {

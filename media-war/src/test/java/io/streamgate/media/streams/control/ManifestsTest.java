@@ -34,7 +34,7 @@ class ManifestsTest {
             "720p/index.m3u8?__token=" + T,
             "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=1,URI=\"720p/iframes.m3u8?x=1&__token=" + T + "\"",
             ""),
-        Manifests.withToken(master, T));
+        Manifests.withToken(master, T).orElseThrow());
   }
 
   @Test
@@ -43,7 +43,7 @@ class ManifestsTest {
         "#EXTM3U\r\n#EXT-X-KEY:METHOD=AES-128,URI=\"key.bin\"\r\n#EXT-X-MAP:URI=\"init.mp4\"\r\n"
             + "#EXTINF:2.0,\r\nseg_000.m4s\r\n#EXTINF:2.0,\r\nhttps://cdn.example/seg_001.m4s\r\n"
             + "/streams/e/seg_002.m4s\r\n//cdn.example/seg_003.m4s\r\n#EXT-X-ENDLIST\r\n";
-    String rewritten = Manifests.withToken(media, T);
+    String rewritten = Manifests.withToken(media, T).orElseThrow();
     assertTrue(rewritten.contains("URI=\"key.bin?__token=" + T + "\""));
     assertTrue(rewritten.contains("URI=\"init.mp4?__token=" + T + "\""));
     assertTrue(rewritten.contains("\r\nseg_000.m4s?__token=" + T + "\r\n"));
@@ -76,10 +76,10 @@ class ManifestsTest {
   void urisThatBrowsersResolveToAnotherHostNeverCarryTheToken(String uri) {
     assertEquals(uri, Manifests.uriWithToken(uri, T));
     String tag = "#EXT-X-KEY:METHOD=AES-128,URI=\"" + uri + "\"";
-    assertEquals(tag + "\n", Manifests.withToken(tag + "\n", T));
+    assertEquals(tag + "\n", Manifests.withToken(tag + "\n", T).orElseThrow());
     if (uri.strip().equals(uri)) {
       String line = "#EXTINF:2.0,\n" + uri + "\n";
-      assertEquals(line, Manifests.withToken(line, T));
+      assertEquals(line, Manifests.withToken(line, T).orElseThrow());
     }
   }
 
@@ -93,5 +93,31 @@ class ManifestsTest {
   void aPlaylistWithEndListIsComplete() {
     assertTrue(Manifests.isComplete("#EXTM3U\n#EXTINF:2,\na.ts\n#EXT-X-ENDLIST\n"));
     assertFalse(Manifests.isComplete("#EXTM3U\n#EXTINF:2,\na.ts\n"));
+  }
+
+  /** A lone CR is a line end to hls.js and ffmpeg: what follows it would be a URI of its own. */
+  @Test
+  void aCarriageReturnOnItsOwnIsNotAProperLineEnd() {
+    assertTrue(Manifests.hasOnlyProperLineEnds("#EXTM3U\r\n#EXTINF:2,\r\na.ts\r\n"));
+    assertFalse(Manifests.hasOnlyProperLineEnds("#EXTM3U\n#EXTINF:2,\r//evil.example/x.ts\n"));
+    assertFalse(Manifests.hasOnlyProperLineEnds("#EXTM3U\na.ts\r"));
+  }
+
+  @Test
+  void aUriWithAControlCharacterNeverGetsTheToken() {
+    String playlist = "#EXTM3U\n#EXTINF:2,\ns1.ts\u000b//evil.example/x.ts\n";
+    assertEquals(playlist, Manifests.withToken(playlist, T).orElseThrow());
+  }
+
+  /** The token goes into every URI: a playlist of short lines must not grow without bound. */
+  @Test
+  void aPlaylistThatWouldGrowPastTheCapWithTheTokenIsNotWritten() {
+    String token = "t".repeat(740);
+    // An hour of 2 s segments: 1,800 URIs, about 1.4 MB with the token.
+    String hour = "#EXTM3U\n" + "#EXTINF:2,\nseg.ts\n".repeat(1_800);
+    assertTrue(Manifests.withToken(hour, token).isPresent());
+    // 20,000 one-letter lines (40 kB) would become about 15 MB.
+    String bomb = "#EXTM3U\n" + "a\n".repeat(20_000);
+    assertTrue(Manifests.withToken(bomb, token).isEmpty());
   }
 }

@@ -1,10 +1,13 @@
 package io.streamgate.platform.playback.control;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.streamgate.common.playback.Playlist;
 import io.streamgate.common.playback.StreamPaths;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,6 +25,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,6 +48,9 @@ public class StreamProbe {
   private static final Logger LOG = Logger.getLogger(StreamProbe.class.getName());
 
   static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  /** Longest a caller waits for a look at a stream (two playlists, each within TIMEOUT). */
+  static final Duration DEADLINE = TIMEOUT.multipliedBy(2).plusMillis(500);
 
   /** How long one answer serves everyone: the waiting screen asks every 2.5 s. */
   static final Duration SHARED_FOR = Duration.ofSeconds(2);
@@ -83,7 +92,13 @@ public class StreamProbe {
 
   private HttpClient client;
 
-  private Cache<URI, Outcome> recent;
+  /**
+   * Answers by stream, each computed on the managed executor: a slow media server or origin keeps
+   * only those asking about that stream waiting, never a lock other streams' answers need.
+   */
+  private AsyncCache<URI, Outcome> recent;
+
+  @Resource ManagedExecutorService executor;
 
   private Cache<URI, Sighting> sightings;
 
@@ -95,7 +110,12 @@ public class StreamProbe {
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    recent = Caffeine.newBuilder().expireAfterWrite(SHARED_FOR).maximumSize(10_000).build();
+    recent =
+        Caffeine.newBuilder()
+            .expireAfterWrite(SHARED_FOR)
+            .maximumSize(10_000)
+            .executor(executor)
+            .buildAsync();
     sightings =
         Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build();
   }
@@ -114,7 +134,16 @@ public class StreamProbe {
     } catch (IllegalArgumentException | NoSuchElementException e) {
       return new Unreachable();
     }
-    return recent.get(entryUrl, url -> look(folder, url, eventId));
+    try {
+      return recent
+          .get(entryUrl, url -> look(folder, url, eventId))
+          .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return new Unreachable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Unreachable();
+    }
   }
 
   private Outcome look(URI folder, URI entryUrl, String eventId) {
