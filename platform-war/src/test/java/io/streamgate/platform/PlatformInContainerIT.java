@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("7", migrations.schemaVersion());
+    assertEquals("8", migrations.schemaVersion());
   }
 
   @Test

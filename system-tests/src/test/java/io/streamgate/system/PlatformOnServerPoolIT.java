@@ -79,7 +79,7 @@ class PlatformOnServerPoolIT {
     HttpResponse<String> ready = platform.get("/health/ready");
     assertEquals(200, ready.statusCode(), ready.body() + platform.log());
     assertTrue(ready.body().contains("\"product\":\"PostgreSQL\""), ready.body());
-    assertTrue(ready.body().contains("\"schemaVersion\":\"7\""), ready.body());
+    assertTrue(ready.body().contains("\"schemaVersion\":\"8\""), ready.body());
     try (Stream<Path> files = Files.walk(platform.workDir())) {
       assertEquals(
           List.of(),

@@ -44,7 +44,7 @@ class SchemaMigrationsIT {
               .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
               .dataSource(url, "sa", "")
               .load();
-      assertEquals(7, flyway.migrate().migrationsExecuted);
+      assertEquals(8, flyway.migrate().migrationsExecuted);
       assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
       assertSchemaWorks(keepAlive);
     }
@@ -77,6 +77,32 @@ class SchemaMigrationsIT {
       }
       assertThrows(
           SQLException.class, () -> insertUser(keepAlive, "root", "ROOT"), "roles are known ones");
+    }
+  }
+
+  @Test
+  void eventsOfEarlierVersionsPlayTheirMasterPlaylist() throws SQLException {
+    String url = "jdbc:h2:mem:entry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .target("7")
+          .load()
+          .migrate();
+      OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
+      insertEvent(keepAlive, "before-v8", start, start.plusHours(2));
+      Flyway.configure()
+          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+          .dataSource(url, "sa", "")
+          .load()
+          .migrate();
+      try (Statement statement = keepAlive.createStatement()) {
+        var rows =
+            statement.executeQuery("SELECT entry_playlist FROM event WHERE id = 'before-v8'");
+        rows.next();
+        assertEquals("master.m3u8", rows.getString(1));
+      }
     }
   }
 
@@ -179,7 +205,7 @@ class SchemaMigrationsIT {
                 .schemas(schema)
                 .createSchemas(true)
                 .load();
-        assertEquals(8, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
+        assertEquals(9, flyway.migrate().migrationsExecuted, "V3.1 is PostgreSQL's own");
         assertEquals(0, flyway.migrate().migrationsExecuted, "a second run changes nothing");
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET search_path TO " + schema);
