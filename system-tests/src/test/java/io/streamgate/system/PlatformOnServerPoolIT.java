@@ -133,7 +133,7 @@ class PlatformOnServerPoolIT {
             .map(line -> Json.createReader(new StringReader(line)).readObject())
             .toList();
     assertTrue(
-        records.stream().anyMatch(record -> record.toString().contains("at schema version 7")),
+        records.stream().anyMatch(record -> record.toString().contains("at schema version 8")),
         "the migration's line is a JSON record");
     assertTrue(records.size() * 10 >= lines.size() * 9, "nearly every line is JSON: " + lines);
   }
