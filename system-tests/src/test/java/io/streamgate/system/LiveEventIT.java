@@ -12,7 +12,6 @@ import io.streamgate.common.playback.Playlist;
 import io.streamgate.system.LiveEncoder.Format;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -392,7 +391,7 @@ class LiveEventIT {
 
   private static String text(HttpResponse<byte[]> response) {
     assertEquals(200, response.statusCode());
-    return new String(response.body(), StandardCharsets.UTF_8);
+    return MediaClient.text(response);
   }
 
   private static String header(HttpResponse<byte[]> response, String name) {

@@ -54,19 +54,10 @@ class SchemaMigrationsIT {
   void usersWhoCouldDoEverythingBeforeRolesKeepDoingSo() throws SQLException {
     String url = "jdbc:h2:mem:roles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .target("2")
-          .load()
-          .migrate();
+      migrateH2(url, "2");
       insertUser(keepAlive, "founder", "ADMIN");
       insertUser(keepAlive, "watcher", "OPERATOR");
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .load()
-          .migrate();
+      migrateH2(url, "latest");
       try (Statement statement = keepAlive.createStatement()) {
         var rows =
             statement.executeQuery("SELECT username, role FROM admin_user ORDER BY username");
@@ -84,19 +75,10 @@ class SchemaMigrationsIT {
   void eventsOfEarlierVersionsPlayTheirMasterPlaylist() throws SQLException {
     String url = "jdbc:h2:mem:entry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .target("7")
-          .load()
-          .migrate();
+      migrateH2(url, "7");
       OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
       insertEvent(keepAlive, "before-v8", start, start.plusHours(2));
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .load()
-          .migrate();
+      migrateH2(url, "latest");
       try (Statement statement = keepAlive.createStatement()) {
         var rows =
             statement.executeQuery("SELECT entry_playlist FROM event WHERE id = 'before-v8'");
@@ -110,23 +92,14 @@ class SchemaMigrationsIT {
   void retiredSigningKeysLoseTheirPrivateHalf() throws SQLException {
     String url = "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .target("3")
-          .load()
-          .migrate();
+      migrateH2(url, "3");
       try (Statement statement = keepAlive.createStatement()) {
         statement.executeUpdate(
             "INSERT INTO signing_key (kid, public_jwk, private_jwk, created_at, retired_at) VALUES"
                 + " ('old', '{}', '{\"d\":\"x\"}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),"
                 + " ('new', '{}', '{\"d\":\"y\"}', CURRENT_TIMESTAMP, NULL)");
       }
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .load()
-          .migrate();
+      migrateH2(url, "latest");
       try (Statement statement = keepAlive.createStatement()) {
         var rows = statement.executeQuery("SELECT kid, private_jwk FROM signing_key ORDER BY kid");
         rows.next();
@@ -156,12 +129,7 @@ class SchemaMigrationsIT {
   void theLogOfAccessChangesKeepsItsCodesByIdAndNoRawCode() throws SQLException {
     String url = "jdbc:h2:mem:code-ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (Connection keepAlive = DriverManager.getConnection(url, "sa", "")) {
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .target("3")
-          .load()
-          .migrate();
+      migrateH2(url, "3");
       OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
       String eventId = UUID.randomUUID().toString();
       insertEvent(keepAlive, eventId, start, start.plusHours(2));
@@ -170,11 +138,7 @@ class SchemaMigrationsIT {
       insertChange(keepAlive, "code", 2, "CODE_RESTORED", eventId, "ZZZZ2345WXYZ", start);
       insertChange(keepAlive, "code", 3, "EVENT_DEACTIVATED", eventId, null, start);
 
-      Flyway.configure()
-          .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
-          .dataSource(url, "sa", "")
-          .load()
-          .migrate();
+      migrateH2(url, "latest");
 
       try (Statement statement = keepAlive.createStatement()) {
         var rows = statement.executeQuery("SELECT * FROM access_change ORDER BY id");
@@ -274,6 +238,16 @@ class SchemaMigrationsIT {
           rows.getObject(1, OffsetDateTime.class).toInstant(),
           "instants survive the round trip in UTC");
     }
+  }
+
+  /** Migrates the H2 database at {@code url} up to {@code target} ("latest" for all). */
+  private static void migrateH2(String url, String target) {
+    Flyway.configure()
+        .locations(SchemaMigrations.locations(DatabaseUrl.Kind.H2))
+        .dataSource(url, "sa", "")
+        .target(target)
+        .load()
+        .migrate();
   }
 
   private static void insertEvent(
