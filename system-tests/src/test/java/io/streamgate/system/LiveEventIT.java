@@ -10,12 +10,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.streamgate.common.playback.Playlist;
 import io.streamgate.system.LiveEncoder.Format;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +60,9 @@ class LiveEventIT {
     ORIGIN
   }
 
+  /** The folder of the nginx origin under which events may name origins of their own. */
+  private static final String OWN_ORIGINS = "/own/";
+
   private static NginxOrigin origin;
   private static LaunchedStreamGate server;
   private static Fixtures fixtures;
@@ -70,6 +77,7 @@ class LiveEventIT {
     origin = NginxOrigin.start(root);
     Map<String, String> settings = new HashMap<>(StreamGateExtension.SHARED_SETTINGS);
     settings.put("UPSTREAM_ORIGIN", origin.url());
+    settings.put("EVENT_ORIGINS", origin.url() + OWN_ORIGINS);
     server = LaunchedStreamGate.start("live", settings);
     fixtures = new Fixtures(server.jdbcUrl(), "", server.dataDir());
     media = new MediaClient(server);
@@ -109,6 +117,68 @@ class LiveEventIT {
       playsEveryKindOfFile(event, format);
       encoder.finish();
       awaitStatus(event, code, "recording");
+    }
+  }
+
+  /**
+   * An event that names its own origin (its stream URL: a folder of the nginx origin under {@code
+   * EVENT_ORIGINS}, and the entry playlist in it) is served from there on a media server that also
+   * has a folder of its own and an {@code UPSTREAM_ORIGIN} (hybrid), and only from there: a
+   * recording in the local folder of the same event is not played. When the admin points the event
+   * at a folder that {@code EVENT_ORIGINS} does not allow, the media server serves it as if it
+   * named none.
+   */
+  @Test
+  void anEventNamingItsOwnOriginIsServedFromThereOnlyWhereOpsAllowIt() throws Exception {
+    String folderName = "gala-" + System.nanoTime();
+    AdminApi admin = new AdminApi(server).loggedIn();
+    Instant starts = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    Function<String, String> draft =
+        streamUrl ->
+            Json.createObjectBuilder()
+                .add("title", "Own origin")
+                .add("startsAt", starts.toString())
+                .add("endsAt", starts.plus(Duration.ofHours(3)).toString())
+                .add("streamUrl", streamUrl)
+                .build()
+                .toString();
+    JsonObject created =
+        admin
+            .json(
+                201,
+                admin.send(
+                    "POST",
+                    "/api/admin/events",
+                    draft.apply(origin.url() + OWN_ORIGINS + folderName + "/stream.m3u8")))
+            .getJsonObject("data");
+    String event = created.getString("id");
+    assertEquals("stream.m3u8", created.getString("entryPlaylist"));
+    String code = fixtures.code(event);
+    Path local = folder(Source.LOCAL, event);
+    Files.createDirectories(local);
+    String decoy = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nold.ts\n#EXT-X-ENDLIST\n";
+    Files.writeString(local.resolve("stream.m3u8"), decoy);
+    String entry = "/streams/" + event + "/stream.m3u8";
+
+    assertEquals("not-started", status(event, code), "the local recording is not the stream");
+    Path own = origin.root().resolve(OWN_ORIGINS.substring(1)).resolve(folderName);
+    try (LiveEncoder encoder = LiveEncoder.start(own, Format.TS, "stream.m3u8")) {
+      awaitStatus(event, code, "live");
+      String token = media.token(event);
+      String master = text(media.get(entry, token));
+      assertTrue(master.contains("#EXT-X-STREAM-INF"), master);
+      assertTrue(origin.requests("/" + OWN_ORIGINS.substring(1) + folderName + "/stream.m3u8") > 0);
+
+      admin.json(
+          200,
+          admin.send(
+              "PUT",
+              "/api/admin/events/" + event,
+              draft.apply(origin.url() + "/elsewhere/" + folderName + "/stream.m3u8")));
+      Eventually.await(
+          "served as if it named none",
+          Duration.ofSeconds(10),
+          () -> decoy.equals(MediaClient.text(media.get(entry, token))));
     }
   }
 

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamgate.common.codes.AccessCodeCodec;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,8 +95,59 @@ class RevocationFeedIT {
             "eventDeactivations",
             "eventReactivations",
             "endedSessions",
+            "eventSources",
             "serverTime"),
         feed.keySet());
+  }
+
+  /**
+   * Edge servers route an event's files to the origin it names as grid members do: the feed lists
+   * every event changed since, with its origin folder (the stream URL without the playlist's name)
+   * or null once it names none.
+   */
+  @Test
+  void theFeedCarriesTheOriginOfEachEventChangedSince() throws Exception {
+    Instant since = Instant.now().minusSeconds(1);
+    Instant starts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Function<String, String> draft =
+        streamUrl ->
+            Json.createObjectBuilder()
+                .add("title", "Own origin")
+                .add("startsAt", starts.toString())
+                .add("endsAt", starts.plusSeconds(3600).toString())
+                .add("streamUrl", streamUrl)
+                .build()
+                .toString();
+    JsonObject created =
+        admin
+            .json(
+                201,
+                admin.send(
+                    "POST",
+                    "/api/admin/events",
+                    draft.apply("https://Origin.example/live/gala/stream.m3u8")))
+            .getJsonObject("data");
+    String event = created.getString("id");
+    assertEquals("stream.m3u8", created.getString("entryPlaylist"));
+
+    assertEquals(Optional.of("https://origin.example/live/gala/"), source(feedSince(since), event));
+
+    Instant changed = Instant.now().minusSeconds(1);
+    admin.json(200, admin.send("PUT", "/api/admin/events/" + event, draft.apply("")));
+    JsonObject feed = feedSince(changed);
+    assertTrue(
+        feed.getJsonArray("eventSources").stream()
+            .map(item -> item.asJsonObject())
+            .anyMatch(item -> item.getString("eventId").equals(event) && item.isNull("source")),
+        feed.toString());
+  }
+
+  private static Optional<String> source(JsonObject feed, String event) {
+    return feed.getJsonArray("eventSources").stream()
+        .map(item -> item.asJsonObject())
+        .filter(item -> item.getString("eventId").equals(event))
+        .map(item -> item.getString("source"))
+        .findFirst();
   }
 
   @Test

@@ -9,6 +9,11 @@ import java.util.Optional;
  * itself), values the change time in epoch milliseconds, so no member needs application classes to
  * read the map. A present key refuses; removing it (restore, reactivate, or its time to live
  * running out) allows again.
+ *
+ * <p>The same map carries each event's own origin ({@code source:<id> <folder URL>}, see {@link
+ * io.streamgate.common.playback.StreamSource}): a present key routes the event's files to that
+ * folder; a changed origin is a new key, and the old one is removed. Members that do not know a
+ * kind of key ignore it.
  */
 public final class AccessView {
 
@@ -18,16 +23,21 @@ public final class AccessView {
   private static final String CODE = "code:";
   private static final String EVENT = "event:";
   private static final String SESSION = "session:";
+  private static final String SOURCE = "source:";
 
   /** What a key stands for. */
   public enum Kind {
     CODE,
     EVENT,
-    SESSION
+    SESSION,
+    SOURCE
   }
 
-  /** A decoded key. */
+  /** A decoded key; a source's id is {@code <event id> <folder URL>}, see {@link #source}. */
   public record Entry(Kind kind, String id) {}
+
+  /** An event's own origin, as a {@link Kind#SOURCE} key names it. */
+  public record Source(String eventId, String folder) {}
 
   private AccessView() {}
 
@@ -43,6 +53,20 @@ public final class AccessView {
     return SESSION + sessionId;
   }
 
+  /** The key of an event's own origin folder (an absolute URL, which holds no space). */
+  public static String sourceKey(String eventId, String folder) {
+    return SOURCE + eventId + " " + folder;
+  }
+
+  /** The event and folder a {@link Kind#SOURCE} entry names; empty for other entries. */
+  public static Optional<Source> source(Entry entry) {
+    int space = entry.id().indexOf(' ');
+    if (entry.kind() != Kind.SOURCE || space <= 0 || space == entry.id().length() - 1) {
+      return Optional.empty();
+    }
+    return Optional.of(new Source(entry.id().substring(0, space), entry.id().substring(space + 1)));
+  }
+
   /** The entry a key stands for; empty for keys this version does not know. */
   public static Optional<Entry> parse(String key) {
     if (key == null) {
@@ -56,6 +80,9 @@ public final class AccessView {
     }
     if (key.startsWith(SESSION)) {
       return entry(Kind.SESSION, key.substring(SESSION.length()));
+    }
+    if (key.startsWith(SOURCE)) {
+      return entry(Kind.SOURCE, key.substring(SOURCE.length()));
     }
     return Optional.empty();
   }

@@ -20,6 +20,13 @@ class AccessViewTest {
     assertEquals(
         Optional.of(new Entry(Kind.SESSION, "s-1")),
         AccessView.parse(AccessView.sessionKey("s-1")));
+    Entry source =
+        AccessView.parse(AccessView.sourceKey("e-1", "https://origin.example/gala/")).orElseThrow();
+    assertEquals(
+        Optional.of(new AccessView.Source("e-1", "https://origin.example/gala/")),
+        AccessView.source(source));
+    assertEquals(Optional.empty(), AccessView.source(new Entry(Kind.EVENT, "e-1 x")));
+    assertEquals(Optional.empty(), AccessView.source(new Entry(Kind.SOURCE, "e-1")));
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.MapClearedListener;
 import io.streamgate.common.grid.AccessView;
+import io.streamgate.media.upstream.control.EventSources;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -26,10 +27,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps {@link RevocationView} a local copy of the grid's {@link AccessView} map: an entry listener
- * applies every addition and removal as it happens, and the whole map is read once after the
- * listener is in place (and again after a split grid merged), so no change falls in between.
- * Requests never touch the grid. While the grid member runs, the view counts as current.
+ * Keeps {@link RevocationView} (and {@link EventSources}, the events' own origins) a local copy of
+ * the grid's {@link AccessView} map: an entry listener applies every addition and removal as it
+ * happens, and the whole map is read once after the listener is in place (and again after a split
+ * grid merged), so no change falls in between. Requests never touch the grid. While the grid member
+ * runs, the view counts as current.
  */
 @ApplicationScoped
 public class GridFollower {
@@ -37,6 +39,8 @@ public class GridFollower {
   private static final Logger LOG = Logger.getLogger(GridFollower.class.getName());
 
   @Inject RevocationView view;
+
+  @Inject EventSources sources;
 
   @Inject Clock clock;
 
@@ -113,6 +117,7 @@ public class GridFollower {
         snapshot.removeAll(removedDuringLoad);
         snapshot.addAll(addedDuringLoad);
         view.replaceWith(snapshot);
+        sources.replaceWith(snapshot);
         addedDuringLoad = null;
         removedDuringLoad = null;
       }
@@ -130,6 +135,7 @@ public class GridFollower {
   /** Under the lock, so a full read cannot replace the view between the change and its record. */
   private synchronized void added(String key) {
     view.add(key);
+    sources.add(key);
     if (addedDuringLoad != null) {
       addedDuringLoad.add(key);
       removedDuringLoad.remove(key);
@@ -138,6 +144,7 @@ public class GridFollower {
 
   private synchronized void removed(String key) {
     view.remove(key);
+    sources.remove(key);
     if (removedDuringLoad != null) {
       removedDuringLoad.add(key);
       addedDuringLoad.remove(key);

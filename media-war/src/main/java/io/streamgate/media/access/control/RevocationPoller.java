@@ -3,6 +3,7 @@ package io.streamgate.media.access.control;
 import io.streamgate.common.Spec;
 import io.streamgate.common.internal.InternalApiKeys;
 import io.streamgate.media.settings.entity.MediaSettings;
+import io.streamgate.media.upstream.control.EventSources;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,6 +14,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -38,11 +40,11 @@ import java.util.logging.Logger;
  * Keeps {@link RevocationView} current on a media server outside the platform's data grid: asks
  * {@code GET /api/revocations?since=} every {@code REVOCATION_POLL_INTERVAL_MS} and applies the
  * revocations, restorations, deactivations, reactivations and ended sessions (codes by their opaque
- * id). An ended session is refused until no token of it can be valid ({@link #SESSION_REACH} after
- * it ended), then forgotten, so the view does not grow with every release. The first poll asks for
- * everything. While the platform cannot be reached the last view stays in force; after {@link
- * #ALERT_AFTER} of failed polls an alert is logged (and again every {@link #ALERT_AFTER} while it
- * lasts).
+ * id), and the origins of events changed since ({@link EventSources}). An ended session is refused
+ * until no token of it can be valid ({@link #SESSION_REACH} after it ended), then forgotten, so the
+ * view does not grow with every release. The first poll asks for everything. While the platform
+ * cannot be reached the last view stays in force; after {@link #ALERT_AFTER} of failed polls an
+ * alert is logged (and again every {@link #ALERT_AFTER} while it lasts).
  */
 @ApplicationScoped
 public class RevocationPoller {
@@ -56,6 +58,8 @@ public class RevocationPoller {
   static final Duration SESSION_REACH = Spec.PLAYBACK_TOKEN_LIFETIME.plus(Spec.CLOCK_SKEW_LEEWAY);
 
   @Inject RevocationView view;
+
+  @Inject EventSources sources;
 
   @Inject Clock clock;
 
@@ -71,7 +75,7 @@ public class RevocationPoller {
   private HttpClient client;
   private String feed;
   private String apiKey;
-  private String since = Instant.EPOCH.toString();
+  String since = Instant.EPOCH.toString();
   private Instant failingSince;
   private Instant alertedAt;
   private ScheduledFuture<?> polls;
@@ -168,10 +172,25 @@ public class RevocationPoller {
       JsonObject session = item.asJsonObject();
       ended.put(session.getString("sessionId"), Instant.parse(session.getString("endedAt")));
     }
+    // Events changed since, with their origin folder or null; a platform too old to send them
+    // sends none.
+    Map<String, String> origins = new HashMap<>();
+    JsonArray changedEvents = answer.getJsonArray("eventSources");
+    for (JsonValue item : changedEvents == null ? JsonValue.EMPTY_JSON_ARRAY : changedEvents) {
+      JsonObject event = item.asJsonObject();
+      origins.put(
+          event.getString("eventId"),
+          event.get("source") instanceof JsonString folder ? folder.getString() : null);
+    }
     revoked.forEach(view::revokeCode);
     restored.forEach(view::restoreCode);
     deactivated.forEach(view::deactivateEvent);
     reactivated.forEach(view::reactivateEvent);
+    if (Instant.EPOCH.toString().equals(since)) {
+      sources.replaceWith(origins); // everything: a full read, as at start-up
+    } else {
+      origins.forEach(sources::set);
+    }
     ended.forEach(
         (sessionId, at) -> {
           view.endSession(sessionId);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -68,13 +69,20 @@ public class RevocationView {
 
   /** Adds the entry a grid key ({@link AccessView}) stands for; unknown keys are ignored. */
   public void add(String key) {
-    AccessView.parse(key).ifPresent(entry -> setOf(entry.kind()).add(entry.id()));
+    refusal(key).ifPresent(entry -> setOf(entry.kind()).add(entry.id()));
   }
 
   /** Removes the entry a grid key stands for. */
   public void remove(String key) {
-    AccessView.parse(key).ifPresent(entry -> setOf(entry.kind()).remove(entry.id()));
+    refusal(key).ifPresent(entry -> setOf(entry.kind()).remove(entry.id()));
   }
+
+  /** The entry of a key that refuses; event origins ({@code source:}) are not kept here. */
+  private static Optional<AccessView.Entry> refusal(String key) {
+    return AccessView.parse(key).filter(entry -> REFUSING.contains(entry.kind()));
+  }
+
+  private static final Set<Kind> REFUSING = EnumSet.of(Kind.CODE, Kind.EVENT, Kind.SESSION);
 
   /**
    * Makes the view hold exactly the entries of these grid keys. New entries are added before stale
@@ -82,11 +90,11 @@ public class RevocationView {
    */
   public void replaceWith(Collection<String> keys) {
     Map<Kind, Set<String>> wanted = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : REFUSING) {
       wanted.put(kind, new HashSet<>());
     }
     keys.stream()
-        .map(AccessView::parse)
+        .map(RevocationView::refusal)
         .flatMap(Optional::stream)
         .forEach(entry -> wanted.get(entry.kind()).add(entry.id()));
     wanted.forEach(
@@ -102,6 +110,7 @@ public class RevocationView {
       case CODE -> revokedCodes;
       case EVENT -> deactivatedEvents;
       case SESSION -> endedSessions;
+      case SOURCE -> throw new IllegalArgumentException("not a refusal");
     };
   }
 

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +28,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * Serves the HLS file a {@link MediaGate}-checked request asks for: from the local stream folder,
- * else the segment cache, else the upstream origin. Segments stream asynchronously with Range
- * support; manifests are read whole, carry the query token into every URI when the player used one,
- * and are never cached by clients while live. Every response stays within {@link ResponseLimits}: a
- * body held in memory is counted against its budget; when the budget is spent a file is streamed
- * from disk instead, and only when even that has no room is the answer 503.
+ * Serves the HLS file a {@link MediaGate}-checked request asks for: from the local stream folder
+ * (unless the event names its own origin), else the segment cache, else the event's origin or the
+ * upstream origin. Segments stream asynchronously with Range support; manifests are read whole,
+ * carry the query token into every URI when the player used one, and are never cached by clients
+ * while live. Every response stays within {@link ResponseLimits}: a body held in memory is counted
+ * against its budget; when the budget is spent a file is streamed from disk instead, and only when
+ * even that has no room is the answer 503.
  */
 @WebServlet(name = StreamServlet.NAME, urlPatterns = "/*", asyncSupported = true)
 public class StreamServlet extends HttpServlet {
@@ -80,7 +82,8 @@ public class StreamServlet extends HttpServlet {
       HttpServletRequest req, HttpServletResponse res, ResponseLimits.Response response)
       throws IOException {
     StreamRequest stream = (StreamRequest) req.getAttribute(MediaGate.REQUEST);
-    Optional<Path> path = local.path(stream);
+    // An event that names its own origin is served from there, never from a local folder.
+    Optional<Path> path = upstream.fromOwnOrigin(stream) ? Optional.empty() : local.path(stream);
     if (path.isPresent() && serveFile(req, res, stream.type(), path.get(), response)) {
       return;
     }
@@ -89,9 +92,10 @@ public class StreamServlet extends HttpServlet {
       metrics.cacheHit();
       return;
     }
-    if (upstream.enabled()) {
+    Optional<URI> address = upstream.address(stream);
+    if (address.isPresent()) {
       metrics.cacheMiss();
-      UpstreamReply.start(req, stream, upstream.fetch(stream), response, metrics);
+      UpstreamReply.start(req, stream, upstream.fetch(stream, address.get()), response, metrics);
       return;
     }
     MediaResponses.error(res, HttpServletResponse.SC_NOT_FOUND);

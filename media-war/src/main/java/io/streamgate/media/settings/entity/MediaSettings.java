@@ -1,12 +1,14 @@
 package io.streamgate.media.settings.entity;
 
 import io.streamgate.common.net.ClientAddresses;
+import io.streamgate.common.playback.StreamSource;
 import io.streamgate.common.settings.Setting;
 import io.streamgate.common.settings.SharedSettings;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ import java.util.function.Function;
 public record MediaSettings(
     Optional<Path> streamRoot,
     Optional<String> upstreamOrigin,
+    List<StreamSource> eventOrigins,
     long upstreamTimeoutSeconds,
     Optional<Path> segmentCacheRoot,
     double segmentCacheMaxSizeGb,
@@ -58,6 +61,17 @@ public record MediaSettings(
       Setting.httpUrl(
           "UPSTREAM_ORIGIN",
           "upstream HLS origin (`http://` or `https://`) the media server proxies");
+
+  /** Blank by default: an event's stream URL makes media servers fetch only where ops allowed. */
+  public static final Setting<List<StreamSource>> EVENT_ORIGINS =
+      new Setting<>(
+          "EVENT_ORIGINS",
+          "",
+          "none (events' own stream URLs are not followed)",
+          "comma-separated http(s) origins, each with an optional folder, that an event's stream"
+              + " URL may name as its source; an event naming another is served as if it named"
+              + " none",
+          MediaSettings::origins);
 
   public static final Setting<Long> UPSTREAM_TIMEOUT_SECONDS =
       Setting.wholeNumber(
@@ -188,6 +202,7 @@ public record MediaSettings(
     return List.of(
         STREAM_ROOT,
         UPSTREAM_ORIGIN,
+        EVENT_ORIGINS,
         UPSTREAM_TIMEOUT_SECONDS,
         SEGMENT_CACHE_ROOT,
         SEGMENT_CACHE_MAX_SIZE_GB,
@@ -218,6 +233,7 @@ public record MediaSettings(
         new MediaSettings(
             STREAM_ROOT.read(source),
             UPSTREAM_ORIGIN.read(source),
+            EVENT_ORIGINS.read(source),
             UPSTREAM_TIMEOUT_SECONDS.read(source),
             SEGMENT_CACHE_ROOT.read(source),
             SEGMENT_CACHE_MAX_SIZE_GB.read(source),
@@ -261,6 +277,26 @@ public record MediaSettings(
             throw Setting.refused(name + " must be a path", value);
           }
         });
+  }
+
+  private static List<StreamSource> origins(String value) {
+    List<StreamSource> origins = new ArrayList<>();
+    for (String origin : value.split(",")) {
+      if (origin.isBlank()) {
+        continue;
+      }
+      try {
+        StreamSource trusted = StreamSource.parse(origin);
+        if (trusted.playlist().isPresent()) {
+          throw Setting.refused("EVENT_ORIGINS names origins and folders, not playlists", origin);
+        }
+        origins.add(trusted);
+      } catch (StreamSource.Problem problem) {
+        throw Setting.refused(
+            "EVENT_ORIGINS must list http(s) URLs without credentials, query or fragment", origin);
+      }
+    }
+    return List.copyOf(origins);
   }
 
   private static Optional<String> notAJwkSet(String value) {

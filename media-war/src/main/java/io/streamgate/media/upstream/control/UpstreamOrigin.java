@@ -34,11 +34,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fetches files from {@code UPSTREAM_ORIGIN/<event>/<path>} with the JDK HTTP client,
- * asynchronously (no request thread waits), once per file however many viewers ask at the same
- * time. The body is handed to viewers as it arrives and written to the segment cache alongside;
- * only a complete 200 (and, for manifests, a complete VOD playlist) is moved into the cache. An
- * origin that stops sending for {@code UPSTREAM_TIMEOUT_SECONDS} fails the fetch.
+ * Fetches files from the event's own origin ({@link EventSources}) or else {@code
+ * UPSTREAM_ORIGIN/<event>/<path>} with the JDK HTTP client, asynchronously (no request thread
+ * waits), once per file however many viewers ask at the same time. The body is handed to viewers as
+ * it arrives and written to the segment cache alongside; only a complete 200 (and, for manifests, a
+ * complete VOD playlist) is moved into the cache. An origin that stops sending for {@code
+ * UPSTREAM_TIMEOUT_SECONDS} fails the fetch.
  */
 @ApplicationScoped
 public class UpstreamOrigin {
@@ -59,6 +60,8 @@ public class UpstreamOrigin {
   long timeoutSeconds;
 
   @Inject SegmentCache cache;
+
+  @Inject EventSources sources;
 
   @Inject UpstreamStatistics metrics;
 
@@ -83,10 +86,10 @@ public class UpstreamOrigin {
 
   @PostConstruct
   void start() {
-    if (origin.isEmpty()) {
+    if (origin.isEmpty() && !sources.any()) {
       return;
     }
-    base = origin.get().replaceAll("/+$", "");
+    base = origin.map(url -> url.replaceAll("/+$", "")).orElse(null);
     client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -95,8 +98,23 @@ public class UpstreamOrigin {
             .build();
   }
 
-  public boolean enabled() {
-    return client != null;
+  /** True when the request's event names an origin of its own that this server may fetch from. */
+  public boolean fromOwnOrigin(StreamRequest request) {
+    return client != null && sources.of(request.eventId()).isPresent();
+  }
+
+  /** Where the request's file is fetched: the event's own origin, else {@code UPSTREAM_ORIGIN}. */
+  public Optional<URI> address(StreamRequest request) {
+    if (client == null) {
+      return Optional.empty();
+    }
+    return sources
+        .of(request.eventId())
+        .map(source -> source.file(request.file()))
+        .or(
+            () ->
+                Optional.ofNullable(base)
+                    .map(url -> URI.create(url + "/" + request.relativePath())));
   }
 
   /**
@@ -104,7 +122,7 @@ public class UpstreamOrigin {
    * ago, the fetch under way, or a new one. So however many viewers follow a live playlist, the
    * origin is asked for it at most once per half target duration by each media server.
    */
-  public Fetch fetch(StreamRequest request) {
+  public Fetch fetch(StreamRequest request, URI address) {
     Fetch[] started = new Fetch[1];
     Fetch[] held = new Fetch[1];
     // Decided under the in-flight map's lock for the path: a fetch that ends holds its playlist
@@ -122,7 +140,7 @@ public class UpstreamOrigin {
             });
     metrics.upstreamFetch(started[0] == null);
     if (started[0] != null) {
-      begin(request, started[0]);
+      begin(request, address, started[0]);
     }
     return fetch != null ? fetch : held[0];
   }
@@ -133,12 +151,9 @@ public class UpstreamOrigin {
     return held != null && clock.millis() < held.until() ? held.fetch() : null;
   }
 
-  private void begin(StreamRequest request, Fetch fetch) {
+  private void begin(StreamRequest request, URI address, Fetch fetch) {
     HttpRequest get =
-        HttpRequest.newBuilder(URI.create(base + "/" + request.relativePath()))
-            .timeout(Duration.ofSeconds(timeoutSeconds))
-            .GET()
-            .build();
+        HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(timeoutSeconds)).GET().build();
     client
         .sendAsync(get, info -> subscriber(request, fetch, info))
         .whenComplete(

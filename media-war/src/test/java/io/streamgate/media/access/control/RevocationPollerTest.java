@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamgate.media.ManualScheduler;
 import io.streamgate.media.MovableClock;
+import io.streamgate.media.cache.control.SegmentCaches;
+import io.streamgate.media.upstream.control.EventSourcesFor;
 import jakarta.json.JsonException;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RevocationPollerTest {
@@ -17,6 +21,10 @@ class RevocationPollerTest {
   RevocationPollerTest() {
     poller.view = new RevocationView();
     poller.clock = clock;
+    poller.sources =
+        EventSourcesFor.trusting(
+            SegmentCaches.started(null, 0, clock, new ManualScheduler().executor),
+            "https://origin.example/");
   }
 
   private static final String REVOKED = "3b9f1c2e-8a4d-4e6f-b1c3-5d7e9f0a2b4c";
@@ -76,6 +84,45 @@ class RevocationPollerTest {
       {"revocations":[],"restorations":[],"eventDeactivations":[],"eventReactivations":[],
        "endedSessions":[],"serverTime":"2026-11-23T11:00:00Z"}
       """;
+
+  @Test
+  void eventOriginsComeWholeWithTheFirstAnswerThenAsChanges() {
+    poller.sources.set("stale", "https://origin.example/stale/");
+
+    poller.apply(
+        withOrigins(
+            ",\"eventSources\":[{\"eventId\":\"gala\",\"source\":\"https://origin.example/gala/\"},"
+                + "{\"eventId\":\"plain\",\"source\":null}]"));
+    assertEquals(Optional.of("https://origin.example/gala/"), origin("gala"));
+    assertEquals(Optional.empty(), origin("stale"), "the first answer holds every origin");
+
+    poller.since = "2026-11-23T09:59:40Z";
+    poller.apply(
+        withOrigins(
+            ",\"eventSources\":[{\"eventId\":\"gala\"},"
+                + "{\"eventId\":\"party\",\"source\":\"https://origin.example/party/\"}]"));
+    assertEquals(Optional.empty(), origin("gala"), "names none any more");
+    assertEquals(Optional.of("https://origin.example/party/"), origin("party"));
+
+    poller.apply(withOrigins(""));
+    assertEquals(
+        Optional.of("https://origin.example/party/"),
+        origin("party"),
+        "a platform that sends no origins changes none");
+  }
+
+  /** An answer with nothing but these origins (a JSON member with its comma, or nothing). */
+  private static String withOrigins(String eventSources) {
+    return "{\"revocations\":[],\"restorations\":[],\"eventDeactivations\":[],"
+        + "\"eventReactivations\":[],\"endedSessions\":[],"
+        + "\"serverTime\":\"2026-11-23T09:59:40Z\""
+        + eventSources
+        + "}";
+  }
+
+  private Optional<String> origin(String eventId) {
+    return poller.sources.of(eventId).map(source -> source.folder().toString());
+  }
 
   @Test
   void aMalformedAnswerChangesNothing() {

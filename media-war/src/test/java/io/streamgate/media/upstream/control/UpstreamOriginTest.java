@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +87,19 @@ class UpstreamOriginTest {
     origin = origin("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
+  /** The request's file from where the origin sends it. */
+  private static Fetch fetch(UpstreamOrigin origin, StreamRequest request) {
+    return origin.fetch(request, origin.address(request).orElseThrow());
+  }
+
   private UpstreamOrigin origin(String address) {
+    return origin(Optional.of(address), EventSourcesFor.trusting(cache));
+  }
+
+  private UpstreamOrigin origin(Optional<String> address, EventSources sources) {
     UpstreamOrigin origin = new UpstreamOrigin();
-    origin.origin = Optional.of(address);
+    origin.origin = address;
+    origin.sources = sources;
     origin.timeoutSeconds = 10;
     origin.cache = cache;
     origin.metrics = statistics;
@@ -201,7 +212,7 @@ class UpstreamOriginTest {
             players.submit(
                 () -> {
                   go.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                  return origin.fetch(segment);
+                  return fetch(origin, segment);
                 }));
       }
       go.countDown();
@@ -222,7 +233,7 @@ class UpstreamOriginTest {
       assertArrayEquals(SEGMENT, Files.readAllBytes(cache.lookup(segment).orElseThrow()));
       assertTrue(statistics.errors.isEmpty(), statistics.errors.toString());
 
-      Fetch later = awaitDone(origin.fetch(segment));
+      Fetch later = awaitDone(fetch(origin, segment));
       assertNotSame(first, later, "once over, a fetch is not joined any more");
       assertEquals(2, asked("/demo/720p/slow.ts"));
     } finally {
@@ -231,11 +242,39 @@ class UpstreamOriginTest {
   }
 
   @Test
+  void anEventNamingAnAllowedOriginIsFetchedFromItsFolderOthersFromTheUpstream() throws Exception {
+    String server = "http://127.0.0.1:" + this.server.getAddress().getPort();
+    EventSources sources = EventSourcesFor.trusting(cache, server + "/own");
+    UpstreamOrigin both = origin(Optional.of(server + "/upstream"), sources);
+    sources.set("gala", server + "/own/gala-2026/");
+    sources.set("party", server + "/elsewhere/party/");
+
+    assertEquals(
+        LIVE, new String(awaitDone(fetch(both, request("gala/live.m3u8"))).body(), "UTF-8"));
+    assertEquals(1, asked("/own/gala-2026/live.m3u8"), "from the event's own folder");
+    awaitDone(fetch(both, request("party/live.m3u8")));
+    assertEquals(
+        1, asked("/upstream/party/live.m3u8"), "a folder EVENT_ORIGINS does not allow is not used");
+    assertEquals(0, asked("/elsewhere/party/live.m3u8"));
+    assertTrue(both.fromOwnOrigin(request("gala/live.m3u8")));
+    assertFalse(both.fromOwnOrigin(request("party/live.m3u8")));
+
+    UpstreamOrigin ownOnly = origin(Optional.empty(), sources);
+    assertEquals(
+        Optional.of(URI.create(server + "/own/gala-2026/720p/a.ts")),
+        ownOnly.address(request("gala/720p/a.ts")));
+    assertEquals(
+        Optional.empty(),
+        ownOnly.address(request("party/a.ts")),
+        "without UPSTREAM_ORIGIN an event with no usable origin of its own has nothing upstream");
+  }
+
+  @Test
   void onlyACompletePlaylistIsCachedALiveOneChanges() throws Exception {
     assertEquals(
-        VOD, new String(awaitDone(origin.fetch(request("demo/vod.m3u8"))).body(), "UTF-8"));
+        VOD, new String(awaitDone(fetch(origin, request("demo/vod.m3u8"))).body(), "UTF-8"));
     assertEquals(
-        LIVE, new String(awaitDone(origin.fetch(request("demo/live.m3u8"))).body(), "UTF-8"));
+        LIVE, new String(awaitDone(fetch(origin, request("demo/live.m3u8"))).body(), "UTF-8"));
 
     assertTrue(cache.lookup(request("demo/vod.m3u8")).isPresent());
     assertTrue(cache.lookup(request("demo/live.m3u8")).isEmpty());
@@ -244,7 +283,7 @@ class UpstreamOriginTest {
 
   @Test
   void aFileTheOriginDoesNotHaveEndsTheFetchWithItsStatus() throws Exception {
-    Fetch fetch = awaitDone(origin.fetch(request("demo/missing.ts")));
+    Fetch fetch = awaitDone(fetch(origin, request("demo/missing.ts")));
 
     assertFalse(fetch.failed(), "an answer, passed on as 404");
     assertEquals(404, fetch.head().orElseThrow().status());
@@ -254,7 +293,7 @@ class UpstreamOriginTest {
 
   @Test
   void anOriginErrorEndsTheFetchWithItsStatus() throws Exception {
-    Fetch fetch = awaitDone(origin.fetch(request("demo/broken.ts")));
+    Fetch fetch = awaitDone(fetch(origin, request("demo/broken.ts")));
 
     assertEquals(500, fetch.head().orElseThrow().status(), "passed on as 502");
     assertEquals(List.of("status-5xx"), statistics.errors);
@@ -267,7 +306,7 @@ class UpstreamOriginTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    Fetch fetch = awaitDone(origin("http://127.0.0.1:" + closedPort).fetch(request("demo/a.ts")));
+    Fetch fetch = awaitDone(fetch(origin("http://127.0.0.1:" + closedPort), request("demo/a.ts")));
 
     assertTrue(fetch.failed(), "answered 502");
     assertTrue(fetch.head().isEmpty());
@@ -276,7 +315,7 @@ class UpstreamOriginTest {
 
   @Test
   void aBodyCutOffMidwayFailsTheFetchAndIsNotCached() throws Exception {
-    Fetch fetch = awaitDone(origin.fetch(request("demo/cut.ts")));
+    Fetch fetch = awaitDone(fetch(origin, request("demo/cut.ts")));
 
     assertTrue(fetch.failed(), "followers cut their responses off too");
     assertEquals(200, fetch.head().orElseThrow().status());
@@ -291,7 +330,7 @@ class UpstreamOriginTest {
 
   @Test
   void anOriginThatStopsSendingFailsTheFetchOnceTheTimeoutPassed() throws Exception {
-    Fetch fetch = origin.fetch(request("demo/stalled.ts"));
+    Fetch fetch = fetch(origin, request("demo/stalled.ts"));
     CompletableFuture<Void> started = new CompletableFuture<>();
     fetch.watch(
         () -> {
@@ -312,7 +351,7 @@ class UpstreamOriginTest {
     assertTrue(cache.lookup(request("demo/stalled.ts")).isEmpty());
     assertTrue(noTemporaryFiles());
 
-    Fetch again = origin.fetch(request("demo/stalled.ts"));
+    Fetch again = fetch(origin, request("demo/stalled.ts"));
     assertNotSame(fetch, again, "the next viewer tries the origin afresh");
   }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 /** Creates, changes and deletes events, each with an audit entry. */
 @ApplicationScoped
@@ -28,6 +29,8 @@ public class EventAdministration {
 
   @Inject jakarta.enterprise.event.Event<EventDeleting> deleting;
 
+  @Inject jakarta.enterprise.event.Event<EventSourceChanged> sourceChanges;
+
   public Event create(EventDraft draft, String actor, String ip) {
     Instant now = clock.instant();
     Event event =
@@ -35,6 +38,7 @@ public class EventAdministration {
     event.present(
         draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
     em.persist(event);
+    announceSource(event, null);
     audit.record(actor, "event-create", "event:" + event.id(), ip, null);
     return event;
   }
@@ -50,6 +54,7 @@ public class EventAdministration {
       throw ConflictException.staleEdit("event");
     }
     Instant accessEnded = event.accessEndsAt();
+    String sourceBefore = event.sourceFolder().orElse(null);
     Instant now = clock.instant();
     event.reschedule(
         draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
@@ -58,6 +63,7 @@ public class EventAdministration {
     if (!event.accessEndsAt().equals(accessEnded)) {
       codes.expireAt(id, event.accessEndsAt());
     }
+    announceSource(event, sourceBefore);
     audit.record(actor, "event-update", "event:" + id, ip, null);
     return event;
   }
@@ -88,6 +94,13 @@ public class EventAdministration {
     em.createNamedQuery(Event.DELETE).setParameter("id", id).executeUpdate();
     audit.record(
         actor, "event-delete", "event:" + id, ip, "title=" + event.title() + " codes=" + codes);
+  }
+
+  private void announceSource(Event event, String before) {
+    String after = event.sourceFolder().orElse(null);
+    if (!Objects.equals(before, after)) {
+      sourceChanges.fire(new EventSourceChanged(event.id(), before, after));
+    }
   }
 
   public Event find(String id) {

@@ -2,6 +2,7 @@ package io.streamgate.platform.events.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.common.playback.StreamPaths;
+import io.streamgate.common.playback.StreamSource;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import java.net.URI;
@@ -9,11 +10,14 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An event as an admin submits it, checked by the specification's rules: a title, a start before
  * the end, an access window of 1-168 hours, and http(s) URLs (their format only; nothing is
- * fetched). The API reports the first problem; the console shows each next to its field.
+ * fetched). A stream URL names the event's own origin ({@link StreamSource}); when it names a
+ * playlist and no entry playlist is given, that playlist is the entry. The API reports the first
+ * problem; the console shows each next to its field.
  */
 public record EventDraft(
     String title,
@@ -46,7 +50,7 @@ public record EventDraft(
     title = title.strip();
     description = blankToNull(description);
     streamUrl = blankToNull(streamUrl);
-    entryPlaylist = entryPlaylistOrDefault(entryPlaylist);
+    entryPlaylist = entryPlaylistOf(entryPlaylist, streamUrl);
     posterUrl = blankToNull(posterUrl);
   }
 
@@ -76,14 +80,27 @@ public record EventDraft(
       problems.put(
           "description", "Description must have at most " + MAX_DESCRIPTION + " characters.");
     }
-    if (!isWebUrl(streamUrl)) {
-      problems.put("streamUrl", "Stream URL must be a valid http or https URL.");
+    Optional<StreamSource> source = Optional.empty();
+    if (blankToNull(streamUrl) != null) {
+      try {
+        source = Optional.of(StreamSource.parse(streamUrl));
+      } catch (StreamSource.Problem problem) {
+        problems.put("streamUrl", problem.getMessage());
+      }
     }
-    String entry = entryPlaylistOrDefault(entryPlaylist);
+    String entry = entryPlaylistOf(entryPlaylist, streamUrl);
     if (!StreamPaths.isPlainName(entry) || !entry.endsWith(".m3u8")) {
       problems.put(
           "entryPlaylist",
           "Entry playlist must be a file name ending in .m3u8, such as master.m3u8 or stream.m3u8.");
+    } else if (source
+        .flatMap(StreamSource::playlist)
+        .filter(name -> !name.equals(entry))
+        .isPresent()) {
+      problems.put(
+          "entryPlaylist",
+          "Entry playlist and stream URL name different playlists; leave the entry playlist blank"
+              + " to take the stream URL's.");
     }
     if (!isWebUrl(posterUrl)) {
       problems.put("posterUrl", "Poster URL must be a valid http or https URL.");
@@ -124,9 +141,15 @@ public record EventDraft(
     }
   }
 
-  private static String entryPlaylistOrDefault(String value) {
+  /** As given; else the playlist the stream URL names; else {@code master.m3u8}. */
+  private static String entryPlaylistOf(String value, String streamUrl) {
     String entry = blankToNull(value);
-    return entry == null ? Event.DEFAULT_ENTRY_PLAYLIST : entry;
+    if (entry != null) {
+      return entry;
+    }
+    return StreamSource.of(streamUrl)
+        .flatMap(StreamSource::playlist)
+        .orElse(Event.DEFAULT_ENTRY_PLAYLIST);
   }
 
   private static String blankToNull(String value) {

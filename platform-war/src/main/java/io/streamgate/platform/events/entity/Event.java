@@ -1,6 +1,7 @@
 package io.streamgate.platform.events.entity;
 
 import io.streamgate.common.ids.RandomIds;
+import io.streamgate.common.playback.StreamSource;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A live or recorded event that access codes open. */
 @Entity
@@ -18,6 +20,12 @@ import java.util.Objects;
     name = Event.VISIBLE,
     query =
         "SELECT e FROM Event e WHERE e.active = true AND e.archived = false ORDER BY e.startsAt")
+@NamedQuery(
+    name = Event.WITH_STREAM_URL,
+    query = "SELECT e.id, e.streamUrl FROM Event e WHERE e.streamUrl IS NOT NULL")
+@NamedQuery(
+    name = Event.UPDATED_SINCE,
+    query = "SELECT e.id, e.streamUrl FROM Event e WHERE e.updatedAt > :since")
 @NamedQuery(name = Event.DEACTIVATED, query = "SELECT e.id FROM Event e WHERE e.active = false")
 @NamedQuery(name = Event.EXISTING, query = "SELECT e.id FROM Event e WHERE e.id IN :ids")
 @NamedQuery(name = Event.DELETE, query = "DELETE FROM Event e WHERE e.id = :id")
@@ -33,6 +41,12 @@ public class Event {
 
   /** Ids of the deactivated events. */
   public static final String DEACTIVATED = "Event.deactivated";
+
+  /** Id and stream URL of every event that names its own origin. */
+  public static final String WITH_STREAM_URL = "Event.withStreamUrl";
+
+  /** Id and stream URL (or null) of every event changed after {@code since}. */
+  public static final String UPDATED_SINCE = "Event.updatedSince";
 
   @Id
   @Column(length = 36)
@@ -185,6 +199,11 @@ public class Event {
 
   public String streamUrl() {
     return streamUrl;
+  }
+
+  /** The folder of the event's own origin, as its stream URL names it; empty when it names none. */
+  public Optional<String> sourceFolder() {
+    return StreamSource.of(streamUrl).map(source -> source.folder().toString());
   }
 
   /** The playlist a player opens first, a plain file name in the event's stream folder. */

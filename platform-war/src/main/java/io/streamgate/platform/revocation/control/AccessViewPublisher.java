@@ -5,7 +5,9 @@ import com.hazelcast.map.IMap;
 import io.streamgate.common.Spec;
 import io.streamgate.common.grid.AccessView;
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.common.playback.StreamSource;
 import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.events.control.EventSourceChanged;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.sessions.control.SessionEnded;
 import jakarta.annotation.PostConstruct;
@@ -35,8 +37,9 @@ import java.util.logging.Logger;
  * Writes who may no longer watch into the data grid's {@link AccessView} map, right after the
  * database commit of each change, so every media member refuses within milliseconds. Revoked codes
  * stay until no token of theirs can be valid any more; deactivated events until reactivated; ended
- * sessions until the longest token they could have issued has expired. {@link #reconcile()} makes
- * the map match the database again (on start and after a grid split has healed).
+ * sessions until the longest token they could have issued has expired; each event's own origin
+ * while it names one. {@link #reconcile()} makes the map match the database again (on start and
+ * after a grid split has healed).
  */
 @ApplicationScoped
 public class AccessViewPublisher {
@@ -85,6 +88,20 @@ public class AccessViewPublisher {
     }
   }
 
+  void sourceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventSourceChanged change) {
+    try {
+      // The new key first: a media member never finds the event without its origin in between.
+      if (change.after() != null) {
+        view.set(AccessView.sourceKey(change.eventId(), change.after()), clock.millis());
+      }
+      if (change.before() != null) {
+        view.delete(AccessView.sourceKey(change.eventId(), change.before()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Event origin not published to the data grid", e);
+    }
+  }
+
   void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
     try {
       view.set(
@@ -119,6 +136,14 @@ public class AccessViewPublisher {
     for (String eventId : em.createNamedQuery(Event.DEACTIVATED, String.class).getResultList()) {
       wanted.put(AccessView.eventKey(eventId), 0L);
     }
+    for (Object[] row :
+        em.createNamedQuery(Event.WITH_STREAM_URL, Object[].class).getResultList()) {
+      StreamSource.of((String) row[1])
+          .ifPresent(
+              source ->
+                  wanted.put(
+                      AccessView.sourceKey((String) row[0], source.folder().toString()), 0L));
+    }
     List<Supplier<CompletionStage<?>>> writes = new ArrayList<>();
     long stamp = now.toEpochMilli();
     wanted.forEach(
@@ -131,6 +156,7 @@ public class AccessViewPublisher {
     List<String> stale = present.stream().filter(key -> !wanted.containsKey(key)).toList();
     List<String> unwanted = new ArrayList<>(stillExisting(stale));
     unwanted.addAll(rawCodeKeys(stale));
+    unwanted.addAll(ofKind(stale, AccessView.Kind.SOURCE));
     for (String key : unwanted) {
       writes.add(() -> view.removeAsync(key));
     }
@@ -164,7 +190,7 @@ public class AccessViewPublisher {
                 switch (entry.kind()) {
                   case CODE -> codes.add(entry.id());
                   case EVENT -> events.add(entry.id());
-                  case SESSION -> {}
+                  case SESSION, SOURCE -> {}
                 }
               });
     }
@@ -190,6 +216,13 @@ public class AccessViewPublisher {
                     .filter(entry -> entry.kind() == AccessView.Kind.CODE)
                     .filter(entry -> !PlaybackClaims.isCodeId(entry.id()))
                     .isPresent())
+        .toList();
+  }
+
+  /** The keys of this kind: origins not wanted any more are removed whether or not events exist. */
+  private static List<String> ofKind(List<String> keys, AccessView.Kind kind) {
+    return keys.stream()
+        .filter(key -> AccessView.parse(key).filter(entry -> entry.kind() == kind).isPresent())
         .toList();
   }
 

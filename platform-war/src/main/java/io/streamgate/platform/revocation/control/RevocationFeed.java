@@ -1,9 +1,12 @@
 package io.streamgate.platform.revocation.control;
 
+import io.streamgate.common.playback.StreamSource;
+import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.revocation.entity.AccessChange;
 import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -23,7 +26,8 @@ import java.util.Map;
  *
  * <p>The feed holds no access code: codes are named by their opaque id, the {@code sub} of their
  * tokens. Ended sessions (released, taken over) come with the time they ended, and only while a
- * token of theirs can still be valid.
+ * token of theirs can still be valid. Events changed since come with their own origin folder (or
+ * null), so edge media servers route their files as grid members do.
  */
 @ApplicationScoped
 public class RevocationFeed {
@@ -34,6 +38,7 @@ public class RevocationFeed {
       List<EventDeactivation> eventDeactivations,
       List<EventReactivation> eventReactivations,
       List<EndedSession> endedSessions,
+      List<EventSource> eventSources,
       Instant serverTime) {}
 
   public record CodeRevocation(String codeId, Instant revokedAt) {}
@@ -46,6 +51,12 @@ public class RevocationFeed {
 
   /** A session whose tokens must be refused until they expire. */
   public record EndedSession(String sessionId, Instant endedAt) {}
+
+  /**
+   * The origin folder an event's files come from ({@link StreamSource}); null when it names none
+   * (the media server's own folder and {@code UPSTREAM_ORIGIN}).
+   */
+  public record EventSource(String eventId, @JsonbNillable String source) {}
 
   @PersistenceContext EntityManager em;
 
@@ -90,7 +101,23 @@ public class RevocationFeed {
             endedSessions.add(new EndedSession(change.sessionId(), change.changedAt()));
       }
     }
+    List<EventSource> sources = new ArrayList<>();
+    for (Object[] row :
+        em.createNamedQuery(Event.UPDATED_SINCE, Object[].class)
+            .setParameter("since", since)
+            .getResultList()) {
+      sources.add(
+          new EventSource(
+              (String) row[0],
+              StreamSource.of((String) row[1]).map(s -> s.folder().toString()).orElse(null)));
+    }
     return new Feed(
-        revocations, restorations, deactivations, reactivations, endedSessions, serverTime);
+        revocations,
+        restorations,
+        deactivations,
+        reactivations,
+        endedSessions,
+        sources,
+        serverTime);
   }
 }

@@ -25,6 +25,7 @@ class EventDraftTest {
     assertEquals("Carols", draft.title());
     assertNull(draft.description(), "a blank description is none");
     assertEquals("https://cdn.example/live.m3u8", draft.streamUrl());
+    assertEquals("live.m3u8", draft.entryPlaylist(), "the playlist the stream URL names");
     assertNull(draft.posterUrl());
   }
 
@@ -93,8 +94,67 @@ class EventDraftTest {
     }
     assertTrue(
         EventDraft.problems(
-                "t", null, "HTTP://cdn.example:8443/a.m3u8?x=1", null, null, STARTS, ENDS, 1)
+                "t", null, "HTTP://cdn.example:8443/a.m3u8", null, null, STARTS, ENDS, 1)
             .isEmpty());
+  }
+
+  @Test
+  void aStreamUrlNamesAFolderTheMediaServersFetchFromSoItHoldsNothingElse() {
+    Map<String, String> refusals =
+        Map.of(
+            "https://user:secret@origin.example/live/",
+            "Stream URL must not hold a user name or password.",
+            "https://origin.example/live/master.m3u8?token=1",
+            "Stream URL must have no query or fragment: it names the folder of the stream or its"
+                + " entry playlist.",
+            "https://origin.example/live/#x",
+            "Stream URL must have no query or fragment: it names the folder of the stream or its"
+                + " entry playlist.",
+            "https://origin.example/live/../admin/",
+            "Stream URL path must be made of plain names (letters, digits, - _ .), such as"
+                + " /live/gala/ or /live/gala/stream.m3u8.",
+            "https://origin.example/live//gala/",
+            "Stream URL path must be made of plain names (letters, digits, - _ .), such as"
+                + " /live/gala/ or /live/gala/stream.m3u8.");
+    refusals.forEach(
+        (url, message) ->
+            assertEquals(
+                message,
+                EventDraft.problems("t", null, url, null, null, STARTS, ENDS, 1).get("streamUrl"),
+                url));
+  }
+
+  @Test
+  void theEntryPlaylistComesFromTheStreamUrlUnlessGivenAndBothMustAgree() {
+    assertEquals(
+        "master.m3u8",
+        new EventDraft("t", null, "https://origin.example/gala", null, null, STARTS, ENDS, 1)
+            .entryPlaylist());
+    assertEquals(
+        "stream.m3u8",
+        new EventDraft(
+                "t",
+                null,
+                "https://origin.example/gala/stream.m3u8",
+                "stream.m3u8",
+                null,
+                STARTS,
+                ENDS,
+                1)
+            .entryPlaylist());
+    assertEquals(
+        "Entry playlist and stream URL name different playlists; leave the entry playlist blank"
+            + " to take the stream URL's.",
+        EventDraft.problems(
+                "t",
+                null,
+                "https://origin.example/gala/stream.m3u8",
+                "master.m3u8",
+                null,
+                STARTS,
+                ENDS,
+                1)
+            .get("entryPlaylist"));
   }
 
   @Test
