@@ -4,6 +4,7 @@ import static io.streamgate.system.AdminApi.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,12 @@ class ClusterIT {
 
   private static final String INTERNAL_API_KEY = "cluster-tests-internal-api-key";
 
+  /** What events' own origins serve, so an answer's bytes tell where it came from. */
+  private static final byte[] OWN_SEGMENT = "from the event's own origin".getBytes();
+
+  /** Origins events may name ({@code EVENT_ORIGINS}): folders under {@code /own/} of this one. */
+  private static FakeOrigin ownOrigins;
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -66,6 +75,8 @@ class ClusterIT {
             .resolve("cluster-streams")
             .toAbsolutePath();
     Files.createDirectories(streams);
+    ownOrigins = new FakeOrigin();
+    String eventOrigins = ownOrigins.url() + "/own/";
     int platformPort = LaunchedStreamGate.freePort();
     List<Integer> gridPorts =
         List.of(
@@ -99,7 +110,9 @@ class ClusterIT {
             "PLATFORM_APP_URL",
             "http://127.0.0.1:" + platformPort,
             "TRUSTED_PROXIES",
-            "127.0.0.1"));
+            "127.0.0.1",
+            "EVENT_ORIGINS",
+            eventOrigins));
     Map<String, String> edgeSettings =
         Map.of(
             "STREAMGATE_ROLE",
@@ -113,7 +126,9 @@ class ClusterIT {
             "REVOCATION_SYNC",
             "poll",
             "REVOCATION_POLL_INTERVAL_MS",
-            "200");
+            "200",
+            "EVENT_ORIGINS",
+            eventOrigins);
 
     var startPlatform = starting("cluster-platform", platformSettings);
     var startMedia1 = starting("cluster-media-1", member(gridPorts.get(1)));
@@ -145,6 +160,9 @@ class ClusterIT {
       if (server != null) {
         server.close();
       }
+    }
+    if (ownOrigins != null) {
+      ownOrigins.close();
     }
   }
 
@@ -329,6 +347,38 @@ class ClusterIT {
     viewer.playsWithin(EDGE_PROPAGATION, edge);
   }
 
+  /**
+   * An admin points a playing event at its own origin: the grid members serve its files from there
+   * within a second, the edge with its next poll of the feed. Its local folder still holds the
+   * segment, so the bytes served tell where they came from.
+   */
+  @Test
+  @Order(6)
+  void anEventsOwnOriginReachesTheGridMembersAtOnceAndTheEdgeByPolling() throws Exception {
+    Viewer viewer = Viewer.playing(newEvent());
+    viewer.playsOn(edge);
+    String folder = "/own/" + viewer.event + "/";
+    ownOrigins.serve(folder + "seg_0.ts", OWN_SEGMENT);
+    Instant starts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+    String changed =
+        Json.createObjectBuilder()
+            .add("title", "Own origin")
+            .add("startsAt", starts.toString())
+            .add("endsAt", starts.plus(Duration.ofHours(3)).toString())
+            .add("streamUrl", ownOrigins.url() + folder)
+            .build()
+            .toString();
+
+    admin.json(200, admin.send("PUT", "/api/admin/events/" + viewer.event, changed));
+
+    for (LaunchedStreamGate member : List.of(media1, media2, edge)) {
+      Eventually.await(
+          "the event's own origin on port " + member.port(),
+          member == edge ? EDGE_PROPAGATION : PROPAGATION,
+          () -> Arrays.equals(OWN_SEGMENT, viewer.bytes(member, "seg_0.ts")));
+    }
+  }
+
   @Test
   @Order(7)
   void aKilledMemberLeavesTheOtherServingAndComesBackRefusingWhatWasRevokedMeanwhile()
@@ -415,34 +465,33 @@ class ClusterIT {
     }
 
     int status(LaunchedStreamGate media) {
-      HttpRequest request =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://127.0.0.1:" + media.port() + "/streams/" + event + "/seg_0.ts"))
-              .header("Authorization", "Bearer " + token)
-              .timeout(Duration.ofSeconds(10))
-              .build();
-      try {
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return send(media, "seg_0.ts", null, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The body of a file of the event, as this media server answers it (empty unless 200). */
+    byte[] bytes(LaunchedStreamGate media, String file) {
+      HttpResponse<byte[]> response =
+          send(media, file, null, HttpResponse.BodyHandlers.ofByteArray());
+      return response.statusCode() == 200 ? response.body() : new byte[0];
     }
 
     /** A segment fetched through the trusted proxy for the client {@code from}. */
     int fetch(LaunchedStreamGate media, String file, String from) {
-      HttpRequest request =
+      return send(media, file, from, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private <T> HttpResponse<T> send(
+        LaunchedStreamGate media, String file, String from, HttpResponse.BodyHandler<T> body) {
+      HttpRequest.Builder request =
           HttpRequest.newBuilder(
                   URI.create("http://127.0.0.1:" + media.port() + "/streams/" + event + "/" + file))
               .header("Authorization", "Bearer " + token)
-              .header("X-Forwarded-For", from)
-              .timeout(Duration.ofSeconds(10))
-              .build();
+              .timeout(Duration.ofSeconds(10));
+      if (from != null) {
+        request.header("X-Forwarded-For", from);
+      }
       try {
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), body);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       } catch (InterruptedException e) {
