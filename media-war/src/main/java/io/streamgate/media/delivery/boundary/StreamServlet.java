@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,20 +81,21 @@ public class StreamServlet extends HttpServlet {
       HttpServletRequest req, HttpServletResponse res, ResponseLimits.Response response)
       throws IOException {
     StreamRequest stream = (StreamRequest) req.getAttribute(MediaGate.REQUEST);
+    Optional<UpstreamOrigin.Route> route = upstream.route(stream);
     // An event that names its own origin is served from there, never from a local folder.
-    Optional<Path> path = upstream.fromOwnOrigin(stream) ? Optional.empty() : local.path(stream);
+    boolean ownOrigin = route.filter(UpstreamOrigin.Route::ownOrigin).isPresent();
+    Optional<Path> path = ownOrigin ? Optional.empty() : local.path(stream);
     if (path.isPresent() && serveFile(req, res, stream.type(), path.get(), response)) {
       return;
     }
-    Optional<Path> cached = cache.lookup(stream);
+    Optional<Path> cached = cache.lookup(route.map(UpstreamOrigin.Route::stored).orElse(stream));
     if (cached.isPresent() && serveFile(req, res, stream.type(), cached.get(), response)) {
       metrics.cacheHit();
       return;
     }
-    Optional<URI> address = upstream.address(stream);
-    if (address.isPresent()) {
+    if (route.isPresent()) {
       metrics.cacheMiss();
-      UpstreamReply.start(req, stream, upstream.fetch(stream, address.get()), response, metrics);
+      UpstreamReply.start(req, stream, upstream.fetch(route.get()), response, metrics);
       return;
     }
     MediaResponses.error(res, HttpServletResponse.SC_NOT_FOUND);

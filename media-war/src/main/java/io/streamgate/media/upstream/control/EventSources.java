@@ -4,12 +4,15 @@ import io.streamgate.common.grid.AccessView;
 import io.streamgate.common.grid.AccessView.Source;
 import io.streamgate.common.playback.StreamPaths;
 import io.streamgate.common.playback.StreamSource;
-import io.streamgate.media.cache.control.SegmentCache;
 import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,20 +27,24 @@ import java.util.logging.Logger;
  * request. An event's files come from its origin only when that lies under one of {@code
  * EVENT_ORIGINS}: what an admin types never makes a media server fetch from anywhere ops did not
  * allow. An event whose origin is not allowed is served as if it named none, and that is logged.
- * When a running server learns that an event's origin changed, the event's cached files go: they
- * came from the old one.
+ * Each origin has a tag (a digest of its folder) under which its files are cached and shared, so
+ * files of an event's former origin are never served for the new one: nothing needs clearing when
+ * an origin changes, here or on a server that was stopped meanwhile.
  */
 @ApplicationScoped
 public class EventSources {
 
   private static final Logger LOG = Logger.getLogger(EventSources.class.getName());
 
-  @Inject SegmentCache cache;
-
   List<StreamSource> trusted;
 
-  /** Folder URL per event, as published (checked again here, allowed or not). */
-  private final Map<String, StreamSource> named = new ConcurrentHashMap<>();
+  /** An origin this server may fetch from, with the tag its files are kept under. */
+  public record Own(StreamSource source, String tag) {}
+
+  /** Origin per event, as published (checked again here, allowed or not). */
+  private final Map<String, Named> named = new ConcurrentHashMap<>();
+
+  private record Named(Own own, boolean allowed) {}
 
   @Inject
   void configure(MediaSettings settings) {
@@ -45,8 +52,9 @@ public class EventSources {
   }
 
   /** The origin this event's files come from, when it names one this server may fetch from. */
-  public Optional<StreamSource> of(String eventId) {
-    return Optional.ofNullable(named.get(eventId)).filter(this::allowed);
+  public Optional<Own> of(String eventId) {
+    Named origin = named.get(eventId);
+    return origin != null && origin.allowed() ? Optional.of(origin.own()) : Optional.empty();
   }
 
   /** True when some event's files may come from an origin of its own. */
@@ -56,11 +64,11 @@ public class EventSources {
 
   /** A change: the event now names this folder, or none (null). */
   public void set(String eventId, String folder) {
-    Optional<StreamSource> source = parse(eventId, folder);
-    Optional<StreamSource> before =
-        Optional.ofNullable(
-            source.isPresent() ? named.put(eventId, source.get()) : named.remove(eventId));
-    changed(eventId, before, source);
+    Optional<Named> origin = parse(eventId, folder).map(this::named);
+    Named before = origin.isPresent() ? named.put(eventId, origin.get()) : named.remove(eventId);
+    if (!Objects.equals(before, origin.orElse(null))) {
+      changed(eventId, origin);
+    }
   }
 
   /** Applies a grid key that was added; keys of other kinds are ignored. */
@@ -79,16 +87,13 @@ public class EventSources {
                 parse(gone.eventId(), gone.folder())
                     .ifPresent(
                         source -> {
-                          if (named.remove(gone.eventId(), source)) {
-                            changed(gone.eventId(), Optional.of(source), Optional.empty());
+                          if (named.remove(gone.eventId(), named(source))) {
+                            changed(gone.eventId(), Optional.empty());
                           }
                         }));
   }
 
-  /**
-   * Makes the origins those these grid keys name (a full read of the grid). Nothing is dropped from
-   * the cache: what it holds may well have come from these origins before a restart.
-   */
+  /** Makes the origins those these grid keys name (a full read of the grid). */
   public void replaceWith(Collection<String> keys) {
     Map<String, String> folders = new HashMap<>();
     keys.stream()
@@ -100,9 +105,10 @@ public class EventSources {
 
   /** Makes the origins exactly these folders by event (a full read of the feed). */
   public void replaceWith(Map<String, String> folders) {
-    Map<String, StreamSource> wanted = new HashMap<>();
+    Map<String, Named> wanted = new HashMap<>();
     folders.forEach(
-        (eventId, folder) -> parse(eventId, folder).ifPresent(s -> wanted.put(eventId, s)));
+        (eventId, folder) ->
+            parse(eventId, folder).ifPresent(source -> wanted.put(eventId, named(source))));
     named.putAll(wanted);
     named.keySet().retainAll(wanted.keySet());
   }
@@ -110,6 +116,10 @@ public class EventSources {
   /** Events naming an origin, for health. */
   public int size() {
     return named.size();
+  }
+
+  private Named named(StreamSource source) {
+    return new Named(new Own(source, tag(source)), allowed(source));
   }
 
   private boolean allowed(StreamSource source) {
@@ -121,25 +131,33 @@ public class EventSources {
     return false;
   }
 
-  private void changed(
-      String eventId, Optional<StreamSource> before, Optional<StreamSource> after) {
-    Optional<StreamSource> servedBefore = before.filter(this::allowed);
-    Optional<StreamSource> servedAfter = after.filter(this::allowed);
-    if (!Objects.equals(servedBefore, servedAfter)) {
-      int dropped = cache.clearEvent(eventId);
-      LOG.log(
-          Level.INFO,
-          "Event {0} now served from {1}; {2} cached files of its former source dropped",
-          new Object[] {
-            eventId, servedAfter.map(s -> s.folder().toString()).orElse("its default"), dropped
-          });
-    }
-    if (after.isPresent() && servedAfter.isEmpty()) {
+  private static void changed(String eventId, Optional<Named> origin) {
+    if (origin.isPresent() && !origin.get().allowed()) {
       LOG.log(
           Level.WARNING,
           "Event {0} names {1} as its origin, which EVENT_ORIGINS does not allow; serving it as if"
               + " it named none",
-          new Object[] {eventId, after.get().folder()});
+          new Object[] {eventId, origin.get().own().source().folder()});
+    } else {
+      LOG.log(
+          Level.INFO,
+          "Event {0} is served from {1}",
+          new Object[] {
+            eventId,
+            origin.map(o -> o.own().source().folder().toString()).orElse("its default place")
+          });
+    }
+  }
+
+  /** 16 hex digits of the folder's SHA-256: a name for the folder its cached files sit in. */
+  private static String tag(StreamSource source) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(source.folder().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 

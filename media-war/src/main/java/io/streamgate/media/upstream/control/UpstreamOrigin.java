@@ -98,23 +98,33 @@ public class UpstreamOrigin {
             .build();
   }
 
-  /** True when the request's event names an origin of its own that this server may fetch from. */
-  public boolean fromOwnOrigin(StreamRequest request) {
-    return client != null && sources.of(request.eventId()).isPresent();
-  }
+  /**
+   * Where a file that is not local comes from.
+   *
+   * @param address the URL fetched
+   * @param stored the request as the segment cache and the shared fetches know it: for an event's
+   *     own origin its files sit under a folder named after that origin ({@code <event>/~<tag>/}),
+   *     so a changed origin never meets the former one's files or fetches, even across a restart
+   * @param ownOrigin true when the event names an origin of its own (then no local file counts)
+   */
+  public record Route(URI address, StreamRequest stored, boolean ownOrigin) {}
 
-  /** Where the request's file is fetched: the event's own origin, else {@code UPSTREAM_ORIGIN}. */
-  public Optional<URI> address(StreamRequest request) {
+  /** The route of the request's file: the event's own origin, else {@code UPSTREAM_ORIGIN}. */
+  public Optional<Route> route(StreamRequest request) {
     if (client == null) {
       return Optional.empty();
     }
-    return sources
-        .of(request.eventId())
-        .map(source -> source.file(request.file()))
-        .or(
-            () ->
-                Optional.ofNullable(base)
-                    .map(url -> URI.create(url + "/" + request.relativePath())));
+    Optional<EventSources.Own> own = sources.of(request.eventId());
+    if (own.isPresent()) {
+      return Optional.of(
+          new Route(
+              own.get().source().file(request.file()),
+              new StreamRequest(
+                  request.eventId(), "~" + own.get().tag() + "/" + request.file(), request.type()),
+              true));
+    }
+    return Optional.ofNullable(base)
+        .map(url -> new Route(URI.create(url + "/" + request.relativePath()), request, false));
   }
 
   /**
@@ -122,7 +132,8 @@ public class UpstreamOrigin {
    * ago, the fetch under way, or a new one. So however many viewers follow a live playlist, the
    * origin is asked for it at most once per half target duration by each media server.
    */
-  public Fetch fetch(StreamRequest request, URI address) {
+  public Fetch fetch(Route route) {
+    StreamRequest request = route.stored();
     Fetch[] started = new Fetch[1];
     Fetch[] held = new Fetch[1];
     // Decided under the in-flight map's lock for the path: a fetch that ends holds its playlist
@@ -140,7 +151,7 @@ public class UpstreamOrigin {
             });
     metrics.upstreamFetch(started[0] == null);
     if (started[0] != null) {
-      begin(request, address, started[0]);
+      begin(request, route.address(), started[0]);
     }
     return fetch != null ? fetch : held[0];
   }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamgate.media.ManualScheduler;
 import io.streamgate.media.MovableClock;
-import io.streamgate.media.cache.control.SegmentCaches;
 import io.streamgate.media.upstream.control.EventSourcesFor;
 import jakarta.json.JsonException;
 import java.time.Instant;
@@ -21,10 +19,7 @@ class RevocationPollerTest {
   RevocationPollerTest() {
     poller.view = new RevocationView();
     poller.clock = clock;
-    poller.sources =
-        EventSourcesFor.trusting(
-            SegmentCaches.started(null, 0, clock, new ManualScheduler().executor),
-            "https://origin.example/");
+    poller.sources = EventSourcesFor.trusting("https://origin.example/");
   }
 
   private static final String REVOKED = "3b9f1c2e-8a4d-4e6f-b1c3-5d7e9f0a2b4c";
@@ -121,7 +116,7 @@ class RevocationPollerTest {
   }
 
   private Optional<String> origin(String eventId) {
-    return poller.sources.of(eventId).map(source -> source.folder().toString());
+    return poller.sources.of(eventId).map(own -> own.source().folder().toString());
   }
 
   @Test

@@ -1,41 +1,21 @@
 package io.streamgate.media.upstream.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamgate.common.grid.AccessView;
-import io.streamgate.common.playback.StreamSource;
-import io.streamgate.media.ManualScheduler;
-import io.streamgate.media.MovableClock;
-import io.streamgate.media.cache.control.SegmentCache;
-import io.streamgate.media.cache.control.SegmentCaches;
-import io.streamgate.media.streams.entity.StreamRequest;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Which origin an event's files come from, as the platform publishes it and ops allow it. */
 class EventSourcesTest {
 
   private static final String ORIGIN = "https://origin.example/live/";
 
-  @TempDir Path cacheRoot;
-
-  private EventSources sources;
-  private SegmentCache cache;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    cache =
-        SegmentCaches.started(
-            cacheRoot, 1L << 30, new MovableClock(), new ManualScheduler().executor);
-    sources = EventSourcesFor.trusting(cache, ORIGIN);
-  }
+  private final EventSources sources = EventSourcesFor.trusting(ORIGIN);
 
   @Test
   void onlyAFolderUnderAnAllowedOriginIsUsed() {
@@ -63,18 +43,17 @@ class EventSourcesTest {
   }
 
   @Test
-  void aChangedOriginDropsTheEventsCachedFilesAndOnlyThose() throws Exception {
+  void eachOriginHasATagOfItsOwnSoTheFilesOfAFormerOneAreNeverServed() {
     sources.set("gala", ORIGIN + "gala/");
-    cached("gala/seg_1.ts");
-    cached("party/seg_1.ts");
+    String first = sources.of("gala").orElseThrow().tag();
+    sources.set("party", ORIGIN + "gala/");
+    assertEquals(first, sources.of("party").orElseThrow().tag(), "the same folder, the same tag");
 
     sources.set("gala", ORIGIN + "gala-take-2/");
 
-    assertTrue(cache.lookup(request("gala/seg_1.ts")).isEmpty(), "came from the old origin");
-    assertTrue(cache.lookup(request("party/seg_1.ts")).isPresent());
-    cached("gala/seg_1.ts");
-    sources.set("gala", ORIGIN + "gala-take-2/");
-    assertTrue(cache.lookup(request("gala/seg_1.ts")).isPresent(), "nothing changed");
+    String second = sources.of("gala").orElseThrow().tag();
+    assertNotEquals(first, second);
+    assertTrue(second.matches("[0-9a-f]{16}"), second);
   }
 
   @Test
@@ -91,29 +70,16 @@ class EventSourcesTest {
   }
 
   @Test
-  void aFullReadReplacesTheOriginsAndKeepsTheCacheItMayWellHaveFilledBefore() throws Exception {
+  void aFullReadReplacesTheOrigins() {
     sources.set("gone", ORIGIN + "gone/");
-    cached("gala/seg_1.ts");
 
     sources.replaceWith(Map.of("gala", ORIGIN + "gala/"));
 
     assertEquals(Optional.of(URI.create(ORIGIN + "gala/")), folder("gala"));
     assertEquals(Optional.empty(), folder("gone"));
-    assertTrue(cache.lookup(request("gala/seg_1.ts")).isPresent());
   }
 
   private Optional<URI> folder(String eventId) {
-    return sources.of(eventId).map(StreamSource::folder);
-  }
-
-  private void cached(String path) throws Exception {
-    StreamRequest request = request(path);
-    Path temporary = cache.temporaryFile(request);
-    Files.write(temporary, new byte[] {1, 2, 3});
-    cache.commit(request, temporary);
-  }
-
-  private static StreamRequest request(String path) {
-    return StreamRequest.fromMappedPath("/" + path).orElseThrow();
+    return sources.of(eventId).map(own -> own.source().folder());
   }
 }

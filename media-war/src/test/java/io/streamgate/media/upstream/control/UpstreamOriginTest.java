@@ -3,6 +3,7 @@ package io.streamgate.media.upstream.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,11 +90,11 @@ class UpstreamOriginTest {
 
   /** The request's file from where the origin sends it. */
   private static Fetch fetch(UpstreamOrigin origin, StreamRequest request) {
-    return origin.fetch(request, origin.address(request).orElseThrow());
+    return origin.fetch(origin.route(request).orElseThrow());
   }
 
   private UpstreamOrigin origin(String address) {
-    return origin(Optional.of(address), EventSourcesFor.trusting(cache));
+    return origin(Optional.of(address), EventSourcesFor.trusting());
   }
 
   private UpstreamOrigin origin(Optional<String> address, EventSources sources) {
@@ -244,7 +245,7 @@ class UpstreamOriginTest {
   @Test
   void anEventNamingAnAllowedOriginIsFetchedFromItsFolderOthersFromTheUpstream() throws Exception {
     String server = "http://127.0.0.1:" + this.server.getAddress().getPort();
-    EventSources sources = EventSourcesFor.trusting(cache, server + "/own");
+    EventSources sources = EventSourcesFor.trusting(server + "/own");
     UpstreamOrigin both = origin(Optional.of(server + "/upstream"), sources);
     sources.set("gala", server + "/own/gala-2026/");
     sources.set("party", server + "/elsewhere/party/");
@@ -256,17 +257,47 @@ class UpstreamOriginTest {
     assertEquals(
         1, asked("/upstream/party/live.m3u8"), "a folder EVENT_ORIGINS does not allow is not used");
     assertEquals(0, asked("/elsewhere/party/live.m3u8"));
-    assertTrue(both.fromOwnOrigin(request("gala/live.m3u8")));
-    assertFalse(both.fromOwnOrigin(request("party/live.m3u8")));
+    assertTrue(both.route(request("gala/live.m3u8")).orElseThrow().ownOrigin());
+    assertFalse(both.route(request("party/live.m3u8")).orElseThrow().ownOrigin());
 
     UpstreamOrigin ownOnly = origin(Optional.empty(), sources);
     assertEquals(
         Optional.of(URI.create(server + "/own/gala-2026/720p/a.ts")),
-        ownOnly.address(request("gala/720p/a.ts")));
+        ownOnly.route(request("gala/720p/a.ts")).map(UpstreamOrigin.Route::address));
     assertEquals(
         Optional.empty(),
-        ownOnly.address(request("party/a.ts")),
+        ownOnly.route(request("party/a.ts")),
         "without UPSTREAM_ORIGIN an event with no usable origin of its own has nothing upstream");
+  }
+
+  /**
+   * An origin changed while a viewer's fetch from the former one is under way: later viewers get a
+   * fetch of their own from the new origin, never the former one's, and each is cached apart.
+   */
+  @Test
+  void aChangedOriginIsNeverAnsweredWithTheFormerOnesFetchOrFiles() throws Exception {
+    String server = "http://127.0.0.1:" + this.server.getAddress().getPort();
+    EventSources sources = EventSourcesFor.trusting(server + "/own");
+    UpstreamOrigin own = origin(Optional.empty(), sources);
+    StreamRequest segment = request("gala/slow.ts");
+    sources.set("gala", server + "/own/a/");
+    UpstreamOrigin.Route toA = own.route(segment).orElseThrow();
+    Fetch fromA = own.fetch(toA);
+
+    sources.set("gala", server + "/own/b/");
+    UpstreamOrigin.Route toB = own.route(segment).orElseThrow();
+    Fetch fromB = own.fetch(toB);
+    release.countDown();
+
+    assertNotSame(fromA, awaitDone(fromB), "nobody joins the former origin's fetch");
+    awaitDone(fromA);
+    assertEquals(1, asked("/own/a/slow.ts"));
+    assertEquals(1, asked("/own/b/slow.ts"));
+    Path cachedA = cache.lookup(toA.stored()).orElseThrow();
+    Path cachedB = cache.lookup(toB.stored()).orElseThrow();
+    assertNotEquals(cachedA, cachedB, "kept apart");
+    assertEquals(toB.stored(), own.route(segment).orElseThrow().stored(), "what is looked up now");
+    assertEquals(2, cache.clearEvent("gala"), "both under the event, cleared with it");
   }
 
   @Test
