@@ -98,7 +98,9 @@ public class BenchData {
   }
 
   static List<String> redeem(String base, List<String> codes) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1: the default client offers an h2c upgrade on the first POST, which Grizzly leaves
+    // unanswered (issue 9), and the seeding hangs.
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<String>> tokens = new ArrayList<>();
     for (String code : codes) {

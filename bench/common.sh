@@ -6,6 +6,8 @@ BENCH=$ROOT/bench
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
+# wrk counts an answer slower than this as a timeout error.
+WRK_TIMEOUT=${WRK_TIMEOUT:-2s}
 
 need() {
   local missing=() tool
@@ -91,6 +93,38 @@ CONF
   done
 }
 
+# live_event_viewers WORK COUNT: as the launcher's admin, an event on the air now (EVENT) with COUNT
+# codes, each redeemed by its viewer eight at a time, as an audience arriving would; their playback
+# tokens, one a line, in the file TOKENS. Needs RATE_LIMIT_REDEEM_PER_MINUTE=0 on the server.
+live_event_viewers() {
+  local work=$1 count=$2 password left
+  password=$(cat "$work/streamgate/data/admin-password")
+  curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$BASE/api/admin/login" >/dev/null
+  EVENT=$(curl -sf -b "$work/cookies" -H 'Content-Type: application/json' \
+    -d "{\"title\":\"Bench\",\"startsAt\":\"$(date -u -d '-1 hour' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+2 hours' +%FT%TZ)\"}" \
+    "$BASE/api/admin/events" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+  : >"$work/codes"
+  for ((left = count; left > 0; left -= 500)); do
+    curl -sf -b "$work/cookies" -H 'Content-Type: application/json' \
+      -d "{\"count\": $((left < 500 ? left : 500))}" "$BASE/api/admin/events/$EVENT/tokens/generate" |
+      python3 -c 'import json,sys; print("\n".join(c["code"] for c in json.load(sys.stdin)["data"]))' \
+        >>"$work/codes"
+  done
+  TOKENS=$work/tokens
+  python3 - "$BASE" "$work/codes" >"$TOKENS" <<'PY'
+import json, sys, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+base, codes = sys.argv[1], open(sys.argv[2]).read().split()
+def redeem(code):
+    request = urllib.request.Request(base + "/api/tokens/validate", json.dumps({"code": code}).encode(),
+        {"Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(request, timeout=30))["playbackToken"]
+with ThreadPoolExecutor(8) as pool:
+    print("\n".join(pool.map(redeem, codes)))
+PY
+}
+
 stop_streamgate() {
   if [[ -n ${LAUNCHER:-} ]]; then
     pkill -TERM -P "$LAUNCHER" 2>/dev/null || true
@@ -105,10 +139,11 @@ run_wrk() {
   local name=$1 url=$2
   shift 2
   if [[ ${1:-} == -H ]]; then
-    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$2" "$url")
+    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency -H "$2" "$url")
   else
     wrk_script_args "$@"
-    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${WRK_SCRIPT[@]}" "$url" "${WRK_ARGS[@]}")
+    WRK_OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency \
+      "${WRK_SCRIPT[@]}" "$url" "${WRK_ARGS[@]}")
   fi
   local rps p50 p99 transfer errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$WRK_OUT")

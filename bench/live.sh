@@ -35,33 +35,7 @@ start_nginx "$WORK/nginx" "$ORIGIN" 1 "$WORK/nginx/access.log" path
 start_streamgate "$WORK/streamgate" RATE_LIMIT_REDEEM_PER_MINUTE=0 \
   UPSTREAM_ORIGIN="http://127.0.0.1:$NGINX_PORT"
 
-# An event on the air now, VIEWERS codes for it, each redeemed by its viewer.
-ADMIN_PASSWORD=$(cat "$WORK/streamgate/data/admin-password")
-curl -sf -c "$WORK/cookies" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/admin/login" >/dev/null
-EVENT=$(curl -sf -b "$WORK/cookies" -H 'Content-Type: application/json' \
-  -d "{\"title\":\"Live bench\",\"startsAt\":\"$(date -u -d '-1 hour' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+2 hours' +%FT%TZ)\"}" \
-  "$BASE/api/admin/events" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
-: >"$WORK/codes"
-for ((left = VIEWERS; left > 0; left -= 500)); do
-  curl -sf -b "$WORK/cookies" -H 'Content-Type: application/json' \
-    -d "{\"count\": $((left < 500 ? left : 500))}" "$BASE/api/admin/events/$EVENT/tokens/generate" |
-    python3 -c 'import json,sys; print("\n".join(c["code"] for c in json.load(sys.stdin)["data"]))' \
-      >>"$WORK/codes"
-done
-TOKENS=$WORK/tokens
-# Redeemed eight at a time, as an audience arriving would.
-python3 - "$BASE" "$WORK/codes" >"$TOKENS" <<'PY'
-import json, sys, urllib.request
-from concurrent.futures import ThreadPoolExecutor
-base, codes = sys.argv[1], open(sys.argv[2]).read().split()
-def redeem(code):
-    request = urllib.request.Request(base + "/api/tokens/validate", json.dumps({"code": code}).encode(),
-        {"Content-Type": "application/json"})
-    return json.load(urllib.request.urlopen(request, timeout=30))["playbackToken"]
-with ThreadPoolExecutor(8) as pool:
-    print("\n".join(pool.map(redeem, codes)))
-PY
+live_event_viewers "$WORK" "$VIEWERS"
 
 # The encoder, into the origin's folder of the event.
 "$ROOT/tools/live-encoder.sh" "$ORIGIN/$EVENT" </dev/null >"$WORK/encoder.log" 2>&1 &
