@@ -87,6 +87,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
       name = name != null ? name : CallerRoles.MEDIA_SERVER;
       groups.add(CallerRoles.MEDIA_SERVER);
     }
+    request.setAttribute(CallerRoles.GRANTED, Set.copyOf(groups));
     return groups.isEmpty() ? context.doNothing() : context.notifyContainerAboutLogin(name, groups);
   }
 
@@ -112,6 +113,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     request.setAttribute(AdminAuthentication.CALLER, admin);
+    request.setAttribute(CallerRoles.GRANTED, groups(admin.role()));
     return context.notifyContainerAboutLogin(admin.username(), groups(admin.role()));
   }
 

@@ -28,5 +28,11 @@ public final class CallerRoles {
   /** A media server that presented the right {@code X-Internal-Api-Key}. */
   public static final String MEDIA_SERVER = "media-server";
 
+  /**
+   * The request attribute under which the authentication mechanism leaves the groups it gave the
+   * caller of this request (a {@code Set<String>}), the same it told the container.
+   */
+  public static final String GRANTED = "io.streamgate.platform.caller-groups";
+
   private CallerRoles() {}
 }

@@ -18,9 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Method;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -134,31 +132,8 @@ class RolesAllowedFeatureTest {
 
   private static void assertRefusal(
       int status, String message, List<String> required, Set<String> callerRoles) {
-    RequestRefusedException refusal =
-        RolesAllowedFeature.refusal(required, new Caller(callerRoles));
+    RequestRefusedException refusal = RolesAllowedFeature.refusal(required, callerRoles::contains);
     assertEquals(status, refusal.status());
     assertEquals(message, refusal.getMessage());
-  }
-
-  private record Caller(Set<String> roles) implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return roles.isEmpty() ? null : () -> "caller";
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return roles.contains(role);
-    }
-
-    @Override
-    public boolean isSecure() {
-      return false;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return null;
-    }
   }
 }
