@@ -125,6 +125,21 @@ with ThreadPoolExecutor(8) as pool:
 PY
 }
 
+# vod_playlist FILE: a ~300 B VOD playlist of eight 2 s segments.
+vod_playlist() {
+  {
+    echo "#EXTM3U"
+    echo "#EXT-X-VERSION:3"
+    echo "#EXT-X-TARGETDURATION:2"
+    echo "#EXT-X-MEDIA-SEQUENCE:0"
+    for i in 0 1 2 3 4 5 6 7; do
+      echo "#EXTINF:2.000,"
+      echo "seg_00$i.ts"
+    done
+    echo "#EXT-X-ENDLIST"
+  } >"$1"
+}
+
 stop_streamgate() {
   if [[ -n ${LAUNCHER:-} ]]; then
     pkill -TERM -P "$LAUNCHER" 2>/dev/null || true

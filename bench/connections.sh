@@ -31,17 +31,7 @@ start_streamgate "$WORK/streamgate" RATE_LIMIT_REDEEM_PER_MINUTE=0
 live_event_viewers "$WORK" "$VIEWERS"
 FOLDER=$WORK/streamgate/data/streams/$EVENT
 mkdir -p "$FOLDER"
-{
-  echo "#EXTM3U"
-  echo "#EXT-X-VERSION:3"
-  echo "#EXT-X-TARGETDURATION:2"
-  echo "#EXT-X-MEDIA-SEQUENCE:0"
-  for i in 0 1 2 3 4 5 6 7; do
-    echo "#EXTINF:2.000,"
-    echo "seg_00$i.ts"
-  done
-  echo "#EXT-X-ENDLIST"
-} >"$FOLDER/index.m3u8"
+vod_playlist "$FOLDER/index.m3u8"
 PLAYLIST=/streams/$EVENT/index.m3u8
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -n 1 "$TOKENS")" \
   "$BASE$PLAYLIST") == 200 ]]

@@ -23,17 +23,7 @@ start_streamgate "$WORK/streamgate" STREAMGATE_DEMO=true RATE_LIMIT_REDEEM_PER_M
 FILES=$WORK/streamgate/data/streams/demo/bench
 mkdir -p "$FILES"
 head -c 1048576 /dev/urandom >"$FILES/segment.ts"
-{
-  echo "#EXTM3U"
-  echo "#EXT-X-VERSION:3"
-  echo "#EXT-X-TARGETDURATION:2"
-  echo "#EXT-X-MEDIA-SEQUENCE:0"
-  for i in 0 1 2 3 4 5 6 7; do
-    echo "#EXTINF:2.000,"
-    echo "seg_00$i.ts"
-  done
-  echo "#EXT-X-ENDLIST"
-} >"$FILES/index.m3u8"
+vod_playlist "$FILES/index.m3u8"
 # One viewer per connection: the admin generates codes for the demo event, each is redeemed.
 ADMIN_PASSWORD=$(cat "$WORK/streamgate/data/admin-password")
 curl -sf -c "$WORK/cookies" -H 'Content-Type: application/json' \

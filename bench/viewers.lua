@@ -1,22 +1,14 @@
--- wrk: viewers that each reload one playlist every PACE milliseconds, as a player reloads a live
--- playlist once a target duration, round robin over the playback tokens of many viewers.
+-- wrk: media.lua's viewers, each connection asking once every PACE milliseconds, as a player
+-- reloads a live playlist once a target duration.
 -- Arguments: tokens file, path, pace in milliseconds.
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "media.lua")
+
+local ask = init
 function init(args)
-  tokens = {}
-  for line in io.lines(args[1]) do
-    tokens[#tokens + 1] = line
-  end
-  path = args[2]
+  ask(args)
   pace = tonumber(args[3])
-  next_token = math.random(#tokens)
 end
 
 function delay()
   return pace
-end
-
-function request()
-  local token = tokens[next_token]
-  next_token = next_token % #tokens + 1
-  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
 end

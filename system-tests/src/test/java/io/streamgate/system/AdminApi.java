@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -73,6 +75,28 @@ final class AdminApi {
 
   HttpResponse<String> reactivate(String eventId) {
     return send("PATCH", "/api/admin/events/" + eventId + "/reactivate", null);
+  }
+
+  /** Creates an event ({@link #eventJson}), expecting 201; the event as answered. */
+  JsonObject createEvent(String json) {
+    return json(201, send("POST", "/api/admin/events", json)).getJsonObject("data");
+  }
+
+  /**
+   * An event as the admin API takes it: a title, {@code length} from {@code starts} (to the
+   * second), and a stream URL when one is given (null: none).
+   */
+  static String eventJson(String title, Instant starts, Duration length, String streamUrl) {
+    Instant from = starts.truncatedTo(ChronoUnit.SECONDS);
+    var event =
+        Json.createObjectBuilder()
+            .add("title", title)
+            .add("startsAt", from.toString())
+            .add("endsAt", from.plus(length).toString());
+    if (streamUrl != null) {
+      event.add("streamUrl", streamUrl);
+    }
+    return event.build().toString();
   }
 
   HttpResponse<String> send(String method, String path, String json) {

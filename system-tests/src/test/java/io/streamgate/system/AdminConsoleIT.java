@@ -7,6 +7,7 @@ import io.streamgate.common.codes.AccessCodeCodec;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -386,12 +387,7 @@ class AdminConsoleIT {
   }
 
   private static String eventJson(String title, Instant starts) {
-    return Json.createObjectBuilder()
-        .add("title", title)
-        .add("startsAt", starts.truncatedTo(ChronoUnit.SECONDS).toString())
-        .add("endsAt", starts.truncatedTo(ChronoUnit.SECONDS).plusSeconds(3600).toString())
-        .build()
-        .toString();
+    return AdminApi.eventJson(title, starts, Duration.ofHours(1), null);
   }
 
   private static String userJson(String username, String password, String role) {

@@ -4,7 +4,6 @@ import static io.streamgate.system.AdminApi.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -359,15 +357,12 @@ class ClusterIT {
     viewer.playsOn(edge);
     String folder = "/own/" + viewer.event + "/";
     ownOrigins.serve(folder + "seg_0.ts", OWN_SEGMENT);
-    Instant starts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
     String changed =
-        Json.createObjectBuilder()
-            .add("title", "Own origin")
-            .add("startsAt", starts.toString())
-            .add("endsAt", starts.plus(Duration.ofHours(3)).toString())
-            .add("streamUrl", ownOrigins.url() + folder)
-            .build()
-            .toString();
+        AdminApi.eventJson(
+            "Own origin",
+            Instant.now().minus(Duration.ofHours(1)),
+            Duration.ofHours(3),
+            ownOrigins.url() + folder);
 
     admin.json(200, admin.send("PUT", "/api/admin/events/" + viewer.event, changed));
 

@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.streamgate.common.playback.Playlist;
 import io.streamgate.system.LiveEncoder.Format;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,25 +130,11 @@ class LiveEventIT {
   void anEventNamingItsOwnOriginIsServedFromThereOnlyWhereOpsAllowIt() throws Exception {
     String folderName = "gala-" + System.nanoTime();
     AdminApi admin = new AdminApi(server).loggedIn();
-    Instant starts = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    Instant starts = Instant.now().minus(Duration.ofHours(1));
     Function<String, String> draft =
-        streamUrl ->
-            Json.createObjectBuilder()
-                .add("title", "Own origin")
-                .add("startsAt", starts.toString())
-                .add("endsAt", starts.plus(Duration.ofHours(3)).toString())
-                .add("streamUrl", streamUrl)
-                .build()
-                .toString();
+        streamUrl -> AdminApi.eventJson("Own origin", starts, Duration.ofHours(3), streamUrl);
     JsonObject created =
-        admin
-            .json(
-                201,
-                admin.send(
-                    "POST",
-                    "/api/admin/events",
-                    draft.apply(origin.url() + OWN_ORIGINS + folderName + "/stream.m3u8")))
-            .getJsonObject("data");
+        admin.createEvent(draft.apply(origin.url() + OWN_ORIGINS + folderName + "/stream.m3u8"));
     String event = created.getString("id");
     assertEquals("stream.m3u8", created.getString("entryPlaylist"));
     String code = fixtures.code(event);

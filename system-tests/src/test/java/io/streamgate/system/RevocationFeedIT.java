@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamgate.common.codes.AccessCodeCodec;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,25 +107,11 @@ class RevocationFeedIT {
   @Test
   void theFeedCarriesTheOriginOfEachEventChangedSince() throws Exception {
     Instant since = Instant.now().minusSeconds(1);
-    Instant starts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Function<String, String> draft =
         streamUrl ->
-            Json.createObjectBuilder()
-                .add("title", "Own origin")
-                .add("startsAt", starts.toString())
-                .add("endsAt", starts.plusSeconds(3600).toString())
-                .add("streamUrl", streamUrl)
-                .build()
-                .toString();
+            AdminApi.eventJson("Own origin", Instant.now(), Duration.ofHours(1), streamUrl);
     JsonObject created =
-        admin
-            .json(
-                201,
-                admin.send(
-                    "POST",
-                    "/api/admin/events",
-                    draft.apply("https://Origin.example/live/gala/stream.m3u8")))
-            .getJsonObject("data");
+        admin.createEvent(draft.apply("https://Origin.example/live/gala/stream.m3u8"));
     String event = created.getString("id");
     assertEquals("stream.m3u8", created.getString("entryPlaylist"));
 
