@@ -113,7 +113,7 @@ public class EventSources {
     named.keySet().retainAll(wanted.keySet());
   }
 
-  /** Events naming an origin, for health. */
+  /** Events naming an origin of their own, allowed or not. */
   public int size() {
     return named.size();
   }
