@@ -1,5 +1,6 @@
 package io.streamgate.common.playback;
 
+import io.streamgate.common.net.WebUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -88,6 +89,11 @@ public record StreamSource(URI folder, Optional<String> playlist) {
     }
   }
 
+  /** The folder a stream URL names, as published to media servers; empty when it names none. */
+  public static Optional<String> folderOf(String url) {
+    return of(url).map(source -> source.folder().toString());
+  }
+
   /** The URL of a file of the event's stream, e.g. {@code 720p/seg_001.ts}. */
   public URI file(String relative) {
     return folder.resolve(relative);
@@ -120,16 +126,8 @@ public record StreamSource(URI folder, Optional<String> playlist) {
     if (url == null || url.length() > MAX_LENGTH) {
       throw new Problem(WEB_URL);
     }
-    try {
-      URI uri = new URI(url.strip());
-      String scheme = uri.getScheme();
-      boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-      if (!web || uri.getHost() == null || uri.isOpaque()) {
-        throw new Problem(WEB_URL);
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new Problem(WEB_URL);
-    }
+    return WebUrls.parse(url)
+        .filter(uri -> !uri.isOpaque())
+        .orElseThrow(() -> new Problem(WEB_URL));
   }
 }

@@ -1,5 +1,6 @@
 package io.streamgate.common.settings;
 
+import io.streamgate.common.net.WebUrls;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -92,19 +93,10 @@ public record Setting<T>(
     return optional(
         name,
         meaning,
-        value -> {
-          try {
-            java.net.URI uri = new java.net.URI(value.strip());
-            String scheme = uri.getScheme();
-            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                && uri.getHost() != null) {
-              return Optional.empty();
-            }
-          } catch (java.net.URISyntaxException e) {
-            // refused below
-          }
-          return Optional.of(name + " must be an http:// or https:// URL with a host");
-        });
+        value ->
+            WebUrls.parse(value).isPresent()
+                ? Optional.empty()
+                : Optional.of(name + " must be an http:// or https:// URL with a host"));
   }
 
   /** A whole number from {@code min} to {@code max}. */

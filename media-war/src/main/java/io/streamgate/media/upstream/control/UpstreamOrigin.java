@@ -1,6 +1,7 @@
 package io.streamgate.media.upstream.control;
 
 import io.streamgate.common.playback.Playlist;
+import io.streamgate.common.playback.StreamSource;
 import io.streamgate.media.cache.control.SegmentCache;
 import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.streams.control.Manifests;
@@ -99,15 +100,30 @@ public class UpstreamOrigin {
   }
 
   /**
-   * Where a file that is not local comes from.
+   * Where a file that is not local comes from. Looked up for every request; the URL is only built
+   * when a fetch starts ({@link #address}), not for the many answered from disk.
    *
-   * @param address the URL fetched
+   * @param request the file asked for
    * @param stored the request as the segment cache and the shared fetches know it: for an event's
    *     own origin its files sit under a folder named after that origin ({@code <event>/~<tag>/}),
    *     so a changed origin never meets the former one's files or fetches, even across a restart
-   * @param ownOrigin true when the event names an origin of its own (then no local file counts)
+   * @param own the event's own origin; empty for {@code UPSTREAM_ORIGIN}
+   * @param base {@code UPSTREAM_ORIGIN} without its trailing slashes, when the origin is that
    */
-  public record Route(URI address, StreamRequest stored, boolean ownOrigin) {}
+  public record Route(
+      StreamRequest request, StreamRequest stored, Optional<StreamSource> own, String base) {
+
+    /** True when the event names an origin of its own (then no local file counts). */
+    public boolean ownOrigin() {
+      return own.isPresent();
+    }
+
+    /** The URL fetched. */
+    public URI address() {
+      return own.map(source -> source.file(request.file()))
+          .orElseGet(() -> URI.create(base + "/" + request.relativePath()));
+    }
+  }
 
   /** The route of the request's file: the event's own origin, else {@code UPSTREAM_ORIGIN}. */
   public Optional<Route> route(StreamRequest request) {
@@ -116,15 +132,12 @@ public class UpstreamOrigin {
     }
     Optional<EventSources.Own> own = sources.of(request.eventId());
     if (own.isPresent()) {
-      return Optional.of(
-          new Route(
-              own.get().source().file(request.file()),
-              new StreamRequest(
-                  request.eventId(), "~" + own.get().tag() + "/" + request.file(), request.type()),
-              true));
+      StreamRequest stored =
+          new StreamRequest(
+              request.eventId(), "~" + own.get().tag() + "/" + request.file(), request.type());
+      return Optional.of(new Route(request, stored, Optional.of(own.get().source()), null));
     }
-    return Optional.ofNullable(base)
-        .map(url -> new Route(URI.create(url + "/" + request.relativePath()), request, false));
+    return Optional.ofNullable(base).map(url -> new Route(request, request, Optional.empty(), url));
   }
 
   /**

@@ -1,12 +1,11 @@
 package io.streamgate.platform.events.control;
 
 import io.streamgate.common.Spec;
+import io.streamgate.common.net.WebUrls;
 import io.streamgate.common.playback.StreamPaths;
 import io.streamgate.common.playback.StreamSource;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.refusal.control.BadRequestException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,17 +127,7 @@ public record EventDraft(
   /** Blank, or an absolute http(s) URL with a host of at most {@value #MAX_URL} characters. */
   private static boolean isWebUrl(String value) {
     String url = blankToNull(value);
-    if (url == null) {
-      return true;
-    }
-    try {
-      URI uri = new URI(url);
-      boolean web =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      return url.length() <= MAX_URL && web && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return url == null || (url.length() <= MAX_URL && WebUrls.parse(url).isPresent());
   }
 
   /** As given; else the playlist the stream URL names; else {@code master.m3u8}. */

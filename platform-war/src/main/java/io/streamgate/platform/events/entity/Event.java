@@ -203,7 +203,7 @@ public class Event {
 
   /** The folder of the event's own origin, as its stream URL names it; empty when it names none. */
   public Optional<String> sourceFolder() {
-    return StreamSource.of(streamUrl).map(source -> source.folder().toString());
+    return StreamSource.folderOf(streamUrl);
   }
 
   /** The playlist a player opens first, a plain file name in the event's stream folder. */

@@ -138,11 +138,8 @@ public class AccessViewPublisher {
     }
     for (Object[] row :
         em.createNamedQuery(Event.WITH_STREAM_URL, Object[].class).getResultList()) {
-      StreamSource.of((String) row[1])
-          .ifPresent(
-              source ->
-                  wanted.put(
-                      AccessView.sourceKey((String) row[0], source.folder().toString()), 0L));
+      StreamSource.folderOf((String) row[1])
+          .ifPresent(folder -> wanted.put(AccessView.sourceKey((String) row[0], folder), 0L));
     }
     List<Supplier<CompletionStage<?>>> writes = new ArrayList<>();
     long stamp = now.toEpochMilli();

@@ -107,9 +107,7 @@ public class RevocationFeed {
             .setParameter("since", since)
             .getResultList()) {
       sources.add(
-          new EventSource(
-              (String) row[0],
-              StreamSource.of((String) row[1]).map(s -> s.folder().toString()).orElse(null)));
+          new EventSource((String) row[0], StreamSource.folderOf((String) row[1]).orElse(null)));
     }
     return new Feed(
         revocations,
