@@ -20,16 +20,21 @@ need() {
   fi
 }
 
-# A free port below the ephemeral range (32768-60999), which outgoing connections draw from.
+# free_port [COUNT]: COUNT (1) distinct free ports, one a line, below the ephemeral range
+# (32768-60999), which outgoing connections draw from. Ports asked for in one call never collide;
+# a port is free only until something binds it.
 free_port() {
-  python3 -c '
-import random, socket
-while True:
+  python3 - "${1:-1}" <<'PY'
+import random, socket, sys
+ports = set()
+while len(ports) < int(sys.argv[1]):
     port = random.randint(20000, 31999)
     try:
-        s = socket.socket(); s.bind(("127.0.0.1", port)); s.close(); print(port); break
+        s = socket.socket(); s.bind(("127.0.0.1", port)); s.close(); ports.add(port)
     except OSError:
-        pass'
+        pass
+print("\n".join(map(str, ports)))
+PY
 }
 
 # start_streamgate WORKDIR [VAR=value...]: runs ./streamgate run in the background until ready.
@@ -37,7 +42,7 @@ start_streamgate() {
   local work=$1
   shift
   mkdir -p "$work"
-  PORT=$(free_port)
+  PORT=$(free_port 1)
   # The data grid port is left to the launcher (first free one from 6900): a random one next to the
   # HTTP port could be taken by the grid's port scan before the HTTP listener binds.
   (cd "$ROOT" && env STREAMGATE_HTTP_PORT="$PORT" STREAMGATE_DATA_DIR="$work/data" "$@" \
@@ -63,7 +68,7 @@ start_streamgate() {
 start_nginx() {
   local dir=$1 root=$2 workers=$3
   shift 3
-  NGINX_PORT=$(free_port)
+  NGINX_PORT=$(free_port 1)
   mkdir -p "$dir"
   cat >"$dir/nginx.conf" <<CONF
 worker_processes $workers;

@@ -26,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-GRID_PORTS=("$(free_port)" "$(free_port)" "$(free_port)")
+mapfile -t GRID_PORTS < <(free_port 3)
 CLUSTER=(STREAMGATE_CLUSTER_NAME="bench-$(date +%s)-$RANDOM"
   STREAMGATE_CLUSTER_MEMBERS="127.0.0.1:${GRID_PORTS[0]},127.0.0.1:${GRID_PORTS[1]},127.0.0.1:${GRID_PORTS[2]}"
   INTERNAL_API_KEY="bench-internal-api-key-$RANDOM$RANDOM")

@@ -38,7 +38,10 @@ public class DeliveryMetrics implements UpstreamStatistics, SharingStatistics {
 
   @Inject Clock clock;
 
+  private static final System.Logger LOG = System.getLogger(DeliveryMetrics.class.getName());
+
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final ThrottledWarning busyWarning = new ThrottledWarning();
   private Timer latency;
 
   /**
@@ -88,9 +91,21 @@ public class DeliveryMetrics implements UpstreamStatistics, SharingStatistics {
     }
   }
 
-  /** A response refused because the limits were reached: session, total or memory. */
+  /**
+   * A response refused because the limits were reached: session, total or memory. Counted, and
+   * logged at most once a second (with the refusals since), so an overload cannot flood the log.
+   */
   public void busy(ResponseLimits.Refusal reason) {
     busyCounter(reason).inc();
+    long refused = busyWarning.occurred(clock.millis());
+    if (refused > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "{0} stream request(s) answered 503 with Retry-After since the last warning: busy, the {1}"
+              + " limit was reached (MEDIA_MAX_RESPONSES, 8 per session, MEDIA_RESPONSE_MEMORY_MB)",
+          refused,
+          reason.name().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   private Counter busyCounter(ResponseLimits.Refusal reason) {
