@@ -82,6 +82,8 @@ final class PayaraMicroProcess implements AutoCloseable {
                   "0",
                   "--prebootcommandfile",
                   preBoot.toString(),
+                  "--postdeploycommandfile",
+                  PAYARA_CONFIG.resolve("post-deploy-commands.asadmin").toString(),
                   "--logproperties",
                   PAYARA_CONFIG.resolve(logProperties).toString()));
       if (postBoot != null) {
