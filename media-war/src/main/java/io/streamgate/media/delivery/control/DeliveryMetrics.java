@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.common.logging.ThrottledWarning;
 import io.streamgate.media.access.control.RevocationView;
 import io.streamgate.media.sharing.control.SharingStatistics;
 import io.streamgate.media.upstream.control.UpstreamStatistics;

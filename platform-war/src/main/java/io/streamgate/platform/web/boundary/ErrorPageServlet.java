@@ -1,5 +1,7 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.platform.persistence.control.DatabaseOutages;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * Where the container sends every error of the platform (see {@code web.xml}): {@code {"error":
  * ...}} under {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi}, the console's
  * error page under {@code /admin}, the portal's elsewhere. None of them names the server, an
- * exception or a stack trace; the exception is logged here once.
+ * exception or a stack trace; the exception is logged here once. A failure because the database is
+ * away is a 503 with {@code Retry-After}, logged at most once a second.
  */
 @WebServlet(ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -36,6 +39,8 @@ public class ErrorPageServlet extends HttpServlet {
 
   private static final System.Logger LOG = System.getLogger(ErrorPageServlet.class.getName());
 
+  @Inject DatabaseOutages outages;
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
@@ -43,7 +48,11 @@ public class ErrorPageServlet extends HttpServlet {
     int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
     String path = MappedPath.of(request);
     if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-      if (bodyTimedOut(failure)) {
+      if (outages.recognise(failure)) {
+        // Not this request's fault, and over soon: the caller tries again (the player does).
+        status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        response.setHeader("Retry-After", Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS));
+      } else if (bodyTimedOut(failure)) {
         // The client's doing (a body slower than the timeout, or shorter than announced).
         status = HttpServletResponse.SC_REQUEST_TIMEOUT;
         LOG.log(Level.INFO, "Request to {0}: the body did not arrive in time", path);

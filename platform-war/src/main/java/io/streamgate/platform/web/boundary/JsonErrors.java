@@ -40,7 +40,7 @@ final class JsonErrors {
       case 414 -> "URI too long.";
       case 415 -> "Unsupported media type.";
       case 429 -> "Too many requests.";
-      case 503 -> "Service unavailable.";
+      case 503 -> "Temporarily unavailable. Please try again in a moment.";
       default -> status >= 500 ? "Server error." : "Request refused.";
     };
   }

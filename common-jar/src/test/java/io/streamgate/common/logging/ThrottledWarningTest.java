@@ -1,4 +1,4 @@
-package io.streamgate.media.delivery.control;
+package io.streamgate.common.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.streamgate.media.delivery.control;
+package io.streamgate.common.logging;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lets a warning that may repeat thousands of times a second (a refusal under overload) reach the
  * log at most once a second, with how often it happened since it last did.
  */
-final class ThrottledWarning {
+public final class ThrottledWarning {
 
   private final AtomicLong loggedSecond = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong unlogged = new AtomicLong();
@@ -15,7 +15,7 @@ final class ThrottledWarning {
    * Counts one occurrence at the given time: answers how many occurrences to log now (this one and
    * those kept back since the last warning), or 0 when the warning stays quiet this second.
    */
-  long occurred(long epochMillis) {
+  public long occurred(long epochMillis) {
     unlogged.incrementAndGet();
     long second = Math.floorDiv(epochMillis, 1000);
     long last = loggedSecond.get();
