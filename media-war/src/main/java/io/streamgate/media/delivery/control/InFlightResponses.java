@@ -1,10 +1,10 @@
 package io.streamgate.media.delivery.control;
 
+import io.streamgate.common.lifecycle.InFlight;
 import io.streamgate.media.settings.entity.MediaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the stream responses under way, so that stopping the media server (SIGTERM, undeploy) lets
@@ -13,52 +13,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class InFlightResponses {
 
-  long graceSeconds;
+  private final InFlight inFlight = new InFlight();
+
+  private Duration grace;
 
   @Inject
   void configure(MediaSettings settings) {
-    graceSeconds = settings.shutdownGraceSeconds();
+    grace = Duration.ofSeconds(settings.shutdownGraceSeconds());
   }
 
-  // Counted without a lock on every request; the lock is only taken when the count drops to zero
-  // (to wake a stop that waits) and by the waiting stop itself. A lock object of its own:
-  // synchronized methods would lock the CDI client proxy on one path and the instance on the other.
-  private final AtomicInteger count = new AtomicInteger();
-  private final Object idle = new Object();
-
   public void started() {
-    count.incrementAndGet();
+    inFlight.started();
   }
 
   public void ended() {
-    if (count.decrementAndGet() <= 0) {
-      synchronized (idle) {
-        idle.notifyAll();
-      }
-    }
+    inFlight.ended();
   }
 
   public int count() {
-    return count.get();
+    return inFlight.count();
   }
 
-  /**
-   * Waits until no response is under way, or the grace period is over; answers how many are still
-   * unfinished.
-   */
+  /** Waits until no response is under way, or the grace period is over; answers how many are. */
   public int awaitNone() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(0, graceSeconds)).toNanos();
-    synchronized (idle) {
-      try {
-        for (long left = deadline - System.nanoTime();
-            count.get() > 0 && left > 0;
-            left = deadline - System.nanoTime()) {
-          idle.wait(Math.max(1, left / 1_000_000));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return count.get();
-    }
+    return inFlight.awaitNone(grace);
   }
 }
