@@ -6,6 +6,7 @@
   "use strict";
 
   var REFRESH_BEFORE_EXP_MS = 10 * 60 * 1000;
+  var REFRESH_RETRY_MS = 10000;
   var STATUS_POLL_MS = 30000;
   // From the scheduled start on: the platform shares one look at the stream for 2 s, so the player
   // appears within 5 s of the encoder's first segments (and 24 asks a minute stay within the 30).
@@ -272,7 +273,13 @@
     state.refreshTimer = schedule(function () { refresh(); }, due, false);
   }
 
-  /** A new token for the same session; resolves true when the player can go on. */
+  /**
+   * A new token for the same session; resolves true when the player can go on, false when the
+   * session is over (the overlay says why). While the platform cannot answer (no network, a
+   * restart, its database away: 5xx; or too many refreshes: 429) it asks again after the server's
+   * Retry-After or REFRESH_RETRY_MS, until the platform answers or the player ends: the current
+   * token plays on meanwhile.
+   */
   function refresh() {
     return authorized("/playback/refresh").then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
@@ -282,6 +289,9 @@
           scheduleRefresh();
           return true;
         }
+        if (response.status === 429 || response.status >= 500) {
+          return refreshLater(retryAfterMs(response));
+        }
         if (response.status === 409) {
           end(MESSAGES.takenOver);
         } else if (response.status === 404) {
@@ -290,12 +300,27 @@
           end(MESSAGES.shared);
         } else if (response.status === 403) {
           end(/revoked/i.test(body.error || "") ? MESSAGES.revoked : MESSAGES.unavailable);
-        } else if (response.status !== 429) {
+        } else {
           end(MESSAGES.ended);
         }
         return false;
       });
-    }).catch(function () { return false; });
+    }, function () { return refreshLater(REFRESH_RETRY_MS); });
+  }
+
+  function refreshLater(ms) {
+    var current = state;
+    return new Promise(function (resolve) {
+      schedule(resolve, ms, false);
+    }).then(function () {
+      return current === state && !state.ended ? refresh() : false;
+    });
+  }
+
+  /** The wait a 429 or 503 names (Retry-After in seconds), within 1 s to 5 min. */
+  function retryAfterMs(response) {
+    var seconds = parseInt(response.headers.get("Retry-After"), 10);
+    return isNaN(seconds) ? REFRESH_RETRY_MS : Math.min(Math.max(seconds, 1), 300) * 1000;
   }
 
   function release() {

@@ -289,6 +289,53 @@ class ViewerPlayerIT {
   }
 
   @Test
+  void aRefreshWhileThePlatformIsUnavailableIsAskedAgainAndPlaybackGoesOn() throws Exception {
+    String event = streams.live(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = playing(context, fixtures.code(event));
+      // The media server refuses the token once, so the player asks for a new one; the platform
+      // answers the first two asks with 503 (restarting, or its database away).
+      AtomicInteger refused = new AtomicInteger();
+      page.route(
+          "**/streams/" + event + "/**",
+          route -> {
+            if (refused.getAndIncrement() == 0) {
+              route.fulfill(new Route.FulfillOptions().setStatus(403));
+            } else {
+              route.resume();
+            }
+          });
+      AtomicInteger refreshes = new AtomicInteger();
+      page.route(
+          "**/api/playback/refresh",
+          route -> {
+            if (refreshes.incrementAndGet() <= 2) {
+              route.fulfill(
+                  new Route.FulfillOptions()
+                      .setStatus(503)
+                      .setHeaders(Map.of("Retry-After", "1"))
+                      .setContentType("application/json")
+                      .setBody(
+                          "{\"error\":\"Temporarily unavailable. Please try again in a moment.\"}"));
+            } else {
+              route.resume();
+            }
+          });
+
+      page.waitForCondition(
+          () -> refreshes.get() >= 3, new Page.WaitForConditionOptions().setTimeout(30_000));
+      double after =
+          ((Number) page.evaluate("document.getElementById('video').currentTime")).doubleValue();
+      page.waitForFunction(
+          "t => document.getElementById('video').currentTime > t + 2",
+          after,
+          new Page.WaitForFunctionOptions().setTimeout(30_000));
+      assertFalse(page.isVisible("#ended"), page.textContent("#ended-message"));
+      assertEquals(3, refreshes.get(), "one refresh after the platform came back");
+    }
+  }
+
+  @Test
   void aLostConnectionShowsReconnectingAndPlaybackResumesWhenItIsBack() throws Exception {
     String event = streams.live(fixtures.liveEvent());
     try (BrowserContext context = chromium.newContext()) {
