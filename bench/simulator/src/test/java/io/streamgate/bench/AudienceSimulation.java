@@ -73,8 +73,18 @@ public class AudienceSimulation extends Simulation {
   /** The platform or the grid may be away for a while (a fault): these calls try again. */
   private static final List<Integer> OK_OR_AWAY = List.of(200, 502, 503, 504);
 
+  private static final List<Integer> IN_USE_OR_AWAY = List.of(200, 409, 502, 503, 504);
+
+  /** What a misbehaving request gets: refused, or nothing to say while the platform is away. */
+  private static final List<Integer> REFUSED_OR_AWAY =
+      IntStream.concat(IntStream.rangeClosed(400, 499), IntStream.of(502, 503, 504))
+          .boxed()
+          .toList();
+
   private static final List<Integer> CLIENT_ERRORS =
       IntStream.rangeClosed(400, 499).boxed().toList();
+
+  private static final List<Integer> FLOOD_ANSWERS = List.of(200, 429, 502, 503, 504);
 
   private static final Duration RETRY = Duration.ofSeconds(5);
 
@@ -96,26 +106,33 @@ public class AudienceSimulation extends Simulation {
 
   // The player's requests.
 
-  private static HttpRequestActionBuilder redeem(String name) {
+  private static HttpRequestActionBuilder validate(String name, String code) {
     return http(name)
         .post("/api/tokens/validate")
-        .body(StringBody("{\"code\":\"#{code}\"}"))
-        .asJson()
+        .body(StringBody("{\"code\":\"" + code + "\"}"))
+        .asJson();
+  }
+
+  private static HttpRequestActionBuilder redeem(String name) {
+    return validate(name, "#{code}")
         .check(jsonPath("$.playbackToken").saveAs("token"))
         .check(jsonPath("$.playbackBaseUrl").saveAs("mediaBase"))
         .check(jsonPath("$.streamPath").saveAs("streamPath"))
         .check(jsonPath("$.tokenExpiresIn").ofLong().saveAs("ttl"));
   }
 
-  /** A redeem that may find the platform away: it then answers no token, and is tried again. */
+  /**
+   * A redeem that may find the platform away, or the code still in use when the release before it
+   * was lost while the platform was away (409 until that session times out): it then answers no
+   * token, and is tried again.
+   */
   private static HttpRequestActionBuilder redeemAgain(String label) {
-    return http(label + "redeem again")
-        .post("/api/tokens/validate")
-        .body(StringBody("{\"code\":\"#{code}\"}"))
-        .asJson()
-        .check(status().in(OK_OR_AWAY))
-        .check(jsonPath("$.playbackToken").optional().saveAs("token"))
-        .check(jsonPath("$.tokenExpiresIn").ofLong().optional().saveAs("ttl"));
+    return validate(label + "redeem again", "#{code}")
+        .check(status().in(IN_USE_OR_AWAY))
+        .checkIf((response, session) -> response.status().code() == 200)
+        .then(
+            jsonPath("$.playbackToken").saveAs("token"),
+            jsonPath("$.tokenExpiresIn").ofLong().saveAs("ttl"));
   }
 
   private static HttpRequestActionBuilder media(String name, String url) {
@@ -172,9 +189,10 @@ public class AudienceSimulation extends Simulation {
 
       // Release and redeem again, as a reloaded page does; the platform may be away meanwhile.
       ChainBuilder reconnect =
-          exec(platform(label + "release", "/api/playback/release"))
+          exec(platform(label + "release", "/api/playback/release").check(status().in(OK_OR_AWAY)))
               .exec(session -> session.remove("token").set("tries", 0))
-              .asLongAs(session -> !session.contains("token") && session.getInt("tries") < 24)
+              // A lost release holds the code until its session times out (SESSION_TIMEOUT_SECONDS).
+              .asLongAs(session -> !session.contains("token") && session.getInt("tries") < 36)
               .on(
                   exec(redeemAgain(label))
                       .exec(session -> session.set("tries", session.getInt("tries") + 1))
@@ -247,16 +265,13 @@ public class AudienceSimulation extends Simulation {
                           .check(status().in(CLIENT_ERRORS)))
                   .feed(revoked)
                   .exec(
-                      http("bad: revoked code")
-                          .post("/api/tokens/validate")
-                          .body(StringBody("{\"code\":\"#{revoked}\"}"))
-                          .asJson()
-                          .check(status().in(CLIENT_ERRORS)))
+                      validate("bad: revoked code", "#{revoked}")
+                          .check(status().in(REFUSED_OR_AWAY)))
                   .exec(
                       repeat(20)
                           .on(
                               exec(platform("bad: heartbeat flood", "/api/playback/heartbeat")
-                                  .check(status().in(200, 429)))))
+                                  .check(status().in(FLOOD_ANSWERS)))))
                   .pause(Duration.ofSeconds(2)))
           .exec(platform("release", "/api/playback/release"))
           .exec(
@@ -336,7 +351,7 @@ public class AudienceSimulation extends Simulation {
   }
 
   private static Session startAtLiveEdge(Session session) {
-    LivePlaylist playlist = LivePlaylist.parse(session.getString("variant"), body(session));
+    LivePlaylist playlist = LivePlaylist.parse(session.getString("variant"), session.getString("playlist"));
     long start = playlist.startSequence();
     return session
         .set("target", playlist.targetSeconds())
@@ -346,18 +361,15 @@ public class AudienceSimulation extends Simulation {
   }
 
   private static Session newSegments(Session session) {
-    LivePlaylist playlist = LivePlaylist.parse(session.getString("variant"), body(session));
+    LivePlaylist playlist = LivePlaylist.parse(session.getString("variant"), session.getString("playlist"));
     List<String> fresh = playlist.after(session.getLong("lastSequence"));
     return session
         .set("target", playlist.targetSeconds())
         .set("newSegments", fresh)
         .set("lastSequence", Math.max(session.getLong("lastSequence"), playlist.lastSequence()))
-        .set("dvrStart", playlist.uris().get(0))
+        // Not the oldest segment, which the origin may delete before the request arrives.
+        .set("dvrStart", playlist.uris().get(Math.min(1, playlist.uris().size() - 1)))
         .remove("playlist");
-  }
-
-  private static String body(Session session) {
-    return session.getString("playlist");
   }
 
   // Settings.
