@@ -44,7 +44,7 @@ import java.util.stream.IntStream;
  * segment it starts at, then follow the live playlist at its cadence (reload once a target
  * duration, fetch each new segment once), heartbeat every 30 s, refresh its token before it
  * expires, and release the code at the end. A share of the viewers reconnect (release, redeem
- * again), seek back to the start of the DVR window, or switch renditions. A few misbehaving
+ * again), seek back into the DVR window, or switch renditions. A few misbehaving
  * viewers send what players never do (a forged token, another event's path, a revoked code, a
  * heartbeat flood, a released session's token), each of which must get its 4xx.
  *
@@ -216,7 +216,7 @@ public class AudienceSimulation extends Simulation {
               .doIf(session -> due(session, "seekAt"))
               .then(
                   exec(session -> session.set("seekAt", -1L))
-                      .exec(media(label + "segment (seek back)", "#{dvrStart}")))
+                      .exec(media(label + "segment (seek back)", "#{seekTarget}")))
               .doIf(session -> due(session, "reconnectAt"))
               .then(reconnect);
 
@@ -367,8 +367,9 @@ public class AudienceSimulation extends Simulation {
         .set("target", playlist.targetSeconds())
         .set("newSegments", fresh)
         .set("lastSequence", Math.max(session.getLong("lastSequence"), playlist.lastSequence()))
-        // Not the oldest segment, which the origin may delete before the request arrives.
-        .set("dvrStart", playlist.uris().get(Math.min(1, playlist.uris().size() - 1)))
+        // The middle of the window: the oldest segments may be deleted by the encoder before a
+        // request slowed by a loaded machine arrives (a 404 for the first and for the second).
+        .set("seekTarget", playlist.uris().get(playlist.uris().size() / 2))
         .remove("playlist");
   }
 
