@@ -275,22 +275,40 @@
 
   /**
    * A new token for the same session; resolves true when the player can go on, false when the
-   * session is over (the overlay says why). While the platform cannot answer (no network, a
-   * restart, its database away: 5xx; or too many refreshes: 429) it asks again after the server's
-   * Retry-After or REFRESH_RETRY_MS, until the platform answers or the player ends: the current
-   * token plays on meanwhile.
+   * session is over (the overlay says why) or the viewer left it. While the platform cannot answer
+   * (no network, a restart, its database away: 5xx; or too many refreshes: 429) it asks again after
+   * the server's Retry-After or REFRESH_RETRY_MS, until the platform answers or the player ends:
+   * the current token plays on meanwhile. One refresh at a time: a caller while one is under way
+   * gets its outcome.
    */
   function refresh() {
+    if (!state.refreshing) {
+      var session = state;
+      session.refreshing = askForToken(session).then(function (ok) {
+        session.refreshing = null;
+        return ok;
+      });
+    }
+    return state.refreshing;
+  }
+
+  function askForToken(session) {
+    if (state !== session || session.ended) {
+      return Promise.resolve(false);
+    }
     return authorized("/playback/refresh").then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
+        if (state !== session || session.ended) {
+          return false;
+        }
         if (response.ok) {
-          state.token = body.playbackToken;
-          state.tokenExp = claims(body.playbackToken).exp * 1000;
+          session.token = body.playbackToken;
+          session.tokenExp = claims(body.playbackToken).exp * 1000;
           scheduleRefresh();
           return true;
         }
         if (response.status === 429 || response.status >= 500) {
-          return refreshLater(retryAfterMs(response));
+          return askLater(session, retryAfterMs(response));
         }
         if (response.status === 409) {
           end(MESSAGES.takenOver);
@@ -305,16 +323,19 @@
         }
         return false;
       });
-    }, function () { return refreshLater(REFRESH_RETRY_MS); });
+    }, function () {
+      return askLater(session, REFRESH_RETRY_MS);
+    }).catch(function () { return false; });
   }
 
-  function refreshLater(ms) {
-    var current = state;
+  /** Asks again after the wait, unless the viewer has left this session or it ended meanwhile. */
+  function askLater(session, ms) {
+    if (state !== session || session.ended) {
+      return Promise.resolve(false);
+    }
     return new Promise(function (resolve) {
       schedule(resolve, ms, false);
-    }).then(function () {
-      return current === state && !state.ended ? refresh() : false;
-    });
+    }).then(function () { return askForToken(session); });
   }
 
   /** The wait a 429 or 503 names (Retry-After in seconds), within 1 s to 5 min. */

@@ -8,14 +8,14 @@ import sun.misc.SignalHandler;
  * stop}, systemd, Kubernetes): the first TERM marks it stopping and runs its drain on a thread of
  * its own, then does what TERM did before: another StreamGate application's drain (two WARs in one
  * server chain their handlers), or, after the last drain, closes Payara Micro's HTTP listener and
- * lets the JVM shut down with Payara's hooks. A second TERM does that at once.
+ * lets the JVM shut down with Payara's hooks. A second TERM shuts the JVM down at once.
  *
  * <p>Replacing the process's TERM handler is the only hook that runs before the JVM's shutdown
  * hooks. Closing the listener first matters: Payara undeploys the applications while its listener
  * still takes requests, and answered those with the container's own 500 and 503 pages (one naming a
  * servlet class); closed, a client's connection is refused and a proxy asks another server or
- * answers 502. {@link #restore()} puts the previous handler back when the application is
- * undeployed.
+ * answers 502. {@link #restore()} puts the previous handler back when the application is undeployed
+ * (with two WARs, in the reverse order of their deployment, as a server's shutdown undeploys them).
  */
 public final class StopSignal {
 
@@ -24,7 +24,7 @@ public final class StopSignal {
   private static final int EXIT_ON_TERM = 128 + 15;
 
   private volatile boolean stopping;
-  private SignalHandler previous;
+  private volatile SignalHandler previous;
 
   /**
    * Handles TERM from now on. The drain runs with the calling thread's context class loader: the
@@ -81,7 +81,8 @@ public final class StopSignal {
     @Override
     public void handle(Signal signal) {
       if (stopping) {
-        exit(signal); // a second TERM: stop now
+        // A second TERM: the JVM's shutdown now, past any other application's drain as well.
+        Runtime.getRuntime().exit(EXIT_ON_TERM);
         return;
       }
       stopping = true;
@@ -91,7 +92,8 @@ public final class StopSignal {
                 try {
                   drain.run();
                   if (!chained()) {
-                    LOG.log(System.Logger.Level.INFO, "Stopping: " + PayaraMicroListener.close());
+                    LOG.log(
+                        System.Logger.Level.INFO, "Stopping: " + PayaraMicroHttp.closeListener());
                   }
                 } finally {
                   exit(signal);

@@ -1,5 +1,6 @@
 package io.streamgate.media.upstream.control;
 
+import io.streamgate.common.errors.Causes;
 import io.streamgate.common.playback.Playlist;
 import io.streamgate.common.playback.StreamSource;
 import io.streamgate.media.cache.control.SegmentCache;
@@ -238,7 +239,7 @@ public class UpstreamOrigin {
   }
 
   private static String kind(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : Causes.of(failure)) {
       if (cause instanceof java.net.http.HttpTimeoutException) {
         return "timeout";
       }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.common.errors.Causes;
 import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -77,7 +78,7 @@ public class Database {
     // The driver's own exception says it best ("Connection to host:port refused", "role ... does
     // not exist"); the pool's wrappers above it and the socket error below it say less.
     Throwable said = e;
-    for (Throwable cause = e.getCause(); cause != null && cause != said; cause = cause.getCause()) {
+    for (Throwable cause : Causes.of(e)) {
       if (cause instanceof SQLException) {
         said = cause;
       }

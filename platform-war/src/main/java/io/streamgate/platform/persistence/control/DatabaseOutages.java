@@ -1,13 +1,14 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.common.errors.Causes;
 import io.streamgate.common.logging.ThrottledWarning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a failure caused by the database being out of reach (stopped, restarting, unreachable, or
@@ -52,19 +53,27 @@ public class DatabaseOutages {
 
   /**
    * A connection-class SQL state (08: connection exception; 57P: the server shutting down or
-   * starting), a refused socket, or the pool unable to hand out a connection, anywhere among the
-   * causes.
+   * starting) anywhere among the causes, a resource failing the transaction manager's commit or
+   * rollback (XAException: the pooled connection broke under it, which the soak met once while
+   * PostgreSQL stopped), or below a JDBC failure a refused socket or the pool unable to hand out a
+   * connection (the database refused it, or every pooled one stayed busy past the pool's wait).
    */
   static boolean outage(Throwable failure) {
-    for (Throwable cause : causes(failure)) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+    boolean jdbc = false;
+    for (Throwable cause : Causes.of(failure)) {
+      if (cause instanceof SQLException sql) {
+        jdbc = true;
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) {
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
           return true;
         }
       }
-      if (cause instanceof ConnectException
-          || cause.getClass().getSimpleName().equals(POOL_REFUSED)) {
+      if (cause instanceof XAException) {
+        return true;
+      }
+      if (jdbc
+          && (cause instanceof ConnectException
+              || cause.getClass().getSimpleName().equals(POOL_REFUSED))) {
         return true;
       }
     }
@@ -72,21 +81,16 @@ public class DatabaseOutages {
   }
 
   private String said(Throwable failure) {
-    for (Throwable cause : causes(failure)) {
-      if (cause instanceof SQLException sql) {
-        return Database.unreachable(sql, database.serverResource());
-      }
-    }
-    return "StreamGate cannot reach its database (" + failure.getClass().getSimpleName() + ")";
+    return Causes.find(failure, SQLException.class)
+        .map(sql -> Database.unreachable(sql, database.serverResource()))
+        .orElseGet(() -> "StreamGate's database failed a transaction (" + innermost(failure) + ")");
   }
 
-  /** The failure and its causes, outermost first (a cause that loops back ends the list). */
-  private static List<Throwable> causes(Throwable failure) {
-    List<Throwable> chain = new ArrayList<>();
-    for (Throwable cause = failure; cause != null && !chain.contains(cause); ) {
-      chain.add(cause);
-      cause = cause.getCause();
-    }
-    return chain;
+  private static String innermost(Throwable failure) {
+    List<Throwable> causes = Causes.of(failure);
+    Throwable last = causes.get(causes.size() - 1);
+    String message = last.getMessage() == null ? last.getClass().getName() : last.getMessage();
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.common.errors.Causes;
 import io.streamgate.platform.persistence.control.DatabaseOutages;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
@@ -133,12 +134,7 @@ public class ErrorPageServlet extends HttpServlet {
    * Whether reading the request body timed out (Grizzly's read gives up with a TimeoutException).
    */
   static boolean bodyTimedOut(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.find(failure, TimeoutException.class).isPresent();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.common.errors.Causes;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -73,10 +75,10 @@ public class PageErrors extends ExceptionHandlerWrapper {
    * expired view, or any failure to restore a view the request claims state for.
    */
   private static String lostView(ExceptionQueuedEventContext queued, FacesContext context) {
-    for (Throwable t = queued.getException(); t != null; t = t.getCause()) {
-      if (t instanceof ViewExpiredException expired) {
-        return expired.getViewId();
-      }
+    Optional<ViewExpiredException> expired =
+        Causes.find(queued.getException(), ViewExpiredException.class);
+    if (expired.isPresent()) {
+      return expired.get().getViewId();
     }
     boolean claimsState =
         context

@@ -1,5 +1,6 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.common.errors.Causes;
 import io.streamgate.platform.persistence.control.DatabaseOutages;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -8,12 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /**
  * A query or write that failed (this mapper), or a transaction that failed at commit ({@link
- * ConcurrentChangeMapper}): when another admin's change of the same row committed first, the 409 a
- * stale edit gets; when the database is away, a 503 with {@code Retry-After} (see {@link
+ * TransactionFailureMapper}): when another admin's change of the same row committed first, the 409
+ * a stale edit gets; when the database is away, a 503 with {@code Retry-After} (see {@link
  * DatabaseOutages}, which logs it at most once a second); else a 500 without details, logged with
  * its stack trace. Mapped here rather than left to the container, which logged each failure twice
  * with its whole trace: 190,000 log lines in a 10 s database outage under 300 viewers.
@@ -32,14 +32,12 @@ public class PersistenceFailureMapper implements ExceptionMapper<PersistenceExce
   }
 
   static Response answer(Exception failure, DatabaseOutages outages) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockException) {
-        return json(
-                Response.Status.CONFLICT,
-                "This was changed by someone else at the same moment. Reload it and make your change"
-                    + " again.")
-            .build();
-      }
+    if (Causes.find(failure, OptimisticLockException.class).isPresent()) {
+      return json(
+              Response.Status.CONFLICT,
+              "This was changed by someone else at the same moment. Reload it and make your change"
+                  + " again.")
+          .build();
     }
     if (outages.recognise(failure)) {
       return json(Response.Status.SERVICE_UNAVAILABLE, JsonErrors.message(503))
@@ -54,6 +52,6 @@ public class PersistenceFailureMapper implements ExceptionMapper<PersistenceExce
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
         .header("Cache-Control", "no-store")
-        .entity(Map.of("error", message));
+        .entity(new ApiJson.Error(message));
   }
 }

@@ -29,18 +29,19 @@ public class StoppingGate extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (stop.stopping()) {
-      response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-      response.setHeader("Connection", "close");
-      if (ErrorPageServlet.answersJson(MappedPath.of(request))) {
-        JsonErrors.write(response, 503, JsonErrors.message(503));
-      } else {
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      }
-      return;
-    }
+    // Counted before the check: a request that passed it is one the drain waits for.
     stop.started();
     try {
+      if (stop.stopping()) {
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        response.setHeader("Connection", "close");
+        if (ErrorPageServlet.answersJson(MappedPath.of(request))) {
+          JsonErrors.write(response, 503, JsonErrors.message(503));
+        } else {
+          response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+        return;
+      }
       chain.doFilter(request, response);
     } finally {
       stop.ended();

@@ -61,6 +61,29 @@ class DatabaseOutagesTest {
   }
 
   @Test
+  void aCommitThatTheConnectionFailedIsAnOutage() {
+    // As the soak met it: the pooled connection broke under the commit of a heartbeat.
+    Exception commit =
+        new TransactionalException(
+            "encountered exception during commit",
+            new jakarta.transaction.SystemException("commit"));
+    commit
+        .getCause()
+        .initCause(
+            new javax.transaction.xa.XAException(
+                "jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection"));
+    assertTrue(DatabaseOutages.outage(commit));
+  }
+
+  @Test
+  void aRefusedSocketOutsideTheDatabaseIsNoOutage() {
+    // An outbound HTTP call that could not connect is not the database being away.
+    assertFalse(
+        DatabaseOutages.outage(
+            new IllegalStateException(new java.io.UncheckedIOException(new ConnectException()))));
+  }
+
+  @Test
   void aCauseThatLoopsBackEndsTheSearch() {
     Exception first = new Exception("first");
     Exception second = new Exception("second", first);

@@ -12,16 +12,16 @@ import java.util.concurrent.TimeUnit;
  * undoes), through the Payara Micro API, looked up by name: the WARs also run on a full Payara
  * Server, which has no such API, and then nothing is closed.
  */
-final class PayaraMicroListener {
+final class PayaraMicroHttp {
 
   static final String CLOSE =
       "configs.config.server-config.network-config.network-listeners.network-listener"
           + ".http-listener.enabled=false";
 
-  private PayaraMicroListener() {}
+  private PayaraMicroHttp() {}
 
   /** Answers what happened, in a few words for the log. */
-  static String close() {
+  static String closeListener() {
     try {
       Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
       Object instance = micro.getMethod("getInstance").invoke(null);
@@ -31,13 +31,13 @@ final class PayaraMicroListener {
       Method run = runtimeType.getMethod("run", Collection.class, String.class, String[].class);
       Map<?, ?> results =
           (Map<?, ?>) run.invoke(runtime, List.of(local), "set", new String[] {CLOSE});
-      for (Object result : results.values()) {
-        Object outcome = ((Future<?>) result).get(5, TimeUnit.SECONDS);
-        return "HTTP listener closed ("
-            + outcome.getClass().getMethod("getExitStatus").invoke(outcome)
-            + ")";
+      if (results.isEmpty()) {
+        return "HTTP listener not closed first (no local instance)";
       }
-      return "HTTP listener not closed first (no local instance)";
+      Object outcome = ((Future<?>) results.values().iterator().next()).get(5, TimeUnit.SECONDS);
+      return "HTTP listener closed ("
+          + outcome.getClass().getMethod("getExitStatus").invoke(outcome)
+          + ")";
     } catch (ClassNotFoundException e) {
       return "HTTP listener left to the server (not Payara Micro)";
     } catch (Exception e) {

@@ -13,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
  * answered as {@link PersistenceFailureMapper} answers a failed query.
  */
 @Provider
-public class ConcurrentChangeMapper implements ExceptionMapper<TransactionalException> {
+public class TransactionFailureMapper implements ExceptionMapper<TransactionalException> {
 
   @Inject DatabaseOutages outages;
 

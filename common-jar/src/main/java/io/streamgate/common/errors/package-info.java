@@ -1,0 +1,2 @@
+/** Reading failures: an exception and its causes. */
+package io.streamgate.common.errors;
