@@ -46,7 +46,9 @@ import java.util.stream.IntStream;
  * expires, and release the code at the end. A share of the viewers reconnect (release, redeem
  * again), seek back into the DVR window, or switch renditions. A few misbehaving
  * viewers send what players never do (a forged token, another event's path, a revoked code, a
- * heartbeat flood, a released session's token), each of which must get its 4xx.
+ * heartbeat flood, a released session's token), each of which must get its 4xx (or, for the
+ * requests to the platform, a 502/503/504 while a fault is on: nothing to refuse while the platform
+ * or its database is away).
  *
  * <p>The group {@code join} times a viewer from its redeem request to its first segment received.
  * Settings are system properties (see {@code bench/audience.sh}, which sets them).
@@ -84,7 +86,12 @@ public class AudienceSimulation extends Simulation {
   private static final List<Integer> CLIENT_ERRORS =
       IntStream.rangeClosed(400, 499).boxed().toList();
 
-  private static final List<Integer> FLOOD_ANSWERS = List.of(200, 429, 502, 503, 504);
+  private static final List<Integer> FLOOD_ANSWERS = List.of(200, 429);
+
+  private static final List<Integer> FLOOD_ANSWERS_OR_AWAY = List.of(200, 429, 502, 503, 504);
+
+  /** A file that exists while bench/audience.sh has a fault on (and a few seconds after it). */
+  private final Path faultFlag = Path.of(System.getProperty("faultFlag", "/nonexistent/fault"));
 
   private static final Duration RETRY = Duration.ofSeconds(5);
 
@@ -191,7 +198,8 @@ public class AudienceSimulation extends Simulation {
       ChainBuilder reconnect =
           exec(platform(label + "release", "/api/playback/release").check(status().in(OK_OR_AWAY)))
               .exec(session -> session.remove("token").set("tries", 0))
-              // A lost release holds the code until its session times out (SESSION_TIMEOUT_SECONDS).
+              // A lost release holds the code until its session times out
+              // (SESSION_TIMEOUT_SECONDS).
               .asLongAs(session -> !session.contains("token") && session.getInt("tries") < 36)
               .on(
                   exec(redeemAgain(label))
@@ -266,12 +274,18 @@ public class AudienceSimulation extends Simulation {
                   .feed(revoked)
                   .exec(
                       validate("bad: revoked code", "#{revoked}")
-                          .check(status().in(REFUSED_OR_AWAY)))
+                          .checkIf((response, session) -> !faultOn())
+                          .then(status().in(CLIENT_ERRORS))
+                          .checkIf((response, session) -> faultOn())
+                          .then(status().in(REFUSED_OR_AWAY)))
                   .exec(
                       repeat(20)
                           .on(
                               exec(platform("bad: heartbeat flood", "/api/playback/heartbeat")
-                                  .check(status().in(FLOOD_ANSWERS)))))
+                                  .checkIf((response, session) -> !faultOn())
+                                  .then(status().in(FLOOD_ANSWERS))
+                                  .checkIf((response, session) -> faultOn())
+                                  .then(status().in(FLOOD_ANSWERS_OR_AWAY)))))
                   .pause(Duration.ofSeconds(2)))
           .exec(platform("release", "/api/playback/release"))
           .exec(
@@ -308,6 +322,10 @@ public class AudienceSimulation extends Simulation {
             details("segment").responseTime().percentile(99.0).lt(mediaP99Ms),
             details("variant playlist").responseTime().percentile(99.0).lt(mediaP99Ms));
     setUp(populations).protocols(protocol).assertions(bounds);
+  }
+
+  private boolean faultOn() {
+    return Files.exists(faultFlag);
   }
 
   // Each viewer's plan and the player's reading of playlists.
@@ -351,7 +369,8 @@ public class AudienceSimulation extends Simulation {
   }
 
   private static Session startAtLiveEdge(Session session) {
-    LivePlaylist playlist = LivePlaylist.parse(session.getString("variant"), session.getString("playlist"));
+    LivePlaylist playlist =
+        LivePlaylist.parse(session.getString("variant"), session.getString("playlist"));
     long start = playlist.startSequence();
     return session
         .set("target", playlist.targetSeconds())
@@ -361,7 +380,8 @@ public class AudienceSimulation extends Simulation {
   }
 
   private static Session newSegments(Session session) {
-    LivePlaylist playlist = LivePlaylist.parse(session.getString("variant"), session.getString("playlist"));
+    LivePlaylist playlist =
+        LivePlaylist.parse(session.getString("variant"), session.getString("playlist"));
     List<String> fresh = playlist.after(session.getLong("lastSequence"));
     return session
         .set("target", playlist.targetSeconds())
