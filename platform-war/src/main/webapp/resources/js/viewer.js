@@ -292,13 +292,18 @@
     return state.refreshing;
   }
 
+  /** Whether the viewer has left this session (Back, a new code) or it ended. */
+  function over(session) {
+    return state !== session || session.ended;
+  }
+
   function askForToken(session) {
-    if (state !== session || session.ended) {
+    if (over(session)) {
       return Promise.resolve(false);
     }
     return authorized("/playback/refresh").then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
-        if (state !== session || session.ended) {
+        if (over(session)) {
           return false;
         }
         if (response.ok) {
@@ -330,7 +335,7 @@
 
   /** Asks again after the wait, unless the viewer has left this session or it ended meanwhile. */
   function askLater(session, ms) {
-    if (state !== session || session.ended) {
+    if (over(session)) {
       return Promise.resolve(false);
     }
     return new Promise(function (resolve) {

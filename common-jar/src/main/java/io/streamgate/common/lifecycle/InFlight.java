@@ -3,8 +3,11 @@ package io.streamgate.common.lifecycle;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the requests under way, so that a stopping server can let them finish first. */
-public final class InFlight {
+/**
+ * Counts the requests under way, so that a stopping server can let them finish first. Open for a
+ * CDI bean to extend (a bean needs a class it can proxy).
+ */
+public class InFlight {
 
   // Counted without a lock on every request; the lock is only taken when the count drops to zero
   // (to wake a stop that waits) and by the waiting stop itself.

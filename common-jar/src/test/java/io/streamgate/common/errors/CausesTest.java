@@ -22,6 +22,14 @@ class CausesTest {
   }
 
   @Test
+  void theInnermostCauseSaysItsFirstLine() {
+    Exception failure =
+        new RuntimeException("wrapper", new IllegalStateException("  refused\n  at the socket"));
+    assertEquals("refused", Causes.firstLine(Causes.innermost(failure)));
+    assertEquals("java.lang.IllegalStateException", Causes.firstLine(new IllegalStateException()));
+  }
+
+  @Test
   void aCauseThatLoopsBackEndsTheChain() {
     Exception first = new Exception("first");
     Exception second = new Exception("second", first);

@@ -11,9 +11,7 @@ import java.time.Duration;
  * them finish - a viewer's segment arrives whole - for up to {@code SHUTDOWN_GRACE_SECONDS}.
  */
 @ApplicationScoped
-public class InFlightResponses {
-
-  private final InFlight inFlight = new InFlight();
+public class InFlightResponses extends InFlight {
 
   private Duration grace;
 
@@ -22,20 +20,8 @@ public class InFlightResponses {
     grace = Duration.ofSeconds(settings.shutdownGraceSeconds());
   }
 
-  public void started() {
-    inFlight.started();
-  }
-
-  public void ended() {
-    inFlight.ended();
-  }
-
-  public int count() {
-    return inFlight.count();
-  }
-
   /** Waits until no response is under way, or the grace period is over; answers how many are. */
   public int awaitNone() {
-    return inFlight.awaitNone(grace);
+    return awaitNone(grace);
   }
 }

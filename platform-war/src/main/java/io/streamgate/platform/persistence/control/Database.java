@@ -83,10 +83,8 @@ public class Database {
         said = cause;
       }
     }
-    String message = said.getMessage() == null ? said.getClass().getName() : said.getMessage();
-    int end = message.indexOf('\n');
     return "StreamGate cannot reach its database ("
-        + (end < 0 ? message : message.substring(0, end)).trim()
+        + Causes.firstLine(said)
         + "): check "
         + (serverResource
             ? "the JDBC pool behind "

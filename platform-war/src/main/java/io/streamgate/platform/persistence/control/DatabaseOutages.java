@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import javax.transaction.xa.XAException;
 
 /**
@@ -83,14 +82,10 @@ public class DatabaseOutages {
   private String said(Throwable failure) {
     return Causes.find(failure, SQLException.class)
         .map(sql -> Database.unreachable(sql, database.serverResource()))
-        .orElseGet(() -> "StreamGate's database failed a transaction (" + innermost(failure) + ")");
-  }
-
-  private static String innermost(Throwable failure) {
-    List<Throwable> causes = Causes.of(failure);
-    Throwable last = causes.get(causes.size() - 1);
-    String message = last.getMessage() == null ? last.getClass().getName() : last.getMessage();
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+        .orElseGet(
+            () ->
+                "StreamGate's database failed a transaction ("
+                    + Causes.firstLine(Causes.innermost(failure))
+                    + ")");
   }
 }

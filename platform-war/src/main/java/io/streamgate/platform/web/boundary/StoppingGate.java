@@ -30,7 +30,7 @@ public class StoppingGate extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     // Counted before the check: a request that passed it is one the drain waits for.
-    stop.started();
+    stop.requests().started();
     try {
       if (stop.stopping()) {
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
@@ -44,7 +44,7 @@ public class StoppingGate extends HttpFilter {
       }
       chain.doFilter(request, response);
     } finally {
-      stop.ended();
+      stop.requests().ended();
     }
   }
 }

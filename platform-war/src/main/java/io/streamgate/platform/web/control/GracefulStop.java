@@ -42,12 +42,9 @@ public class GracefulStop {
     return signal.stopping();
   }
 
-  public void started() {
-    inFlight.started();
-  }
-
-  public void ended() {
-    inFlight.ended();
+  /** The requests under way, counted by the filter in front of every request. */
+  public InFlight requests() {
+    return inFlight;
   }
 
   private void drain() {
