@@ -1,6 +1,6 @@
 package io.streamgate.platform.health.boundary;
 
-import io.streamgate.platform.signing.control.SigningKeys;
+import io.streamgate.platform.signing.control.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class SigningKeysReadiness implements HealthCheck {
 
-  @Inject SigningKeys keys;
+  @Inject KeyRing keys;
 
   @Override
   public HealthCheckResponse call() {

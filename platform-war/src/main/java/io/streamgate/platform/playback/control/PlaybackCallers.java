@@ -3,7 +3,7 @@ package io.streamgate.platform.playback.control;
 import io.streamgate.common.playback.CachingTokenVerifier;
 import io.streamgate.common.playback.InvalidPlaybackTokenException;
 import io.streamgate.common.playback.PlaybackClaims;
-import io.streamgate.platform.signing.control.SigningKeys;
+import io.streamgate.platform.signing.control.KeyRing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class PlaybackCallers {
 
-  @Inject SigningKeys keys;
+  @Inject KeyRing keys;
 
   @Inject Clock clock;
 

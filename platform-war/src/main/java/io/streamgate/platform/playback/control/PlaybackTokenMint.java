@@ -2,7 +2,7 @@ package io.streamgate.platform.playback.control;
 
 import io.streamgate.common.Spec;
 import io.streamgate.common.playback.PlaybackClaims;
-import io.streamgate.platform.signing.control.SigningKeys;
+import io.streamgate.platform.signing.control.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -15,7 +15,7 @@ public class PlaybackTokenMint {
   /** A minted token and when it stops working. */
   public record Minted(String token, Instant issuedAt, Instant expiresAt, long expiresInSeconds) {}
 
-  @Inject SigningKeys keys;
+  @Inject KeyRing keys;
 
   @Inject Clock clock;
 

@@ -1,6 +1,8 @@
 package io.streamgate.platform.sessions.control;
 
+import io.streamgate.platform.persistence.control.DatabaseOutages;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
+import java.time.Duration;
 import java.util.Map;
 
 /** A heartbeat or refresh for a session that no longer holds its code. */
@@ -17,6 +19,11 @@ public class SessionRefusedException extends RequestRefusedException {
 
   private SessionRefusedException(int status, String message, Map<String, Object> extras) {
     super(status, message, extras, null);
+  }
+
+  private SessionRefusedException(
+      int status, String message, Map<String, Object> extras, Duration retryAfter) {
+    super(status, message, extras, retryAfter);
   }
 
   /** An admin names a session that does not exist (any more). */
@@ -38,6 +45,15 @@ public class SessionRefusedException extends RequestRefusedException {
         403,
         "Session ended: this code was used on more than one device at once",
         Map.of("reason", TOKEN_SHARING));
+  }
+
+  /** A heartbeat whose write did not get through in time (the database is slow or away). */
+  public static SessionRefusedException unavailable() {
+    return new SessionRefusedException(
+        503,
+        "Temporarily unavailable. Please try again in a moment.",
+        Map.of(),
+        Duration.ofSeconds(DatabaseOutages.RETRY_AFTER_SECONDS));
   }
 
   public static SessionRefusedException conflict() {

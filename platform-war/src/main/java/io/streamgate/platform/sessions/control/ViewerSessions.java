@@ -6,6 +6,10 @@ import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,20 +37,43 @@ public class ViewerSessions {
 
   @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
 
+  @Inject HeartbeatWrites heartbeatWrites;
+
+  @Resource ManagedExecutorService executor;
+
+  /** Heartbeats written together; at most this many sessions in one UPDATE. */
+  static final int HEARTBEATS_PER_WRITE = 200;
+
+  /** How long a heartbeat waits for its write before it is answered 503. */
+  static final Duration HEARTBEAT_WAIT = Duration.ofSeconds(10);
+
+  private GroupCommit heartbeats;
+
+  @PostConstruct
+  void start() {
+    heartbeats =
+        new GroupCommit(
+            executor,
+            heartbeatWrites::touch,
+            HEARTBEATS_PER_WRITE,
+            SessionRefusedException::unavailable);
+  }
+
+  @PreDestroy
+  void stop() {
+    heartbeats.close();
+  }
+
   @Inject SessionPolicy policy;
 
   /**
-   * One UPDATE in the common case. When it touches nothing, the session is gone: 403 when it was
-   * ended for token sharing, 409 when another device holds the code now, 404 when nobody does.
+   * Moves the session's last heartbeat to now, in a transaction shared with the heartbeats that
+   * arrive at the same moment ({@link GroupCommit}: one UPDATE for all of them, answered once it is
+   * committed). When it touched nothing, the session is gone: 403 when it was ended for token
+   * sharing, 409 when another device holds the code now, 404 when nobody does.
    */
-  @Transactional
   public void heartbeat(PlaybackClaims caller) {
-    int updated =
-        em.createNamedQuery(ViewerSession.HEARTBEAT)
-            .setParameter("now", clock.instant())
-            .setParameter("sid", caller.sid())
-            .executeUpdate();
-    if (updated == 0) {
+    if (!heartbeats.submit(caller.sid(), HEARTBEAT_WAIT)) {
       if (endedForSharing(caller.sid())) {
         throw SessionRefusedException.shared();
       }

@@ -27,7 +27,10 @@ import java.time.Instant;
     query = "SELECT s FROM ViewerSession s JOIN FETCH s.accessCode WHERE s.sessionId = :sid")
 @NamedQuery(
     name = ViewerSession.HEARTBEAT,
-    query = "UPDATE ViewerSession s SET s.lastHeartbeat = :now WHERE s.sessionId = :sid")
+    query = "UPDATE ViewerSession s SET s.lastHeartbeat = :now WHERE s.sessionId IN :sids")
+@NamedQuery(
+    name = ViewerSession.SESSION_IDS,
+    query = "SELECT s.sessionId FROM ViewerSession s WHERE s.sessionId IN :sids")
 @NamedQuery(
     name = ViewerSession.RELEASE,
     query = "DELETE FROM ViewerSession s WHERE s.sessionId = :sid")
@@ -49,6 +52,7 @@ public class ViewerSession {
   public static final String OF_CODE = "ViewerSession.ofCode";
   public static final String BY_SESSION_ID = "ViewerSession.bySessionId";
   public static final String HEARTBEAT = "ViewerSession.heartbeat";
+  public static final String SESSION_IDS = "ViewerSession.sessionIds";
   public static final String RELEASE = "ViewerSession.release";
 
   @Id

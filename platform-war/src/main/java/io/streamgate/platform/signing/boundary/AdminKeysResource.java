@@ -4,6 +4,7 @@ import io.streamgate.platform.admin.boundary.AdminAuthentication;
 import io.streamgate.platform.admin.boundary.AdminSession;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
+import io.streamgate.platform.signing.control.KeyRing;
 import io.streamgate.platform.signing.control.SigningKeys;
 import io.streamgate.platform.signing.entity.SigningKey;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,8 @@ public class AdminKeysResource {
 
   @Inject SigningKeys keys;
 
+  @Inject KeyRing ring;
+
   @Inject Clients clients;
 
   @Context HttpServletRequest request;
@@ -42,7 +45,7 @@ public class AdminKeysResource {
   @GET
   @Operation(summary = "Every key, newest first: kid, createdAt, retiredAt, signing")
   public KeyView.KeysData list() {
-    String signing = keys.signer().kid();
+    String signing = ring.signer().kid();
     return new KeyView.KeysData(keys.all().stream().map(key -> KeyView.of(key, signing)).toList());
   }
 
@@ -62,7 +65,7 @@ public class AdminKeysResource {
           "Retires a key: tokens it signed are refused; the only active key cannot be retired")
   public KeyView.KeyData retire(@PathParam("kid") String kid) {
     SigningKey key = keys.retire(kid, actor(), clients.ip(request));
-    return new KeyView.KeyData(KeyView.of(key, keys.signer().kid()));
+    return new KeyView.KeyData(KeyView.of(key, ring.signer().kid()));
   }
 
   private String actor() {

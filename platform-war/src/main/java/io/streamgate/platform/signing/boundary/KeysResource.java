@@ -1,6 +1,6 @@
 package io.streamgate.platform.signing.boundary;
 
-import io.streamgate.platform.signing.control.SigningKeys;
+import io.streamgate.platform.signing.control.KeyRing;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("keys")
 public class KeysResource {
 
-  @Inject SigningKeys keys;
+  @Inject KeyRing keys;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)

@@ -1,12 +1,9 @@
 package io.streamgate.platform.signing.control;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.streamgate.common.ids.RandomIds;
-import io.streamgate.common.playback.PlaybackTokenSigner;
 import io.streamgate.common.playback.PlaybackTokens;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.refusal.control.ConflictException;
@@ -21,8 +18,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -82,8 +77,7 @@ public class SigningKeys {
   /** Rotations and retirements made on this member; also the lock that orders key swaps. */
   private final AtomicLong changesHere = new AtomicLong();
 
-  private volatile PlaybackTokenSigner signer;
-  private volatile JWKSet publicKeys;
+  @Inject KeyRing ring;
 
   @PostConstruct
   void load() {
@@ -185,8 +179,7 @@ public class SigningKeys {
   }
 
   private void use(List<RSAKey> keys) {
-    signer = new PlaybackTokenSigner(keys.get(0));
-    publicKeys = new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList());
+    ring.use(keys);
   }
 
   /** Applies the active keys of the current transaction once, and only if, it commits. */
@@ -288,17 +281,5 @@ public class SigningKeys {
     } catch (ParseException e) {
       throw new IllegalStateException("signing key " + key.kid() + " is unreadable", e);
     }
-  }
-
-  /** Signs with the newest key. (No transaction: a JTA begin costs more than the read.) */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public PlaybackTokenSigner signer() {
-    return signer;
-  }
-
-  /** The public halves of every active key, as media servers need them. */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JWKSet publicKeys() {
-    return publicKeys;
   }
 }
