@@ -57,7 +57,7 @@ public class DatabaseOutages {
    * PostgreSQL stopped), or below a JDBC failure a refused socket or the pool unable to hand out a
    * connection (the database refused it, or every pooled one stayed busy past the pool's wait).
    */
-  static boolean outage(Throwable failure) {
+  public static boolean outage(Throwable failure) {
     boolean jdbc = false;
     for (Throwable cause : Causes.of(failure)) {
       if (cause instanceof SQLException sql) {

@@ -3,122 +3,137 @@ package io.streamgate.platform.sessions.control;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Writes what many callers ask for at about the same moment in one transaction: each caller queues
- * its key and waits; one task at a time takes everything queued (up to {@code maxBatch} keys) and
+ * its key and waits; one writer thread takes everything queued (up to {@code maxBatch} keys) and
  * hands it to {@code write}, which answers the keys it found. A caller returns only once the batch
- * with its key was written, so an answer still means "committed"; a failed batch fails each of its
- * callers with the same exception. Under load a batch holds what arrived while the previous one was
- * written, so the transactions per second stay few however many callers there are.
+ * with its key was written, so an answer still means "committed". Under load a batch holds what
+ * arrived while the previous one was written, so the transactions per second stay few however many
+ * callers there are.
+ *
+ * <p>A batch that fails is written again key by key when {@code writeAlone} says so (a deadlock
+ * with another transaction touching a few of its rows should fail those callers, not 200), else
+ * each of its callers gets the same failure (the database being away). A caller that stops waiting
+ * leaves the queue with its key.
  */
 final class GroupCommit {
 
   private record Waiting(String key, CompletableFuture<Boolean> written) {}
 
-  private final Executor executor;
   private final Function<List<String>, Set<String>> write;
+  private final Predicate<RuntimeException> writeAlone;
   private final int maxBatch;
   private final Supplier<RuntimeException> unavailable;
-  private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean writing = new AtomicBoolean();
+  private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+
+  /** Queued by {@link #close()} to wake the writer, which then ends. */
+  private final Waiting end = new Waiting(null, new CompletableFuture<>());
+
   private volatile boolean closed;
 
   /**
+   * Starts the writer thread.
+   *
    * @param write writes a batch of keys in one transaction and answers those it found
-   * @param unavailable what a caller gets when its batch could not be written in time or at all
-   *     (the writer was closed or refused)
+   * @param writeAlone whether a failed batch is written again one key at a time
+   * @param unavailable what a caller gets when its batch could not be written in time, or the
+   *     writer is closed
    */
   GroupCommit(
-      Executor executor,
+      ThreadFactory threads,
       Function<List<String>, Set<String>> write,
+      Predicate<RuntimeException> writeAlone,
       int maxBatch,
       Supplier<RuntimeException> unavailable) {
-    this.executor = executor;
     this.write = write;
+    this.writeAlone = writeAlone;
     this.maxBatch = maxBatch;
     this.unavailable = unavailable;
+    threads.newThread(this::writeQueued).start();
   }
 
   /**
-   * Whether {@code key} was found, once the batch holding it is committed. Throws the batch's
-   * failure, or {@code unavailable} after {@code wait}.
+   * Whether {@code key} was found, once the batch holding it is committed. Throws the write's
+   * failure, or {@code unavailable} after {@code wait} or once closed.
    */
   boolean submit(String key, Duration wait) {
+    if (closed) {
+      throw unavailable.get();
+    }
     Waiting waiting = new Waiting(key, new CompletableFuture<>());
     queue.add(waiting);
     if (closed) {
-      failQueued(unavailable.get());
-    } else {
-      writeQueued();
+      // The writer may have ended before this key was queued.
+      waiting.written().completeExceptionally(unavailable.get());
     }
     try {
       return waiting.written().get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw rethrown(e.getCause());
     } catch (TimeoutException e) {
-      throw unavailable.get();
+      if (waiting.written().completeExceptionally(unavailable.get())) {
+        throw unavailable.get();
+      }
+      return waiting.written().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      waiting.written().completeExceptionally(unavailable.get());
       throw unavailable.get();
     }
   }
 
-  /** Fails whoever still waits; later callers fail at once. */
+  /** Ends the writer after the batch it is writing; whoever still waits is answered unavailable. */
   void close() {
     closed = true;
-    failQueued(unavailable.get());
+    queue.add(end);
   }
 
-  /** Starts the writing task unless one runs: it takes whatever is queued when it gets there. */
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(failure);
+  }
+
   private void writeQueued() {
-    if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
-      return;
-    }
+    List<Waiting> batch = new ArrayList<>(maxBatch);
     try {
-      executor.execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      writing.set(false);
-      failQueued(unavailable.get());
-    }
-  }
-
-  private void drain() {
-    try {
-      for (List<Waiting> batch = take(); !batch.isEmpty(); batch = take()) {
-        write(batch);
+      while (true) {
+        batch.add(queue.take());
+        queue.drainTo(batch, maxBatch - 1);
+        if (closed) {
+          return;
+        }
+        // Callers that stopped waiting are not written.
+        batch.removeIf(waiting -> waiting.written().isDone());
+        if (!batch.isEmpty()) {
+          write(batch);
+        }
+        batch.clear();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
-      writing.set(false);
-      // A key queued after the last take, while the flag was still set, started no task.
-      writeQueued();
+      closed = true;
+      batch.addAll(queue);
+      queue.clear();
+      batch.forEach(waiting -> waiting.written().completeExceptionally(unavailable.get()));
     }
-  }
-
-  private List<Waiting> take() {
-    List<Waiting> batch = new ArrayList<>();
-    for (Waiting next; batch.size() < maxBatch && (next = queue.poll()) != null; ) {
-      batch.add(next);
-    }
-    return batch;
   }
 
   private void write(List<Waiting> batch) {
@@ -126,15 +141,13 @@ final class GroupCommit {
     try {
       found = write.apply(batch.stream().map(Waiting::key).toList());
     } catch (RuntimeException | Error e) {
-      batch.forEach(waiting -> waiting.written().completeExceptionally(e));
+      if (batch.size() > 1 && e instanceof RuntimeException failure && writeAlone.test(failure)) {
+        batch.forEach(waiting -> write(List.of(waiting)));
+      } else {
+        batch.forEach(waiting -> waiting.written().completeExceptionally(e));
+      }
       return;
     }
     batch.forEach(waiting -> waiting.written().complete(found.contains(waiting.key())));
-  }
-
-  private void failQueued(RuntimeException failure) {
-    for (Waiting next; (next = queue.poll()) != null; ) {
-      next.written().completeExceptionally(failure);
-    }
   }
 }

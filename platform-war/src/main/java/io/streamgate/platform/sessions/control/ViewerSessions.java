@@ -4,12 +4,13 @@ import io.streamgate.common.grid.SharingReport;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.persistence.control.DatabaseOutages;
 import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,15 +38,21 @@ public class ViewerSessions {
 
   @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
 
+  @Inject SessionPolicy policy;
+
   @Inject HeartbeatWrites heartbeatWrites;
 
-  @Resource ManagedExecutorService executor;
+  /** The heartbeats' writer thread, with the application's context for its transactions. */
+  @Resource ManagedThreadFactory threads;
 
   /** Heartbeats written together; at most this many sessions in one UPDATE. */
   static final int HEARTBEATS_PER_WRITE = 200;
 
-  /** How long a heartbeat waits for its write before it is answered 503. */
-  static final Duration HEARTBEAT_WAIT = Duration.ofSeconds(10);
+  /**
+   * How long a heartbeat waits for its write before it is answered 503: well within a stopping
+   * platform's grace for requests under way.
+   */
+  static final Duration HEARTBEAT_WAIT = Duration.ofSeconds(5);
 
   private GroupCommit heartbeats;
 
@@ -53,8 +60,11 @@ public class ViewerSessions {
   void start() {
     heartbeats =
         new GroupCommit(
-            executor,
+            threads,
             heartbeatWrites::touch,
+            // A batch that met a deadlock (a deleted event's sessions) goes again session by
+            // session; with the database away it would only fail 200 times slower.
+            failure -> !DatabaseOutages.outage(failure),
             HEARTBEATS_PER_WRITE,
             SessionRefusedException::unavailable);
   }
@@ -63,8 +73,6 @@ public class ViewerSessions {
   void stop() {
     heartbeats.close();
   }
-
-  @Inject SessionPolicy policy;
 
   /**
    * Moves the session's last heartbeat to now, in a transaction shared with the heartbeats that
