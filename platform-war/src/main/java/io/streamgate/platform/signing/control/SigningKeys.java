@@ -20,6 +20,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -76,6 +77,12 @@ public class SigningKeys {
 
   /** Rotations and retirements made on this member; also the lock that orders key swaps. */
   private final AtomicLong changesHere = new AtomicLong();
+
+  /** Key changes made here, numbered in the order they took the keys' lock. */
+  private final AtomicLong changesOrdered = new AtomicLong();
+
+  /** The number of the change whose keys are in use (guarded by {@link #changesHere}). */
+  private long changeApplied;
 
   @Inject KeyRing ring;
 
@@ -183,8 +190,23 @@ public class SigningKeys {
   }
 
   /** Applies the active keys of the current transaction once, and only if, it commits. */
+  /**
+   * Locks the active keys' rows, so that key changes, on this member or another, happen one after
+   * the other: each then reads, and applies on commit, the active keys as the change before it left
+   * them. (Two changes at once each applied the list they had read before either committed: a
+   * rotation could put back the key a retirement had just taken out.)
+   */
+  private List<SigningKey> lockActiveKeys() {
+    return em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
   private void useOnCommit() {
     em.flush();
+    // Changes hold the keys' lock from before this read until they commit, so this order is the
+    // order they commit in; their completions may run in another, and the last one wins.
+    long order = changesOrdered.incrementAndGet();
     List<RSAKey> keys =
         em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList().stream()
             .map(this::parse)
@@ -201,7 +223,10 @@ public class SigningKeys {
             if (status == Status.STATUS_COMMITTED) {
               synchronized (changesHere) {
                 changesHere.incrementAndGet();
-                use(keys);
+                if (order > changeApplied) {
+                  changeApplied = order;
+                  use(keys);
+                }
               }
             }
           }
@@ -215,6 +240,7 @@ public class SigningKeys {
 
   /** A new key that signs from now on; the older active keys keep verifying until retired. */
   public SigningKey rotate(String actor, String ip) {
+    lockActiveKeys();
     SigningKey key = create();
     audit.record(actor, "key-rotate", "key:" + key.kid(), ip, null);
     useOnCommit();
@@ -227,12 +253,11 @@ public class SigningKeys {
    * signs.
    */
   public SigningKey retire(String kid, String actor, String ip) {
+    List<SigningKey> active = lockActiveKeys();
     SigningKey key = em.find(SigningKey.class, kid);
     if (key == null) {
       throw new UnknownKey();
     }
-    List<SigningKey> active =
-        em.createNamedQuery(SigningKey.ACTIVE, SigningKey.class).getResultList();
     if (key.active() && active.size() == 1) {
       throw new ConflictException(
           "This is the only active signing key; rotate first, then retire it.");
