@@ -12,6 +12,9 @@ public abstract class RequestRefusedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** What a caller is told while the platform cannot answer for now (any 503). */
+  public static final String UNAVAILABLE = "Temporarily unavailable. Please try again in a moment.";
+
   private final int status;
   private final transient Map<String, Object> extras;
   private final Duration retryAfter;

@@ -50,10 +50,7 @@ public class SessionRefusedException extends RequestRefusedException {
   /** A heartbeat whose write did not get through in time (the database is slow or away). */
   public static SessionRefusedException unavailable() {
     return new SessionRefusedException(
-        503,
-        "Temporarily unavailable. Please try again in a moment.",
-        Map.of(),
-        Duration.ofSeconds(DatabaseOutages.RETRY_AFTER_SECONDS));
+        503, UNAVAILABLE, Map.of(), Duration.ofSeconds(DatabaseOutages.RETRY_AFTER_SECONDS));
   }
 
   public static SessionRefusedException conflict() {

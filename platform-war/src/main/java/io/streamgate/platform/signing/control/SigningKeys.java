@@ -95,7 +95,7 @@ public class SigningKeys {
     if (active.isEmpty()) {
       active = List.of(create());
     }
-    use(active.stream().map(this::parse).toList());
+    ring.use(active.stream().map(this::parse).toList());
   }
 
   private PrivateKeyCipher cipher() {
@@ -179,14 +179,10 @@ public class SigningKeys {
       List<RSAKey> keys = active.stream().map(this::parse).toList();
       synchronized (changesHere) {
         if (changesHere.get() == before) {
-          use(keys);
+          ring.use(keys);
         }
       }
     }
-  }
-
-  private void use(List<RSAKey> keys) {
-    ring.use(keys);
   }
 
   /** Applies the active keys of the current transaction once, and only if, it commits. */
@@ -225,7 +221,7 @@ public class SigningKeys {
                 changesHere.incrementAndGet();
                 if (order > changeApplied) {
                   changeApplied = order;
-                  use(keys);
+                  ring.use(keys);
                 }
               }
             }

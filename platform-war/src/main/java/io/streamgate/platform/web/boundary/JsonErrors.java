@@ -1,5 +1,6 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.platform.refusal.control.RequestRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ final class JsonErrors {
       case 414 -> "URI too long.";
       case 415 -> "Unsupported media type.";
       case 429 -> "Too many requests.";
-      case 503 -> "Temporarily unavailable. Please try again in a moment.";
+      case 503 -> RequestRefusedException.UNAVAILABLE;
       default -> status >= 500 ? "Server error." : "Request refused.";
     };
   }
