@@ -10,11 +10,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,15 +52,22 @@ public final class StreamGateOps {
         System.out.println(hash(readNewPassword()));
       } else if (args.length >= 2 && args[0].equals("keys")) {
         keys(Arrays.copyOfRange(args, 1, args.length));
+      } else if (args.length >= 2 && args[0].equals("device")) {
+        DeviceClient.enroll(Arrays.copyOfRange(args, 1, args.length));
+      } else if (args.length >= 2 && args[0].equals("box-office")) {
+        DeviceClient.boxOffice(Arrays.copyOfRange(args, 1, args.length));
       } else {
-        fail("usage: ./streamgate hash-password | keys list | keys rotate | keys retire KID");
+        fail(
+            "usage: ./streamgate hash-password | keys list | keys rotate | keys retire KID"
+                + " | device enroll CODE | box-office lookup CODE | box-office issue --event ID"
+                + " --count N | box-office release CODE");
       }
     } catch (IOException e) {
       fail(e.getMessage());
     }
   }
 
-  private static void fail(String message) {
+  static void fail(String message) {
     System.err.println("streamgate: " + message);
     System.exit(2);
   }
@@ -173,10 +187,20 @@ public final class StreamGateOps {
     return new String(console.readPassword("Password of %s: ", user));
   }
 
-  private static HttpResponse<String> send(
+  static HttpResponse<String> send(
       HttpClient http, String url, String method, String path, String json) throws IOException {
+    return send(http, url, method, path, json, null);
+  }
+
+  /** Sends a request, with {@code Authorization: Bearer token} when a token is given. */
+  static HttpResponse<String> send(
+      HttpClient http, String url, String method, String path, String json, String token)
+      throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
@@ -196,24 +220,321 @@ public final class StreamGateOps {
     }
   }
 
-  private static String error(HttpResponse<String> response) {
+  static String error(HttpResponse<String> response) {
     String error = field(response.body(), "error");
     return error.isEmpty() ? "no message" : error;
   }
 
-  private static String field(String json, String name) {
+  static String field(String json, String name) {
     Matcher value =
         Pattern.compile("\"" + name + "\"\\s*:\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|null)")
             .matcher(json);
     return value.find() && value.group(1) != null ? value.group(1) : "";
   }
 
-  private static String quote(String text) {
+  static String quote(String text) {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  private static String env(String name, String fallback) {
+  static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
+  }
+
+  // --- device client ---------------------------------------------------------------------------
+
+  /**
+   * An enrolled device's side: {@code device enroll CODE} exchanges a one-time enrollment code for
+   * credentials and keeps them in a file only its owner may read ({@code STREAMGATE_DEVICE_FILE},
+   * else {@code DATA/device.json}); the {@code box-office} commands use them, refreshing the access
+   * token when it has run out (or is refused as such) and storing the rotated refresh token before
+   * anything else. A file lock keeps two commands of one device from refreshing at once: the
+   * platform takes a refresh token presented twice for a stolen one and revokes the device.
+   */
+  static final class DeviceClient {
+
+    private static final Pattern BOOLEAN = Pattern.compile("\"(\\w+)\"\\s*:\\s*(true|false)");
+    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\\d+)");
+
+    /** What the credentials file holds. */
+    record Credentials(
+        String url, String accessToken, long accessExpiresAt, String refreshToken, String role) {
+
+      String json() {
+        return "{\"url\":"
+            + quote(url)
+            + ",\"accessToken\":"
+            + quote(accessToken)
+            + ",\"accessExpiresAt\":"
+            + accessExpiresAt
+            + ",\"refreshToken\":"
+            + quote(refreshToken)
+            + ",\"role\":"
+            + quote(role)
+            + "}";
+      }
+
+      static Credentials of(String json) {
+        return new Credentials(
+            field(json, "url"),
+            field(json, "accessToken"),
+            number(json, "accessExpiresAt"),
+            field(json, "refreshToken"),
+            field(json, "role"));
+      }
+
+      /** From an answer of /api/auth/device or /api/auth/refresh. */
+      static Credentials answered(String url, String json) {
+        long now = System.currentTimeMillis() / 1000;
+        return new Credentials(
+            url,
+            field(json, "accessToken"),
+            now + number(json, "expiresIn"),
+            field(json, "refreshToken"),
+            field(json, "role"));
+      }
+    }
+
+    private DeviceClient() {}
+
+    static void enroll(String[] args) throws IOException {
+      List<String> rest = new ArrayList<>(Arrays.asList(args));
+      boolean json = rest.remove("--json");
+      String name = option(rest, "--name");
+      if (rest.size() != 2 || !rest.get(0).equals("enroll")) {
+        fail("usage: ./streamgate device enroll CODE [--name NAME] [--json]");
+      }
+      String url = env("STREAMGATE_URL", "http://127.0.0.1:8080").replaceFirst("/+$", "");
+      Path file = file();
+      try (FileChannel lock = lock(file)) {
+        HttpResponse<String> answer =
+            send(
+                http(),
+                url,
+                "POST",
+                "/api/auth/device",
+                "{\"code\":"
+                    + quote(rest.get(1))
+                    + (name == null ? "" : ",\"deviceName\":" + quote(name))
+                    + "}");
+        if (answer.statusCode() != 200) {
+          fail("enrollment refused (" + answer.statusCode() + "): " + error(answer));
+        }
+        Credentials credentials = Credentials.answered(url, answer.body());
+        store(file, credentials);
+        if (json) {
+          System.out.println(
+              "{\"enrolled\":true,\"role\":" + quote(credentials.role()) + ",\"file\":"
+                  + quote(file.toString()) + "}");
+        } else {
+          System.out.println(
+              "Enrolled as " + credentials.role() + "; credentials kept in " + file + ".");
+        }
+      }
+    }
+
+    static void boxOffice(String[] args) throws IOException {
+      List<String> rest = new ArrayList<>(Arrays.asList(args));
+      boolean json = rest.remove("--json");
+      String event = option(rest, "--event");
+      String count = option(rest, "--count");
+      String label = option(rest, "--label");
+      String action = rest.get(0);
+      String path;
+      String body;
+      switch (action) {
+        case "lookup", "release" -> {
+          if (rest.size() != 2) {
+            fail("usage: ./streamgate box-office " + action + " CODE [--json]");
+          }
+          path = "/api/admin/box-office/" + action;
+          body = "{\"code\":" + quote(rest.get(1)) + "}";
+        }
+        case "issue" -> {
+          if (rest.size() != 1
+              || event == null
+              || !event.matches("[A-Za-z0-9-]{1,36}")
+              || count == null
+              || !count.matches("\\d{1,3}")) {
+            fail("usage: ./streamgate box-office issue --event ID --count N [--label L] [--json]");
+          }
+          path = "/api/admin/box-office/events/" + event + "/codes";
+          body =
+              "{\"count\":" + count + (label == null ? "" : ",\"label\":" + quote(label)) + "}";
+        }
+        default -> {
+          fail("box-office takes lookup CODE, issue --event ID --count N, or release CODE");
+          return;
+        }
+      }
+      HttpResponse<String> answer = call("POST", path, body);
+      if (json) {
+        System.out.println(answer.body());
+        if (answer.statusCode() / 100 != 2) {
+          System.exit(1);
+        }
+        return;
+      }
+      if (answer.statusCode() / 100 != 2) {
+        fail("the platform refused (" + answer.statusCode() + "): " + error(answer));
+      }
+      String data = answer.body();
+      switch (action) {
+        case "lookup" -> {
+          System.out.println("Code      " + field(data, "code"));
+          System.out.println("Status    " + field(data, "status"));
+          System.out.println(
+              "Event     " + field(data, "title") + " (" + field(data, "id") + ")");
+          System.out.println("Watching  " + (flag(data, "watchingNow") ? "yes, now" : "no"));
+          System.out.println("Expires   " + field(data, "expiresAt"));
+        }
+        case "issue" -> {
+          Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"").matcher(data);
+          int issued = 0;
+          while (code.find()) {
+            System.out.println(code.group(1));
+            issued++;
+          }
+          System.err.println("Issued " + issued + " codes for event " + event + ".");
+        }
+        default ->
+            System.out.println(
+                flag(data, "released")
+                    ? "Released: the code can be used on another device now."
+                    : "The code had no viewer session; nothing to release.");
+      }
+    }
+
+    /**
+     * Sends with the stored access token: refreshed first when it has run out, and once more when
+     * the platform refuses it (it may have been minted by a key retired since).
+     */
+    private static HttpResponse<String> call(String method, String path, String body)
+        throws IOException {
+      Path file = file();
+      try (FileChannel lock = lock(file)) {
+        if (!Files.isRegularFile(file)) {
+          fail("this device is not enrolled; run ./streamgate device enroll CODE first");
+        }
+        Credentials credentials = Credentials.of(Files.readString(file));
+        HttpClient http = http();
+        boolean refreshed = false;
+        if (System.currentTimeMillis() / 1000 + 30 >= credentials.accessExpiresAt()) {
+          credentials = refresh(http, file, credentials);
+          refreshed = true;
+        }
+        HttpResponse<String> answer =
+            send(http, credentials.url(), method, path, body, credentials.accessToken());
+        if (answer.statusCode() == 401 && !refreshed) {
+          credentials = refresh(http, file, credentials);
+          answer = send(http, credentials.url(), method, path, body, credentials.accessToken());
+        }
+        return answer;
+      }
+    }
+
+    private static Credentials refresh(HttpClient http, Path file, Credentials old)
+        throws IOException {
+      HttpResponse<String> answer =
+          send(
+              http,
+              old.url(),
+              "POST",
+              "/api/auth/refresh",
+              "{\"refreshToken\":" + quote(old.refreshToken()) + "}");
+      if (answer.statusCode() != 200) {
+        fail(
+            "this device's sign-in was refused ("
+                + answer.statusCode()
+                + ": "
+                + error(answer)
+                + "); it may have been revoked. Enroll it again with a new code:"
+                + " ./streamgate device enroll CODE");
+      }
+      Credentials next = Credentials.answered(old.url(), answer.body());
+      store(file, next);
+      return next;
+    }
+
+    /** Writes the credentials owner-only, replacing the file in one step. */
+    private static void store(Path file, Credentials credentials) throws IOException {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path staged =
+          Files.createTempFile(
+              parent,
+              ".device",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try {
+        Files.writeString(staged, credentials.json());
+        Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(staged);
+      }
+    }
+
+    /** An exclusive lock beside the credentials file, held while they are read and replaced. */
+    private static FileChannel lock(Path file) throws IOException {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path lockFile = parent.resolve(file.getFileName() + ".lock");
+      FileChannel channel =
+          FileChannel.open(
+              lockFile,
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      channel.lock();
+      return channel;
+    }
+
+    private static Path file() {
+      String configured = System.getenv("STREAMGATE_DEVICE_FILE");
+      if (configured != null && !configured.isBlank()) {
+        return Path.of(configured);
+      }
+      return Path.of(env("STREAMGATE_DATA_DIR", "data")).resolve("device.json");
+    }
+
+    private static HttpClient http() {
+      return HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+    }
+
+    /** Removes {@code --name value} from the arguments and answers the value. */
+    private static String option(List<String> args, String name) {
+      int at = args.indexOf(name);
+      if (at < 0) {
+        return null;
+      }
+      if (at + 1 >= args.size()) {
+        fail(name + " needs a value");
+      }
+      String value = args.get(at + 1);
+      args.subList(at, at + 2).clear();
+      return value;
+    }
+
+    private static boolean flag(String json, String name) {
+      Matcher value = BOOLEAN.matcher(json);
+      while (value.find()) {
+        if (value.group(1).equals(name)) {
+          return value.group(2).equals("true");
+        }
+      }
+      return false;
+    }
+
+    private static long number(String json, String name) {
+      Matcher value = NUMBER.matcher(json);
+      while (value.find()) {
+        if (value.group(1).equals(name)) {
+          return Long.parseLong(value.group(2));
+        }
+      }
+      return 0;
+    }
   }
 }

@@ -32,9 +32,11 @@ class ArchitectureTest {
       List.of(
           // Pages and API that compose several components, start-up content, health checks, and
           // who is calling (the authentication mechanism knows every kind of caller).
-          List.of("console", "dashboard", "viewer", "demo", "health", "access"),
+          List.of("console", "dashboard", "viewer", "demo", "health", "access", "boxoffice"),
           List.of("playback"),
           List.of("revocation"),
+          // Enrolled devices and their tokens.
+          List.of("devices"),
           List.of("sessions"),
           List.of("codes"),
           List.of("events"),

@@ -23,7 +23,7 @@ import java.util.Map;
 final class AdminApi {
 
   private final LaunchedStreamGate platform;
-  private final String clientIp = ViewerApi.nextClientIp();
+  private final String clientIp;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -32,7 +32,13 @@ final class AdminApi {
           .build();
 
   AdminApi(LaunchedStreamGate platform) {
+    this(platform, ViewerApi.nextClientIp());
+  }
+
+  /** A client that comes from the given address. */
+  AdminApi(LaunchedStreamGate platform, String clientIp) {
     this.platform = platform;
+    this.clientIp = clientIp;
   }
 
   /** Logs in as {@code admin} with the password the launcher generated; fails the test if not. */

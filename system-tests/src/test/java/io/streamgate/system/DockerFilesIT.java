@@ -62,7 +62,11 @@ class DockerFilesIT {
 
   private static final List<String> SECRETS =
       List.of(
-          "ADMIN_PASSWORD_HASH", "INTERNAL_API_KEY", "SIGNING_KEY_ENCRYPTION_KEY", "DB_PASSWORD");
+          "ADMIN_PASSWORD_HASH",
+          "INTERNAL_API_KEY",
+          "SIGNING_KEY_ENCRYPTION_KEY",
+          "REFRESH_TOKEN_PEPPER",
+          "DB_PASSWORD");
 
   /** What the official image's entry point reads: java ... $JVM_ARGS -jar payara-micro.jar. */
   private static final Set<String> PAYARA_IMAGE_SETTINGS =

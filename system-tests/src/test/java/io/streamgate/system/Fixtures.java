@@ -225,6 +225,14 @@ final class Fixtures {
         "SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target = ?", action, target);
   }
 
+  /** Moves the expiry of the (one) enrollment code for that device name into the past. */
+  void expireEnrollmentCode(String deviceName) throws SQLException {
+    update(
+        "UPDATE enrollment_code SET expires_at = created_at - INTERVAL '1' MINUTE"
+            + " WHERE device_name = ?",
+        deviceName);
+  }
+
   void label(String code, String label) throws SQLException {
     update(
         "UPDATE access_code SET label = ?, label_key = LOWER(?) WHERE code = ?",
@@ -265,6 +273,10 @@ final class Fixtures {
     return count(
         "SELECT COUNT(*) FROM access_code c JOIN event e ON e.id = c.event_id WHERE e.title = ?",
         eventTitle);
+  }
+
+  int codesOfEvent(String eventId) throws SQLException {
+    return count("SELECT COUNT(*) FROM access_code WHERE event_id = ?", eventId);
   }
 
   int eventsTitled(String title) throws SQLException {

@@ -9,8 +9,13 @@ import io.streamgate.platform.admin.boundary.SameOrigin;
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.clients.control.InternalCallers;
+import io.streamgate.platform.devices.control.DeviceCaller;
+import io.streamgate.platform.devices.control.DeviceTokens;
+import io.streamgate.platform.devices.control.Devices;
+import io.streamgate.platform.devices.entity.DeviceRole;
 import io.streamgate.platform.playback.boundary.PlaybackAuthentication;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackUnauthorizedException;
@@ -38,6 +43,10 @@ import java.util.Set;
  *       those below it ({@code super-admin} ⊃ {@code admin} ⊃ {@code operator}).
  *   <li>{@code Authorization: Bearer} with a playback token that verifies (not a probe token):
  *       {@code viewer}, the claims kept for the resource.
+ *   <li>{@code Authorization: Bearer} with an enrolled device's access token that verifies, of a
+ *       device still enrolled in the token's role (its row is read on every request, so a
+ *       revocation applies at once): the groups of that role, as a console user of it has them;
+ *       {@code box-office} for a box office.
  *   <li>The right {@code X-Internal-Api-Key}: {@code media-server}.
  * </ul>
  *
@@ -63,6 +72,12 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
   @Inject InternalCallers internal;
 
+  @Inject DeviceTokens deviceTokens;
+
+  @Inject Devices devices;
+
+  @Inject Clients clients;
+
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -77,11 +92,19 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
       name = admin.username();
       groups.addAll(groups(admin.role()));
     }
-    PlaybackClaims viewer = viewer(request);
+    String bearer = PlaybackTokens.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
+    PlaybackClaims viewer = viewer(bearer);
     if (viewer != null) {
       request.setAttribute(PlaybackAuthentication.CLAIMS, viewer);
       name = name != null ? name : "viewer:" + viewer.sid();
       groups.add(CallerRoles.VIEWER);
+    }
+    DeviceCaller device = viewer == null ? device(bearer, request) : null;
+    if (device != null) {
+      request.setAttribute(DeviceCaller.ATTRIBUTE, device);
+      request.setAttribute(CallerRoles.ACTOR, device.actor());
+      name = name != null ? name : device.actor();
+      groups.addAll(groups(device.role()));
     }
     if (internal.admits(request.getHeader(InternalApiKeys.HEADER))) {
       name = name != null ? name : CallerRoles.MEDIA_SERVER;
@@ -117,8 +140,18 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(admin.username(), groups(admin.role()));
   }
 
-  private PlaybackClaims viewer(HttpServletRequest request) {
-    String token = PlaybackTokens.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
+  /** The enrolled device whose access token this is, if it verifies and the device is enrolled. */
+  private DeviceCaller device(String token, HttpServletRequest request) {
+    if (token == null) {
+      return null;
+    }
+    return deviceTokens
+        .verify(token)
+        .flatMap(claims -> devices.admit(claims, clients.ip(request)))
+        .orElse(null);
+  }
+
+  private PlaybackClaims viewer(String token) {
     if (token == null) {
       return null;
     }
@@ -127,6 +160,18 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     } catch (PlaybackUnauthorizedException e) {
       return null;
     }
+  }
+
+  /**
+   * The groups of a device's role: the same as a console user's of that role; a box office has its
+   * own and no other.
+   */
+  static Set<String> groups(DeviceRole role) {
+    return switch (role) {
+      case BOX_OFFICE -> Set.of(CallerRoles.BOX_OFFICE);
+      case OPERATOR -> groups(Role.OPERATOR);
+      case ADMIN -> groups(Role.ADMIN);
+    };
   }
 
   /** The groups of a console role: its own and those of the roles it includes. */

@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * the container gives the caller, refusing with the platform's answers:
  *
  * <ul>
- *   <li>console endpoints: 401 {@code Authentication required.} without a console role, 403 {@code
- *       Your role does not allow this action.} with one that is not enough;
+ *   <li>console endpoints: 401 {@code Authentication required.} without a console role (a console
+ *       session or a device's access token), 403 {@code Your role does not allow this action.} with
+ *       one that is not enough;
  *   <li>{@code viewer} endpoints: 401 {@code A valid playback token is required.};
  *   <li>{@code media-server} endpoints: 401 {@code A valid internal API key is required.}.
  * </ul>
@@ -38,8 +39,10 @@ import java.util.function.Predicate;
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
 
+  /** The roles of the admin API's callers: console users and enrolled devices. */
   static final Set<String> CONSOLE =
-      Set.of(CallerRoles.OPERATOR, CallerRoles.ADMIN, CallerRoles.SUPER_ADMIN);
+      Set.of(
+          CallerRoles.OPERATOR, CallerRoles.ADMIN, CallerRoles.SUPER_ADMIN, CallerRoles.BOX_OFFICE);
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {

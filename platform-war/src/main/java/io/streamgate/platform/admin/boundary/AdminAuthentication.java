@@ -3,6 +3,7 @@ package io.streamgate.platform.admin.boundary;
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminIdentity;
 import io.streamgate.platform.admin.control.AdminRefusedException;
+import io.streamgate.platform.clients.control.CallerRoles;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -68,6 +69,20 @@ public class AdminAuthentication implements ContainerRequestFilter {
   public static AdminIdentity caller(ContainerRequestContext context) {
     if (context.getProperty(CALLER) instanceof AdminIdentity identity) {
       return identity;
+    }
+    throw AdminRefusedException.notLoggedIn();
+  }
+
+  /**
+   * Who acts, as the audit trail names them: the console user's name, else the enrolled device the
+   * authentication mechanism recognised ({@link CallerRoles#ACTOR}).
+   */
+  public static String actor(ContainerRequestContext context) {
+    if (context.getProperty(CALLER) instanceof AdminIdentity identity) {
+      return identity.username();
+    }
+    if (context.getProperty(CallerRoles.ACTOR) instanceof String actor) {
+      return actor;
     }
     throw AdminRefusedException.notLoggedIn();
   }

@@ -57,7 +57,7 @@ public class AdminUsersResource {
             fields.username(),
             fields.password(),
             fields.roleValue(),
-            AdminAuthentication.caller(context).username(),
+            AdminAuthentication.actor(context),
             clients.ip(request));
     return Response.status(Response.Status.CREATED)
         .entity(new UserView.UserData(UserView.of(user)))

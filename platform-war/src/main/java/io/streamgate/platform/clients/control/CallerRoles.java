@@ -22,6 +22,12 @@ public final class CallerRoles {
   /** A console user who may also manage users and keys and read the audit log. */
   public static final String SUPER_ADMIN = "super-admin";
 
+  /**
+   * An enrolled box-office device: looks up codes, issues a few for the events it was enrolled for
+   * and releases their stuck viewer sessions; nothing else.
+   */
+  public static final String BOX_OFFICE = "box-office";
+
   /** The bearer of a verified playback token (not a probe token). */
   public static final String VIEWER = "viewer";
 
@@ -33,6 +39,12 @@ public final class CallerRoles {
    * caller of this request (a {@code Set<String>}), the same it told the container.
    */
   public static final String GRANTED = "io.streamgate.platform.caller-groups";
+
+  /**
+   * The request attribute naming who acts, for the audit trail, when the caller is not a console
+   * user: an enrolled device ({@code device:<name>}).
+   */
+  public static final String ACTOR = "io.streamgate.platform.caller-actor";
 
   private CallerRoles() {}
 }

@@ -112,11 +112,7 @@ public class AdminCodesResource {
   public Response export(@PathParam("id") String id) {
     Event event = events.find(id);
     audit.record(
-        AdminAuthentication.caller(context).username(),
-        "codes-export",
-        event.id(),
-        clients.ip(request),
-        null);
+        AdminAuthentication.actor(context), "codes-export", event.id(), clients.ip(request), null);
     StreamingOutput body = out -> csv.write(event, out);
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", CodeCsv.disposition(event.title()))

@@ -58,7 +58,7 @@ public class CodeGenerationResource {
             id,
             fields.countOrZero(),
             fields.label(),
-            AdminAuthentication.caller(context).username(),
+            AdminAuthentication.actor(context),
             clients.ip(request));
     var now = clock.instant();
     return Response.status(Response.Status.CREATED)

@@ -180,7 +180,7 @@ public class AdminEventsResource {
   }
 
   private String actor() {
-    return AdminAuthentication.caller(context).username();
+    return AdminAuthentication.actor(context);
   }
 
   private String ip() {

@@ -132,7 +132,7 @@ public class AdminAccessResource {
   }
 
   private String actor() {
-    return AdminAuthentication.caller(context).username();
+    return AdminAuthentication.actor(context);
   }
 
   private String ip() {

@@ -86,8 +86,7 @@ public class AdminViewersResource {
           "Ends a viewer session so its code can be used on another device at once; media"
               + " servers refuse the ended session's token")
   public Response release(@PathParam("id") String id) {
-    sessions.releaseForAdmin(
-        id, AdminAuthentication.caller(context).username(), clients.ip(request));
+    sessions.releaseForAdmin(id, AdminAuthentication.actor(context), clients.ip(request));
     return Response.noContent().build();
   }
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,31 @@ public class ViewerSessions {
     em.remove(session);
     ended.fire(new SessionEnded(sid));
     audit.record(actor, "session-release", AuditTrail.hashed(code), clientIp, null);
+  }
+
+  /** The code's session, if a device sent a heartbeat within the timeout: it is watching now. */
+  public Optional<ViewerSession> liveOfCode(AccessCode code) {
+    Instant since = clock.instant().minus(policy.timeout());
+    return em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .filter(session -> !session.lastHeartbeat().isBefore(since))
+        .findFirst();
+  }
+
+  /**
+   * Ends the code's session, live or stale, as {@link #releaseForAdmin} does; answers whether it
+   * had one.
+   */
+  @Transactional
+  public boolean releaseOfCode(AccessCode code, String actor, String clientIp) {
+    Optional<ViewerSession> session =
+        em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
+            .setParameter("code", code)
+            .getResultStream()
+            .findFirst();
+    session.ifPresent(held -> releaseForAdmin(held.id(), actor, clientIp));
+    return session.isPresent();
   }
 
   /** Whether the caller's session still holds its code (the refresh check). */

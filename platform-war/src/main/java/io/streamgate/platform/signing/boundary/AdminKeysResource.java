@@ -69,6 +69,6 @@ public class AdminKeysResource {
   }
 
   private String actor() {
-    return AdminAuthentication.caller(context).username();
+    return AdminAuthentication.actor(context);
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 @ApplicationScoped
 public class KeyRing {
 
-  private record Keys(PlaybackTokenSigner signer, JWKSet publicKeys) {}
+  private record Keys(RSAKey newest, PlaybackTokenSigner signer, JWKSet publicKeys) {}
 
   private volatile Keys keys;
 
@@ -23,6 +23,7 @@ public class KeyRing {
   void use(List<RSAKey> active) {
     keys =
         new Keys(
+            active.get(0),
             new PlaybackTokenSigner(active.get(0)),
             new JWKSet(active.stream().map(k -> (JWK) k.toPublicJWK()).toList()));
   }
@@ -30,6 +31,11 @@ public class KeyRing {
   /** Signs with the newest key. */
   public PlaybackTokenSigner signer() {
     return loaded().signer();
+  }
+
+  /** The newest key, private half included: it also signs devices' access tokens. */
+  public RSAKey signingKey() {
+    return loaded().newest();
   }
 
   /** The public halves of every active key, as media servers need them. */
