@@ -206,6 +206,7 @@ class HostileRequestsIT {
     headers.put("X-Forwarded-For", world.values().get("clientIp"));
     switch (hostile.as()) {
       case "viewer" -> headers.put("Authorization", "Bearer {token}");
+      case "box-office" -> headers.put("Authorization", "Bearer {accessToken}");
       case "internal" -> headers.put("X-Internal-Api-Key", "{internalKey}");
       case "admin", "operator" -> {
         headers.put("Cookie", "JSESSIONID=" + world.sessions().get(hostile.as()));
@@ -346,6 +347,7 @@ class HostileRequestsIT {
     sessions.put("admin", session(streamGate, "admin", adminPassword));
     sessions.put("operator", session(streamGate, operator, "operator-password"));
     values.put("adminSession", sessions.get("admin"));
+    devices(streamGate, fixtures, values);
     List<String> secrets = new ArrayList<>();
     for (String raw : List.of(code, viewerCode)) {
       secrets.add(raw);
@@ -354,7 +356,43 @@ class HostileRequestsIT {
     secrets.addAll(streamGate.demoCodes());
     secrets.add(StreamGateExtension.INTERNAL_API_KEY);
     secrets.add(adminPassword);
+    secrets.add(values.get("victimRefreshToken"));
     return new World(streamGate, fixtures, values, sessions, secrets);
+  }
+
+  /**
+   * Enrolled devices: {@code accessToken} of a box office that serves another event than {@code
+   * event} ({@code boxEvent}), its used enrollment code, and a used refresh token of another device
+   * ({@code usedRefreshToken}; presenting it revokes that device alone) whose current one stays
+   * secret.
+   */
+  private static void devices(
+      LaunchedStreamGate streamGate, Fixtures fixtures, Map<String, String> values)
+      throws Exception {
+    String boxEvent = fixtures.liveEvent();
+    DeviceAccessIT.streamGateForHelpers(streamGate);
+    String enrollment =
+        DeviceAccessIT.enrollmentCode("box_office", "hostile-desk", List.of(boxEvent));
+    AdminApi device = new AdminApi(streamGate);
+    String enroll = "{\"code\":\"" + enrollment + "\"}";
+    String access =
+        device.json(200, device.send("POST", "/api/auth/device", enroll)).getString("accessToken");
+    String victim = DeviceAccessIT.enrollmentCode("operator", "hostile-victim", null);
+    String used =
+        device
+            .json(200, device.send("POST", "/api/auth/device", "{\"code\":\"" + victim + "\"}"))
+            .getString("refreshToken");
+    String current =
+        device
+            .json(
+                200,
+                device.send("POST", "/api/auth/refresh", "{\"refreshToken\":\"" + used + "\"}"))
+            .getString("refreshToken");
+    values.put("boxEvent", boxEvent);
+    values.put("accessToken", access);
+    values.put("usedEnrollmentCode", enrollment);
+    values.put("usedRefreshToken", used);
+    values.put("victimRefreshToken", current);
   }
 
   /** Logs in over the admin API and returns the session cookie's value. */
@@ -399,6 +437,12 @@ class HostileRequestsIT {
         + world
             .fixtures()
             .rows("SELECT id, username, role, active, password_hash FROM admin_user ORDER BY id")
-        + world.fixtures().rows("SELECT COUNT(*) FROM access_change WHERE event_id = ?", event);
+        + world.fixtures().rows("SELECT COUNT(*) FROM access_change WHERE event_id = ?", event)
+        + world
+            .fixtures()
+            .rows(
+                "SELECT COUNT(*) FROM access_code WHERE event_id = ?",
+                world.values().get("boxEvent"))
+        + world.fixtures().rows("SELECT id, role FROM device ORDER BY id");
   }
 }
