@@ -276,6 +276,97 @@ class AdminBrowserIT {
   }
 
   /**
+   * A super admin invites a person, who sets their own password from the link, signs in, turns on
+   * two-factor sign-in with an authenticator app, and signs in again with a code from it.
+   */
+  @Test
+  void anInvitedPersonSetsTheirPasswordAndTurnsOnTwoFactorSignIn() throws Exception {
+    String username = "invited-" + UUID.randomUUID().toString().substring(0, 6);
+    String link;
+    try (BrowserContext context = asAdmin()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/users.xhtml"));
+      page.fill("#new-user\\:username", username);
+      page.click("#new-user\\:invite-user");
+      link = page.textContent("#invitation-link").trim();
+      assertTrue(link.startsWith(url("/admin/invitation.xhtml?code=")), link);
+      Chromium.screenshots(page, "admin-invite");
+      assertEquals(List.of(), problems);
+    }
+    String chosen = "my-own-password-" + UUID.randomUUID().toString().substring(0, 4);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(link);
+      Chromium.screenshots(page, "admin-invitation");
+      page.fill("#invitation\\:password", chosen);
+      page.fill("#invitation\\:repeated", chosen);
+      page.click("#invitation\\:set-password");
+      assertEquals(username, page.textContent("#invited-username").trim());
+      page.click("#to-login");
+      logIn(page, username, chosen);
+
+      page.navigate(url("/admin/account.xhtml"));
+      page.click("#totp\\:totp-start");
+      String secret = page.textContent("#totp-secret").trim();
+      assertEquals(1, page.locator(".qr svg").count());
+      page.fill("#totp\\:totp-code", Totp.code(secret, Instant.now()));
+      page.click("#totp\\:totp-confirm");
+      page.waitForSelector("#recovery-codes li");
+      assertEquals(10, page.locator("#recovery-codes li").count());
+      Chromium.screenshots(page, "admin-account-recovery-codes");
+      assertEquals(List.of(), problems);
+
+      try (BrowserContext again = chromium.newContext()) {
+        Page login = again.newPage();
+        login.navigate(url("/admin/login.xhtml"));
+        login.fill("#login\\:username", username);
+        login.fill("#login\\:password", chosen);
+        login.click("#login\\:sign-in");
+        assertTrue(
+            login.textContent("#login\\:login-errors").contains("authenticator app"),
+            login.content());
+        login.fill("#login\\:password", chosen);
+        login.fill("#login\\:code", Totp.code(secret, Instant.now().plusSeconds(30)));
+        login.click("#login\\:sign-in");
+        login.waitForURL("**/admin/index.xhtml");
+      }
+    }
+    assertEquals(1, fixtures.auditEntriesBy(username, "invitation-accept", "user:" + username));
+    assertEquals(1, fixtures.auditEntriesBy(username, "totp-enable", "user:" + username));
+  }
+
+  /** A super admin makes an enrollment code on the devices page and revokes the device later. */
+  @Test
+  void aSuperAdminEnrollsADeviceAndRevokesIt() throws Exception {
+    String name = "door-" + UUID.randomUUID().toString().substring(0, 6);
+    try (BrowserContext context = asAdmin()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/devices.xhtml"));
+      page.fill("#enroll\\:device-name", name);
+      page.selectOption("#enroll\\:device-role_input", "operator");
+      page.click("#enroll\\:issue-enrollment");
+      String code = page.textContent("#enrollment-code").trim();
+      assertTrue(code.matches("[2-9A-Z]{4}-[2-9A-Z]{4}"), code);
+      assertEquals(1, page.locator(".enrollment .qr svg").count());
+      Chromium.screenshots(page, "admin-devices-enrollment");
+
+      AdminApi device = new AdminApi(streamGate);
+      device.json(200, device.send("POST", "/api/auth/device", "{\"code\":\"" + code + "\"}"));
+      page.navigate(url("/admin/devices.xhtml"));
+      var row = page.locator(".device-row:has-text('" + name + "')");
+      assertTrue(row.locator(".badge.active").isVisible());
+      row.locator("button:has-text('Revoke')").click();
+      page.click(".ui-confirmdialog-yes");
+      page.waitForSelector(".device-row:has-text('" + name + "') .badge.inactive");
+      Chromium.screenshots(page, "admin-devices");
+      assertEquals(List.of(), problems);
+    }
+  }
+
+  /**
    * A fresh browser profile in which admin is logged in: one console session, logged in (the way
    * {@link #logIn} does) by the first test that asks, its cookie copied into each profile.
    */

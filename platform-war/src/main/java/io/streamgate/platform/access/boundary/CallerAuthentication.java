@@ -40,7 +40,10 @@ import java.util.Set;
  * <ul>
  *   <li>A live console session (the user stored at login, re-read: deactivated users, changed
  *       passwords and ended sessions count as none): the user's name, the groups of their role and
- *       those below it ({@code super-admin} ⊃ {@code admin} ⊃ {@code operator}).
+ *       those below it ({@code super-admin} ⊃ {@code admin} ⊃ {@code operator}); for a super admin
+ *       who must use a second factor and has none yet ({@code REQUIRE_TOTP_FOR_SUPER_ADMINS}),
+ *       {@code second-factor-setup} alone, and every console page but the account page sends them
+ *       there.
  *   <li>{@code Authorization: Bearer} with a playback token that verifies (not a probe token):
  *       {@code viewer}, the claims kept for the resource.
  *   <li>{@code Authorization: Bearer} with an enrolled device's access token that verifies, of a
@@ -66,6 +69,9 @@ import java.util.Set;
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 
+  /** The console page where a person sets up their second factor. */
+  static final String ACCOUNT_PAGE = "/admin/account.xhtml";
+
   @Inject AdminAccounts accounts;
 
   @Inject PlaybackCallers playback;
@@ -90,7 +96,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     if (admin != null) {
       request.setAttribute(AdminAuthentication.CALLER, admin);
       name = admin.username();
-      groups.addAll(groups(admin.role()));
+      groups.addAll(groups(admin));
     }
     String bearer = PlaybackTokens.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
     PlaybackClaims viewer = viewer(bearer);
@@ -132,12 +138,27 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         ConsoleGuard.sendToLogin(request, response);
         return AuthenticationStatus.SEND_CONTINUE;
       }
+      if (admin.secondFactorPending() && !ACCOUNT_PAGE.equals(request.getServletPath())) {
+        SecurityHeaders.write(request, response);
+        response.sendRedirect(request.getContextPath() + ACCOUNT_PAGE);
+        return AuthenticationStatus.SEND_CONTINUE;
+      }
     } catch (IOException e) {
       return AuthenticationStatus.SEND_FAILURE;
     }
     request.setAttribute(AdminAuthentication.CALLER, admin);
-    request.setAttribute(CallerRoles.GRANTED, groups(admin.role()));
-    return context.notifyContainerAboutLogin(admin.username(), groups(admin.role()));
+    request.setAttribute(CallerRoles.GRANTED, groups(admin));
+    return context.notifyContainerAboutLogin(admin.username(), groups(admin));
+  }
+
+  /**
+   * The groups of a console user: those of their role, or, for a super admin who must set up a
+   * second factor and has none, only the one that lets them do that.
+   */
+  static Set<String> groups(AdminIdentity admin) {
+    return admin.secondFactorPending()
+        ? Set.of(CallerRoles.SECOND_FACTOR_SETUP)
+        : groups(admin.role());
   }
 
   /** The enrolled device whose access token this is, if it verifies and the device is enrolled. */

@@ -97,6 +97,9 @@ public class RolesAllowedFeature implements DynamicFeature {
 
   /** The refusal of a caller in none of the roles. */
   static RequestRefusedException refusal(List<String> roles, Predicate<String> caller) {
+    if (caller.test(CallerRoles.SECOND_FACTOR_SETUP)) {
+      return AdminRefusedException.secondFactorSetupRequired();
+    }
     if (roles.stream().anyMatch(CONSOLE::contains)) {
       return CONSOLE.stream().anyMatch(caller)
           ? AdminRefusedException.notAllowed()

@@ -46,7 +46,13 @@ public class AdminSessionsResource {
       throw AdminRefusedException.crossSite();
     }
     UserRequests.Login fields = JsonRecords.read(body, UserRequests.Login.class);
-    AdminIdentity admin = logins.login(fields.username(), fields.password(), clients.ip(request));
+    AdminIdentity admin =
+        logins.login(
+            fields.username(),
+            fields.password(),
+            fields.totp(),
+            fields.recoveryCode(),
+            clients.ip(request));
     ConsoleSessions.start(request, response, admin, clients.https(request));
     return data(admin);
   }

@@ -1,6 +1,7 @@
 package io.streamgate.platform.admin.boundary;
 
 import io.streamgate.platform.admin.control.AdminAccounts;
+import io.streamgate.platform.admin.control.SecondFactors;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.web.boundary.JsonRequests;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminUsersResource {
 
   @Inject AdminAccounts accounts;
+
+  @Inject SecondFactors factors;
 
   @Inject Clients clients;
 
@@ -78,5 +81,16 @@ public class AdminUsersResource {
         UserView.of(
             accounts.change(
                 id, fields.change(), AdminAuthentication.caller(context), clients.ip(request))));
+  }
+
+  @POST
+  @Path("{id}/totp-reset")
+  @Operation(
+      summary =
+          "Turns another user's second factor off (a lost phone): they sign in with their"
+              + " password and set it up again")
+  public UserView.UserData resetTotp(@PathParam("id") String id) {
+    factors.reset(id, AdminAuthentication.caller(context), clients.ip(request));
+    return new UserView.UserData(UserView.of(accounts.find(id)));
   }
 }

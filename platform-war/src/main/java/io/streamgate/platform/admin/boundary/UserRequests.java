@@ -20,7 +20,11 @@ public final class UserRequests {
           @WhenAbsent("admin")
           @NotNull(message = "Missing field: username.")
           String username,
-      @Schema(required = true) @NotNull(message = "Missing field: password.") String password) {
+      @Schema(required = true) @NotNull(message = "Missing field: password.") String password,
+      @Schema(description = "The 6-digit code of the user's authenticator app, once it is on")
+          String totp,
+      @Schema(description = "Instead of totp: one of the user's one-time recovery codes")
+          String recoveryCode) {
 
     public Login {
       username = username == null ? null : username.trim();
@@ -44,6 +48,31 @@ public final class UserRequests {
       return Role.ofLabel(role).orElseThrow();
     }
   }
+
+  /** {@code {username, role?}}: a new person (role needed), or a password reset link. */
+  public record Invite(
+      @Schema(required = true) @NotNull(message = "Missing field: username.") String username,
+      @Schema(
+              enumeration = {"super_admin", "admin", "operator"},
+              description = "Required for a new user; leave out for a password reset link")
+          @RoleLabel
+          String role) {
+
+    Role roleValue() {
+      return role == null ? null : Role.ofLabel(role).orElseThrow();
+    }
+  }
+
+  /** {@code {code, password}}: an invitation followed. */
+  public record AcceptInvitation(
+      @Schema(required = true) @NotNull(message = "Missing field: code.") String code,
+      @Schema(required = true, description = "At least 12 characters")
+          @NotNull(message = "Missing field: password.")
+          String password) {}
+
+  /** {@code {code}}: the first code of an authenticator app. */
+  public record TotpCode(
+      @Schema(required = true) @NotNull(message = "Missing field: code.") String code) {}
 
   /** A change to a console user; what is absent stays as it is. */
   public record Change(

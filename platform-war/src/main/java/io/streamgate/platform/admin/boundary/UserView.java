@@ -10,12 +10,22 @@ import java.util.List;
 
 /** A console user as the admin API shows it; never the password. */
 @JsonbNillable
-@JsonbPropertyOrder({"id", "username", "role", "isActive", "createdAt", "lastLoginAt", "version"})
+@JsonbPropertyOrder({
+  "id",
+  "username",
+  "role",
+  "isActive",
+  "totpEnabled",
+  "createdAt",
+  "lastLoginAt",
+  "version"
+})
 public record UserView(
     String id,
     String username,
     String role,
     boolean isActive,
+    boolean totpEnabled,
     String createdAt,
     String lastLoginAt,
     long version) {
@@ -26,17 +36,21 @@ public record UserView(
         user.username(),
         user.role().label(),
         user.active(),
+        user.totpEnabled(),
         text(user.createdAt()),
         text(user.lastLoginAt()),
         user.version());
   }
 
-  /** Who is logged in: {@code {username, role}}. */
-  @JsonbPropertyOrder({"username", "role"})
-  public record Identity(String username, String role) {
+  /**
+   * Who is logged in: {@code {username, role, totpSetupRequired}}; the last is true for a super
+   * admin who must set up a second factor before anything else.
+   */
+  @JsonbPropertyOrder({"username", "role", "totpSetupRequired"})
+  public record Identity(String username, String role, boolean totpSetupRequired) {
 
     static Identity of(AdminIdentity admin) {
-      return new Identity(admin.username(), admin.role().label());
+      return new Identity(admin.username(), admin.role().label(), admin.secondFactorPending());
     }
   }
 

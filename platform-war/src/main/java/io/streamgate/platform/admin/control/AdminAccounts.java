@@ -5,6 +5,7 @@ import io.streamgate.platform.admin.entity.AdminUser.Role;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.refusal.control.ConflictException;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -36,6 +37,8 @@ public class AdminAccounts {
 
   @Inject Clock clock;
 
+  @Inject PlatformSettings settings;
+
   /**
    * The identity as it is now: the role may have changed since login, and a deactivated or deleted
    * user, or a session opened with a password that has since been changed or reset, is let in no
@@ -45,19 +48,33 @@ public class AdminAccounts {
     AdminUser user = em.find(AdminUser.class, loggedIn.userId());
     return user == null || !user.active() || !user.credentials().equals(loggedIn.credentials())
         ? Optional.empty()
-        : Optional.of(AdminIdentity.of(user));
+        : Optional.of(AdminIdentity.of(user, settings.requireTotpForSuperAdmins()));
+  }
+
+  public AdminUser find(String id) {
+    AdminUser user = id == null ? null : em.find(AdminUser.class, id);
+    if (user == null) {
+      throw new NotFound();
+    }
+    return user;
   }
 
   public List<AdminUser> all() {
     return em.createNamedQuery(AdminUser.ALL, AdminUser.class).getResultList();
   }
 
-  public AdminUser create(String username, String password, Role role, String actor, String ip) {
+  /** The username, stripped, if it is one the console takes. */
+  static String checkedUsername(String username) {
     String name = username == null ? "" : username.strip();
     if (!USERNAME.matcher(name).matches()) {
       throw new BadRequestException(
           "Username must have 1 to 100 letters, digits or the characters . _ @ -.");
     }
+    return name;
+  }
+
+  public AdminUser create(String username, String password, Role role, String actor, String ip) {
+    String name = checkedUsername(username);
     if (role == null) {
       throw new BadRequestException("Role must be super_admin, admin or operator.");
     }

@@ -4,6 +4,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.ratelimit.control.RateLimits;
 import io.streamgate.platform.refusal.control.BadRequestException;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,8 +38,18 @@ public class AdminLogins {
 
   @Inject Clock clock;
 
+  @Inject SecondFactors factors;
+
+  @Inject PlatformSettings settings;
+
+  /**
+   * The user, when the password is right and, for a user whose second factor is on, the TOTP code
+   * or else the recovery code too. Every attempt counts toward the limit, a wrong code as much as a
+   * wrong password.
+   */
   @Transactional
-  public AdminIdentity login(String username, String password, String clientIp) {
+  public AdminIdentity login(
+      String username, String password, String totp, String recoveryCode, String clientIp) {
     if (username.isEmpty() || username.length() > MAX_USERNAME) {
       throw new BadRequestException("Username must have 1 to " + MAX_USERNAME + " characters.");
     }
@@ -59,8 +70,26 @@ public class AdminLogins {
           new AccountActivity(username, "admin-login-failed", "user:" + username, clientIp, null));
       throw AdminRefusedException.badCredentials();
     }
+    if (user.totpEnabled()) {
+      boolean none =
+          (totp == null || totp.isBlank()) && (recoveryCode == null || recoveryCode.isBlank());
+      if (none) {
+        throw AdminRefusedException.totpRequired();
+      }
+      if (!factors.passes(user, totp, recoveryCode)) {
+        audit.fire(
+            new AccountActivity(
+                username, "admin-login-failed", "user:" + username, clientIp, "second factor"));
+        throw AdminRefusedException.badCode();
+      }
+      if (totp == null || totp.isBlank()) {
+        audit.fire(
+            new AccountActivity(
+                username, "recovery-code-used", "user:" + username, clientIp, null));
+      }
+    }
     user.loggedIn(clock.instant());
     audit.fire(new AccountActivity(username, "admin-login", "user:" + username, clientIp, null));
-    return AdminIdentity.of(user);
+    return AdminIdentity.of(user, settings.requireTotpForSuperAdmins());
   }
 }

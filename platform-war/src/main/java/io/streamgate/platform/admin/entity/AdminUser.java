@@ -79,6 +79,15 @@ public class AdminUser {
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
 
+  @Column(name = "totp_secret", length = 64)
+  private String totpSecret;
+
+  @Column(name = "totp_enabled", nullable = false)
+  private boolean totpEnabled;
+
+  @Column(name = "totp_last_step", nullable = false)
+  private long totpLastStep;
+
   @Version private long version;
 
   protected AdminUser() {}
@@ -157,5 +166,47 @@ public class AdminUser {
 
   public void changePassword(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  /** The TOTP secret (Base32), once enrollment started; empty before. */
+  public Optional<String> totpSecret() {
+    return Optional.ofNullable(totpSecret);
+  }
+
+  /** Whether logins need a TOTP or recovery code besides the password. */
+  public boolean totpEnabled() {
+    return totpEnabled;
+  }
+
+  /** Starts (or restarts) TOTP enrollment with a new secret; the factor is not on yet. */
+  public void startTotp(String secret) {
+    totpSecret = secret;
+    totpEnabled = false;
+    totpLastStep = 0;
+  }
+
+  /** Turns the second factor on, the confirming code's time step used up. */
+  public void enableTotp(long step) {
+    totpEnabled = true;
+    totpLastStep = step;
+  }
+
+  /**
+   * Uses up a code's time step: false when a code of this step or a later one was accepted before
+   * (a code seen once, on the wire or over a shoulder, never logs in again).
+   */
+  public boolean useTotpStep(long step) {
+    if (step <= totpLastStep) {
+      return false;
+    }
+    totpLastStep = step;
+    return true;
+  }
+
+  /** Turns the second factor off and forgets its secret (a super admin's reset). */
+  public void resetTotp() {
+    totpSecret = null;
+    totpEnabled = false;
+    totpLastStep = 0;
   }
 }

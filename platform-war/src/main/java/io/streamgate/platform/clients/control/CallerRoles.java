@@ -28,6 +28,12 @@ public final class CallerRoles {
    */
   public static final String BOX_OFFICE = "box-office";
 
+  /**
+   * A super admin who must sign in with a second factor and has not set one up: may set it up
+   * ({@code /api/admin/me}) and nothing else, whatever their role.
+   */
+  public static final String SECOND_FACTOR_SETUP = "second-factor-setup";
+
   /** The bearer of a verified playback token (not a probe token). */
   public static final String VIEWER = "viewer";
 

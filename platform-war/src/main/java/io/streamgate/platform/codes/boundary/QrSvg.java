@@ -9,11 +9,11 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /** A QR code as an inline SVG: one path of unit squares, crisp at any print size. */
-final class QrSvg {
+public final class QrSvg {
 
   private QrSvg() {}
 
-  static String of(String text) {
+  public static String of(String text) {
     BitMatrix matrix;
     try {
       matrix =

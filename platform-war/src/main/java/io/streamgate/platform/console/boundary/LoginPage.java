@@ -28,6 +28,7 @@ public class LoginPage {
 
   private String username = "admin";
   private String password;
+  private String code;
 
   public String login() {
     AdminIdentity admin =
@@ -36,6 +37,8 @@ public class LoginPage {
                 logins.login(
                     username == null ? "" : username.strip(),
                     password == null ? "" : password,
+                    isTotp() ? code.strip() : null,
+                    isTotp() ? null : code,
                     clients.ip(request)));
     if (admin == null) {
       return null;
@@ -45,7 +48,22 @@ public class LoginPage {
         (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse(),
         admin,
         clients.https(request));
-    return "/admin/index.xhtml?faces-redirect=true";
+    return admin.secondFactorPending()
+        ? "/admin/account.xhtml?faces-redirect=true"
+        : "/admin/index.xhtml?faces-redirect=true";
+  }
+
+  /** Six digits are an authenticator app's code; anything else is taken for a recovery code. */
+  private boolean isTotp() {
+    return code != null && code.strip().matches("\\d{6}");
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
   }
 
   public String getUsername() {

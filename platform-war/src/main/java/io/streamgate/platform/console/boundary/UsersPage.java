@@ -1,20 +1,28 @@
 package io.streamgate.platform.console.boundary;
 
 import io.streamgate.platform.admin.boundary.Console;
+import io.streamgate.platform.admin.boundary.InvitationLinks;
 import io.streamgate.platform.admin.control.AdminAccounts;
 import io.streamgate.platform.admin.control.AdminAccounts.UserChange;
+import io.streamgate.platform.admin.control.Invitations;
+import io.streamgate.platform.admin.control.SecondFactors;
 import io.streamgate.platform.admin.entity.AdminUser;
 import io.streamgate.platform.admin.entity.AdminUser.Role;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.web.boundary.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Backs the users page (super admins only): create users, change roles, (de)activate, reset. */
+/**
+ * Backs the users page (super admins only): invite people (they set their own password), change
+ * roles, (de)activate, hand out a password reset link, reset a lost second factor.
+ */
 @Named
 @ViewScoped
 public class UsersPage implements Serializable {
@@ -25,11 +33,18 @@ public class UsersPage implements Serializable {
 
   @Inject Console console;
 
+  @Inject Invitations invitations;
+
+  @Inject SecondFactors factors;
+
+  @Inject Clients clients;
+
+  @Inject HttpServletRequest request;
+
   private String username;
-  private String password;
   private String role = Role.OPERATOR.label();
-  private String resetFor;
-  private String newPassword;
+  private String invitationLink;
+  private String invitationFor;
 
   /** Refuses the page to anyone but a super admin (f:viewAction). */
   public String check() {
@@ -60,19 +75,49 @@ public class UsersPage implements Serializable {
     return java.util.Arrays.stream(Role.values()).map(Role::label).toList();
   }
 
-  public void create() {
-    if (Pages.run(
-        () ->
-            accounts.create(
-                username,
-                password,
-                Role.ofLabel(role).orElse(null),
-                console.superAdmin().username(),
-                console.ip()))) {
-      Pages.info("User " + username.strip() + " created.");
+  /** Invites a person: the link they set their own password with, shown once. */
+  public void invite() {
+    Invitations.Issued issued =
+        Pages.result(
+            () ->
+                invitations.invite(
+                    username,
+                    Role.ofLabel(role).orElse(null),
+                    console.superAdmin().username(),
+                    console.ip()));
+    if (issued != null) {
+      invitationLink = InvitationLinks.url(request, clients, issued.code());
+      invitationFor = issued.username();
       username = null;
-      password = null;
     }
+  }
+
+  /** A password reset link for an existing user, shown once: nobody types their password. */
+  public void resetLink(AdminUser user) {
+    Invitations.Issued issued =
+        Pages.result(
+            () ->
+                invitations.invite(
+                    user.username(), null, console.superAdmin().username(), console.ip()));
+    if (issued != null) {
+      invitationLink = InvitationLinks.url(request, clients, issued.code());
+      invitationFor = issued.username();
+    }
+  }
+
+  /** Turns another user's second factor off (a lost phone). */
+  public void resetTotp(AdminUser user) {
+    if (Pages.run(() -> factors.reset(user.id(), console.superAdmin(), console.ip()))) {
+      Pages.info("Second factor of " + user.username() + " reset; they set it up again.");
+    }
+  }
+
+  public String getInvitationLink() {
+    return invitationLink;
+  }
+
+  public String getInvitationFor() {
+    return invitationFor;
   }
 
   public void changeRole(AdminUser user) {
@@ -85,24 +130,6 @@ public class UsersPage implements Serializable {
         user,
         new UserChange(null, active, null, null),
         active ? "User activated." : "User deactivated: they are logged out at once.");
-  }
-
-  public void askReset(AdminUser user) {
-    resetFor = user.id();
-    newPassword = null;
-  }
-
-  public void reset() {
-    if (Pages.run(
-        () ->
-            accounts.change(
-                resetFor,
-                new UserChange(null, null, newPassword, null),
-                console.superAdmin(),
-                console.ip()))) {
-      Pages.info("Password reset.");
-      newPassword = null;
-    }
   }
 
   private void change(AdminUser user, UserChange change, String done) {
@@ -119,27 +146,11 @@ public class UsersPage implements Serializable {
     this.username = username;
   }
 
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
   public String getRole() {
     return role;
   }
 
   public void setRole(String role) {
     this.role = role;
-  }
-
-  public String getNewPassword() {
-    return newPassword;
-  }
-
-  public void setNewPassword(String newPassword) {
-    this.newPassword = newPassword;
   }
 }

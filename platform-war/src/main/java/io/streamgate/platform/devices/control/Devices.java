@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,9 +75,10 @@ public class Devices {
   /** What a device is given: a new access token and the next refresh token. */
   public record Credentials(String accessToken, long expiresIn, String refreshToken, String role) {}
 
-  /** A new enrollment code, shown once. */
+  /** A new enrollment code, shown once (a console page keeps it in its view state). */
   public record Enrollment(
-      String code, String role, String deviceName, Set<String> eventIds, Instant expiresAt) {}
+      String code, String role, String deviceName, Set<String> eventIds, Instant expiresAt)
+      implements Serializable {}
 
   /**
    * Issues a one-time enrollment code for a device of that role. A box office needs the events it
