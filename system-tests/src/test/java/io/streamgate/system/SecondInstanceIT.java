@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -25,10 +27,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A second StreamGate on the machine that runs the shared one, started once for both questions: it
- * keeps a data grid of its own; and stopping it (Ctrl-C, docker stop: SIGTERM) while a viewer's
- * segment is still coming from the origin, it stops taking viewers (readiness DOWN), the segment
- * arrives whole, and only then does the server exit.
+ * A second StreamGate on the machine that runs the shared one, started once for three questions: a
+ * super admin must set up a second factor before anything else there ({@code
+ * REQUIRE_TOTP_FOR_SUPER_ADMINS=true}, as in the compose stack); it keeps a data grid of its own;
+ * and stopping it (Ctrl-C, docker stop: SIGTERM) while a viewer's segment is still coming from the
+ * origin, it stops taking viewers (readiness DOWN), the segment arrives whole, and only then does
+ * the server exit.
  */
 @ExtendWith(StreamGateExtension.class)
 @TestMethodOrder(OrderAnnotation.class)
@@ -43,6 +47,7 @@ class SecondInstanceIT {
     origin = new FakeOrigin();
     Map<String, String> settings = new HashMap<>(StreamGateExtension.SHARED_SETTINGS);
     settings.put("UPSTREAM_ORIGIN", origin.url());
+    settings.put("REQUIRE_TOTP_FOR_SUPER_ADMINS", "true");
     server = LaunchedStreamGate.start("second", settings);
   }
 
@@ -54,6 +59,42 @@ class SecondInstanceIT {
     if (origin != null) {
       origin.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void aSuperAdminWithoutASecondFactorMaySetOneUpAndNothingElse() throws Exception {
+    AdminApi admin = new AdminApi(server).loggedIn();
+    JsonObject me = admin.get("/api/admin/session").getJsonObject("data");
+    assertEquals(true, me.getBoolean("totpSetupRequired"));
+    HttpResponse<String> refused = admin.send("GET", "/api/admin/events", null);
+    assertEquals(403, refused.statusCode());
+    assertEquals(true, JsonBodies.parse(refused.body()).getBoolean("totpSetupRequired"));
+    assertEquals(403, admin.send("GET", "/api/admin/users", null).statusCode());
+    HttpResponse<String> page = admin.send("GET", "/admin/events.xhtml", null);
+    assertEquals(302, page.statusCode());
+    assertTrue(
+        page.headers().firstValue("Location").orElse("").endsWith("/admin/account.xhtml"),
+        page.headers().map().toString());
+    assertEquals(200, admin.send("GET", "/admin/account.xhtml", null).statusCode());
+
+    String secret =
+        admin
+            .json(200, admin.send("POST", "/api/admin/me/totp", null))
+            .getJsonObject("data")
+            .getString("secret");
+    String code = Totp.code(secret, Instant.now());
+    admin.json(
+        200, admin.send("POST", "/api/admin/me/totp/confirm", "{\"code\":\"" + code + "\"}"));
+    assertEquals(200, admin.send("GET", "/api/admin/events", null).statusCode());
+    assertEquals(
+        false,
+        admin.get("/api/admin/session").getJsonObject("data").getBoolean("totpSetupRequired"));
+
+    String password = Files.readString(server.dataDir().resolve("admin-password")).trim();
+    HttpResponse<String> withoutCode = new AdminApi(server).login("admin", password);
+    assertEquals(401, withoutCode.statusCode());
+    assertEquals(true, JsonBodies.parse(withoutCode.body()).getBoolean("totpRequired"));
   }
 
   @Test
