@@ -18,6 +18,8 @@ CREATE TABLE admin_invitation (
     code_hash   VARCHAR(64)  NOT NULL PRIMARY KEY,
     username    VARCHAR(100) NOT NULL,
     role        VARCHAR(20)  NOT NULL,
+    -- A password reset link of an existing user, else an invitation of a new one.
+    reset       BOOLEAN      NOT NULL,
     created_by  VARCHAR(100) NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -59,6 +59,27 @@ class SecondFactorIT {
   }
 
   @Test
+  void oneCodeSentTwiceAtOnceLogsInOnce() throws Exception {
+    Enrolled user = enrolled("OPERATOR");
+    String code = Totp.code(user.secret(), Instant.now().plusSeconds(30));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Callable<Integer>> logins = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        logins.add(() -> login(new AdminApi(streamGate), user, "totp", code).statusCode());
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : pool.invokeAll(logins)) {
+        statuses.add(answer.get());
+      }
+      assertEquals(
+          1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aRecoveryCodeLetsInOnceAndAWrongPasswordNeverAsksForACode() throws Exception {
     Enrolled user = enrolled("OPERATOR");
     String recovery = user.recoveryCodes().get(3);
@@ -176,6 +197,26 @@ class SecondFactorIT {
     assertEquals(
         401, new AdminApi(streamGate).login(username, "a-password-of-my-own").statusCode());
     AdminApi.ok(new AdminApi(streamGate).login(username, "a-newer-password-2"));
+  }
+
+  @Test
+  void anInvitationNeverSetsThePasswordOfAnAccountMadeSince() throws Exception {
+    AdminApi admin = new AdminApi(streamGate).loggedIn();
+    String username = "taken-" + UUID.randomUUID().toString().substring(0, 8);
+    String code =
+        admin
+            .json(
+                201,
+                admin.send(
+                    "POST",
+                    "/api/admin/invitations",
+                    "{\"username\":\"" + username + "\",\"role\":\"operator\"}"))
+            .getJsonObject("data")
+            .getString("code");
+    fixtures.adminUser(username, "the-owners-password", "SUPER_ADMIN");
+
+    assertEquals(409, accept(new AdminApi(streamGate), code, "the-inviteds-password").statusCode());
+    AdminApi.ok(new AdminApi(streamGate).login(username, "the-owners-password"));
   }
 
   @Test

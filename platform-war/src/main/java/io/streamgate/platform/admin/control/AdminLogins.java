@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -71,6 +72,8 @@ public class AdminLogins {
       throw AdminRefusedException.badCredentials();
     }
     if (user.totpEnabled()) {
+      // Two logins with one code at once: the second waits here, then finds its step used.
+      em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
       boolean none =
           (totp == null || totp.isBlank()) && (recoveryCode == null || recoveryCode.isBlank());
       if (none) {

@@ -88,7 +88,7 @@ public class Invitations {
     String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
     Instant expires = now.plus(LIFETIME);
-    em.persist(new Invitation(hash(code), name, granted, actor, now, expires));
+    em.persist(new Invitation(hash(code), name, granted, existing != null, actor, now, expires));
     audit.fire(
         new AccountActivity(
             actor,
@@ -122,6 +122,12 @@ public class Invitations {
             .getResultStream()
             .findFirst()
             .orElse(null);
+    if (invitation.reset() != (user != null)) {
+      // A reset link of a user deleted since, or an invitation whose username someone took since:
+      // it must not set the password of an account it was not made for.
+      throw new ConflictException(
+          "This invitation no longer fits the account it was made for. Ask for a new one.");
+    }
     if (user == null) {
       user = new AdminUser(invitation.username(), passwordHash, invitation.role(), clock.instant());
       em.persist(user);

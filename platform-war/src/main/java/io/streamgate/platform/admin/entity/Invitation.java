@@ -34,6 +34,9 @@ public class Invitation {
   @Column(nullable = false, length = 20)
   private String role;
 
+  @Column(nullable = false)
+  private boolean reset;
+
   @Column(name = "created_by", nullable = false, length = 100)
   private String createdBy;
 
@@ -49,10 +52,17 @@ public class Invitation {
   protected Invitation() {}
 
   public Invitation(
-      String codeHash, String username, Role role, String createdBy, Instant now, Instant expires) {
+      String codeHash,
+      String username,
+      Role role,
+      boolean reset,
+      String createdBy,
+      Instant now,
+      Instant expires) {
     this.codeHash = codeHash;
     this.username = username;
     this.role = role.name();
+    this.reset = reset;
     this.createdBy = createdBy;
     this.createdAt = now;
     this.expiresAt = expires;
@@ -64,6 +74,11 @@ public class Invitation {
 
   public Role role() {
     return Role.valueOf(role);
+  }
+
+  /** Whether this resets an existing user's password (else it makes a new user). */
+  public boolean reset() {
+    return reset;
   }
 
   public String createdBy() {
