@@ -155,15 +155,7 @@ class SecondFactorIT {
   void anInvitedPersonSetsTheirOwnPasswordOnce() throws Exception {
     AdminApi admin = new AdminApi(streamGate).loggedIn();
     String username = "guest-" + UUID.randomUUID().toString().substring(0, 8);
-    JsonObject invitation =
-        admin
-            .json(
-                201,
-                admin.send(
-                    "POST",
-                    "/api/admin/invitations",
-                    "{\"username\":\"" + username + "\",\"role\":\"admin\"}"))
-            .getJsonObject("data");
+    JsonObject invitation = invitation(admin, username, "admin");
     String code = invitation.getString("code");
     assertTrue(
         invitation.getString("url").endsWith("/admin/invitation.xhtml?code=" + code),
@@ -186,13 +178,7 @@ class SecondFactorIT {
     AdminApi.ok(new AdminApi(streamGate).login(username, "a-password-of-my-own"));
 
     // A reset link for the same person: they choose a new password; the old one is over.
-    String reset =
-        admin
-            .json(
-                201,
-                admin.send("POST", "/api/admin/invitations", "{\"username\":\"" + username + "\"}"))
-            .getJsonObject("data")
-            .getString("code");
+    String reset = invitation(admin, username, null).getString("code");
     AdminApi.ok(accept(new AdminApi(streamGate), reset, "a-newer-password-2"));
     assertEquals(
         401, new AdminApi(streamGate).login(username, "a-password-of-my-own").statusCode());
@@ -203,16 +189,7 @@ class SecondFactorIT {
   void anInvitationNeverSetsThePasswordOfAnAccountMadeSince() throws Exception {
     AdminApi admin = new AdminApi(streamGate).loggedIn();
     String username = "taken-" + UUID.randomUUID().toString().substring(0, 8);
-    String code =
-        admin
-            .json(
-                201,
-                admin.send(
-                    "POST",
-                    "/api/admin/invitations",
-                    "{\"username\":\"" + username + "\",\"role\":\"operator\"}"))
-            .getJsonObject("data")
-            .getString("code");
+    String code = invitation(admin, username, "operator").getString("code");
     fixtures.adminUser(username, "the-owners-password", "SUPER_ADMIN");
 
     assertEquals(409, accept(new AdminApi(streamGate), code, "the-inviteds-password").statusCode());
@@ -299,6 +276,17 @@ class SecondFactorIT {
             .add(field, code)
             .build()
             .toString());
+  }
+
+  /** A new invitation (role null: a password reset link), as answered. */
+  private static JsonObject invitation(AdminApi admin, String username, String role) {
+    var json = Json.createObjectBuilder().add("username", username);
+    if (role != null) {
+      json.add("role", role);
+    }
+    return admin
+        .json(201, admin.send("POST", "/api/admin/invitations", json.build().toString()))
+        .getJsonObject("data");
   }
 
   private static HttpResponse<String> accept(AdminApi client, String code, String password) {

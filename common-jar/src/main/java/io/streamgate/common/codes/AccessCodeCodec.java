@@ -58,8 +58,16 @@ public final class AccessCodeCodec {
 
   /** A fresh random code in canonical form (12 upper-case alphabet characters, no separators). */
   public String generate() {
-    char[] code = new char[LENGTH];
-    for (int i = 0; i < LENGTH; i++) {
+    return generate(LENGTH);
+  }
+
+  /**
+   * Random characters of the alphabet, for other one-time codes a person types (enrollment and
+   * recovery codes): easy to read aloud, no look-alike characters.
+   */
+  public String generate(int length) {
+    char[] code = new char[length];
+    for (int i = 0; i < length; i++) {
       code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
     }
     return new String(code);

@@ -19,7 +19,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public class SecondFactors {
   static final int RECOVERY_CODES = 10;
   static final int RECOVERY_LENGTH = 10;
 
-  private final SecureRandom random = new SecureRandom();
+  private final AccessCodeCodec codec = new AccessCodeCodec();
 
   @PersistenceContext EntityManager em;
 
@@ -93,7 +92,7 @@ public class SecondFactors {
     em.createNamedQuery(RecoveryCode.OF_USER).setParameter("user", user.id()).executeUpdate();
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < RECOVERY_CODES; i++) {
-      String recovery = newRecoveryCode();
+      String recovery = codec.generate(RECOVERY_LENGTH);
       em.persist(new RecoveryCode(recoveryHash(user.id(), recovery), user.id()));
       codes.add(recovery.substring(0, 5) + "-" + recovery.substring(5));
     }
@@ -175,15 +174,6 @@ public class SecondFactors {
             })
         .withPeriod(STEP)
         .build();
-  }
-
-  private String newRecoveryCode() {
-    StringBuilder code = new StringBuilder(RECOVERY_LENGTH);
-    for (int i = 0; i < RECOVERY_LENGTH; i++) {
-      code.append(
-          AccessCodeCodec.ALPHABET.charAt(random.nextInt(AccessCodeCodec.ALPHABET.length())));
-    }
-    return code.toString();
   }
 
   private static Optional<String> canonicalRecovery(String typed) {

@@ -58,6 +58,8 @@ public class Devices {
 
   private final SecureRandom random = new SecureRandom();
 
+  private final AccessCodeCodec codec = new AccessCodeCodec(random);
+
   @PersistenceContext EntityManager em;
 
   @Inject TokenHashes hashes;
@@ -122,7 +124,7 @@ public class Devices {
       }
       events.find(event);
     }
-    String code = newCode();
+    String code = codec.generate(CODE_LENGTH);
     Instant now = clock.instant();
     Instant expires = now.plus(Duration.ofMinutes(minutes));
     em.persist(
@@ -269,15 +271,6 @@ public class Devices {
         DeviceTokens.LIFETIME.toSeconds(),
         refresh,
         device.role().label());
-  }
-
-  private String newCode() {
-    StringBuilder code = new StringBuilder(CODE_LENGTH);
-    for (int i = 0; i < CODE_LENGTH; i++) {
-      code.append(
-          AccessCodeCodec.ALPHABET.charAt(random.nextInt(AccessCodeCodec.ALPHABET.length())));
-    }
-    return code.toString();
   }
 
   private String randomText(int bytes) {
