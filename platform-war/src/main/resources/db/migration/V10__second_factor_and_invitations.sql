@@ -20,6 +20,9 @@ CREATE TABLE admin_invitation (
     role        VARCHAR(20)  NOT NULL,
     -- A password reset link of an existing user, else an invitation of a new one.
     reset       BOOLEAN      NOT NULL,
+    -- For a reset: the user's credentials fingerprint when it was made; a password change since
+    -- voids the link.
+    credentials VARCHAR(64),
     created_by  VARCHAR(100) NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -27,3 +30,4 @@ CREATE TABLE admin_invitation (
     CONSTRAINT admin_invitation_role CHECK (role IN ('SUPER_ADMIN', 'ADMIN', 'OPERATOR'))
 );
 CREATE INDEX admin_invitation_expires ON admin_invitation (expires_at);
+CREATE INDEX admin_invitation_username ON admin_invitation (username);

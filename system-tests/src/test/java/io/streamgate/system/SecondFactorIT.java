@@ -197,6 +197,24 @@ class SecondFactorIT {
   }
 
   @Test
+  void aNewerInvitationVoidsTheOlderAndAResetLinkDiesWithAPromotion() throws Exception {
+    AdminApi admin = new AdminApi(streamGate).loggedIn();
+    String username = "twice-" + UUID.randomUUID().toString().substring(0, 8);
+    String older = invitation(admin, username, "operator").getString("code");
+    String newer = invitation(admin, username, "operator").getString("code");
+    assertEquals(401, accept(new AdminApi(streamGate), older, "the-older-password").statusCode());
+    AdminApi.ok(accept(new AdminApi(streamGate), newer, "the-newer-password"));
+
+    String reset = invitation(admin, username, null).getString("code");
+    admin.json(
+        200,
+        admin.send(
+            "PUT", "/api/admin/users/" + userId(admin, username), "{\"role\":\"super_admin\"}"));
+    assertEquals(409, accept(new AdminApi(streamGate), reset, "a-takeover-password").statusCode());
+    AdminApi.ok(new AdminApi(streamGate).login(username, "the-newer-password"));
+  }
+
+  @Test
   void invitationsAreForSuperAdminsAndBadOnesChangeNothing() throws Exception {
     AdminApi admin = new AdminApi(streamGate).loggedIn();
     String username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);

@@ -28,7 +28,10 @@ import java.util.HexFormat;
  * Invitations instead of shared passwords: a super admin invites a person by username and role and
  * hands them a one-time code (a link), valid {@link #LIFETIME}; the person sets their own password
  * with it. For an existing user it is a password reset: the role stays theirs. Codes are 256 random
- * bits, stored as SHA-256 hashes; using one is a single conditional UPDATE, so it works once.
+ * bits, stored as SHA-256 hashes; using one is a single conditional UPDATE, so it works once. A
+ * newer invitation for the same username voids the older ones, as following one does; and one that
+ * no longer fits its account (the username taken since, the user's role or password changed since)
+ * is refused.
  */
 @ApplicationScoped
 @Transactional
@@ -88,7 +91,8 @@ public class Invitations {
     String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
     Instant expires = now.plus(LIFETIME);
-    em.persist(new Invitation(hash(code), name, granted, existing != null, actor, now, expires));
+    em.createNamedQuery(Invitation.SUPERSEDE).setParameter("username", name).executeUpdate();
+    em.persist(new Invitation(hash(code), name, granted, existing, actor, now, expires));
     audit.fire(
         new AccountActivity(
             actor,
@@ -122,12 +126,15 @@ public class Invitations {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    if (invitation.reset() != (user != null)) {
-      // A reset link of a user deleted since, or an invitation whose username someone took since:
-      // it must not set the password of an account it was not made for.
+    if (!invitation.fits(user)) {
+      // A username someone took since, a user deleted since, a new role or password since: it
+      // must not set the password of an account it was not made for.
       throw new ConflictException(
           "This invitation no longer fits the account it was made for. Ask for a new one.");
     }
+    em.createNamedQuery(Invitation.SUPERSEDE)
+        .setParameter("username", invitation.username())
+        .executeUpdate();
     if (user == null) {
       user = new AdminUser(invitation.username(), passwordHash, invitation.role(), clock.instant());
       em.persist(user);

@@ -19,10 +19,16 @@ import java.time.Instant;
     query =
         "UPDATE Invitation i SET i.usedAt = :now WHERE i.codeHash = :hash AND i.usedAt IS NULL"
             + " AND i.expiresAt > :now")
+@NamedQuery(
+    name = Invitation.SUPERSEDE,
+    query = "DELETE FROM Invitation i WHERE i.username = :username AND i.usedAt IS NULL")
 public class Invitation {
 
   /** Marks an unused, unexpired invitation used; one row updated means this caller won it. */
   public static final String USE = "Invitation.use";
+
+  /** Voids every unused invitation of a username: a newer one, or a followed one, replaces them. */
+  public static final String SUPERSEDE = "Invitation.supersede";
 
   @Id
   @Column(name = "code_hash", length = 64)
@@ -36,6 +42,9 @@ public class Invitation {
 
   @Column(nullable = false)
   private boolean reset;
+
+  @Column(length = 64)
+  private String credentials;
 
   @Column(name = "created_by", nullable = false, length = 100)
   private String createdBy;
@@ -51,18 +60,22 @@ public class Invitation {
 
   protected Invitation() {}
 
+  /**
+   * @param resetOf the user whose password this resets, as they are now; null for a new user
+   */
   public Invitation(
       String codeHash,
       String username,
       Role role,
-      boolean reset,
+      AdminUser resetOf,
       String createdBy,
       Instant now,
       Instant expires) {
     this.codeHash = codeHash;
     this.username = username;
     this.role = role.name();
-    this.reset = reset;
+    this.reset = resetOf != null;
+    this.credentials = resetOf == null ? null : resetOf.credentials();
     this.createdBy = createdBy;
     this.createdAt = now;
     this.expiresAt = expires;
@@ -76,9 +89,15 @@ public class Invitation {
     return Role.valueOf(role);
   }
 
-  /** Whether this resets an existing user's password (else it makes a new user). */
-  public boolean reset() {
-    return reset;
+  /**
+   * Whether the invitation still fits the account: a new-user invitation a username nobody took
+   * since; a reset link the same user, with the role and password they had when it was made.
+   */
+  public boolean fits(AdminUser user) {
+    if (!reset) {
+      return user == null;
+    }
+    return user != null && user.role() == role() && user.credentials().equals(credentials);
   }
 
   public String createdBy() {
