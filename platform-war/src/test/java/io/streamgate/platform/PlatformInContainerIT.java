@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("8", migrations.schemaVersion());
+    assertEquals("10", migrations.schemaVersion());
   }
 
   @Test
