@@ -39,11 +39,12 @@ SETTINGS=(STREAMGATE_DATA_DIR STREAMGATE_DEMO SESSION_TIMEOUT_SECONDS HLS_SERVER
   REVOCATION_SYNC REVOCATION_POLL_INTERVAL_MS STREAM_ROOT UPSTREAM_ORIGIN EVENT_ORIGINS UPSTREAM_TIMEOUT_SECONDS
   SEGMENT_CACHE_ROOT SEGMENT_CACHE_MAX_SIZE_GB SEGMENT_CACHE_MAX_AGE_HOURS SEGMENT_CACHE_SWEEP_MINUTES
   MEDIA_MEMORY_CACHE_MB MEDIA_RESPONSE_MEMORY_MB MEDIA_MAX_RESPONSES MEDIA_SLOW_READER_SECONDS
-  CORS_ALLOWED_ORIGIN ACCESS_LOG_FILE SHUTDOWN_GRACE_SECONDS TOKEN_SHARING)
+  CORS_ALLOWED_ORIGIN ACCESS_LOG_FILE SHUTDOWN_GRACE_SECONDS TOKEN_SHARING
+  REQUIRE_TOTP_FOR_SUPER_ADMINS)
 # Secret settings of the WARs, stored as password aliases of the same name: Payara's MicroProfile
 # Config reads password aliases (config source "Password Alias", ordinal 105, above the WARs'
 # microprofile-config.properties and below system properties and the environment).
-SECRETS=(INTERNAL_API_KEY SIGNING_KEY_ENCRYPTION_KEY ADMIN_PASSWORD_HASH ADMIN_PASSWORD)
+SECRETS=(INTERNAL_API_KEY SIGNING_KEY_ENCRYPTION_KEY REFRESH_TOKEN_PEPPER ADMIN_PASSWORD_HASH ADMIN_PASSWORD)
 
 usage() {
   cat <<'USAGE'
@@ -72,7 +73,7 @@ Data grid and HTTP (each only when set):
 
 StreamGate settings, as DEPLOYMENT.md section 10 describes them; each is set only when given:
   secrets, as password aliases: INTERNAL_API_KEY and SIGNING_KEY_ENCRYPTION_KEY (both needed the
-    first time with the platform), ADMIN_PASSWORD_HASH, ADMIN_PASSWORD
+    first time with the platform), REFRESH_TOKEN_PEPPER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD
   the others, as system properties: STREAMGATE_DATA_DIR (an absolute path; needed the first time
     with the platform), PLATFORM_APP_URL (default with both WARs: this server's http-listener-1),
     STREAM_ROOT, UPSTREAM_ORIGIN, SESSION_TIMEOUT_SECONDS, TRUSTED_PROXIES, ... (the full list is
@@ -164,6 +165,9 @@ if [[ -n ${INTERNAL_API_KEY:-} ]] && ((${#INTERNAL_API_KEY} < 16)); then
 fi
 if [[ -n ${SIGNING_KEY_ENCRYPTION_KEY:-} ]] && ((${#SIGNING_KEY_ENCRYPTION_KEY} < 32)); then
   die "SIGNING_KEY_ENCRYPTION_KEY must be at least 32 characters long"
+fi
+if [[ -n ${REFRESH_TOKEN_PEPPER:-} ]] && ((${#REFRESH_TOKEN_PEPPER} < 32)); then
+  die "REFRESH_TOKEN_PEPPER must be at least 32 characters long"
 fi
 if [[ -n ${ADMIN_PASSWORD:-} ]] && ((${#ADMIN_PASSWORD} < 12)); then
   die "ADMIN_PASSWORD must have at least 12 characters"

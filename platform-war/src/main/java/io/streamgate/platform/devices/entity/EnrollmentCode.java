@@ -21,9 +21,6 @@ import java.util.stream.Collectors;
     query =
         "UPDATE EnrollmentCode c SET c.usedAt = :now WHERE c.codeHash = :hash"
             + " AND c.usedAt IS NULL AND c.expiresAt > :now")
-@NamedQuery(
-    name = EnrollmentCode.PURGE,
-    query = "DELETE FROM EnrollmentCode c WHERE c.expiresAt < :before")
 public class EnrollmentCode {
 
   /**
@@ -31,9 +28,6 @@ public class EnrollmentCode {
    * enroll with it (the database serialises concurrent updates of the row).
    */
   public static final String USE = "EnrollmentCode.use";
-
-  /** Removes codes that expired before a time (used or not: they can never enroll again). */
-  public static final String PURGE = "EnrollmentCode.purge";
 
   @Id
   @Column(name = "code_hash", length = 64)
