@@ -79,22 +79,30 @@ public final class AccessCodeCodec {
    * character outside the alphabet), so callers can answer without touching the database.
    */
   public static Optional<String> normalise(String typed) {
+    return normalise(typed, LENGTH);
+  }
+
+  /**
+   * As {@link #normalise(String)}, for the other one-time codes of the alphabet that people type
+   * ({@link #generate(int)}), of that length.
+   */
+  public static Optional<String> normalise(String typed, int length) {
     if (typed == null || typed.length() > MAX_INPUT_LENGTH) {
       return Optional.empty();
     }
-    StringBuilder code = new StringBuilder(LENGTH);
+    StringBuilder code = new StringBuilder(length);
     for (int i = 0; i < typed.length(); i++) {
       char c = typed.charAt(i);
       if (c == ' ' || c == '-' || Character.isWhitespace(c)) {
         continue;
       }
       char upper = Character.toUpperCase(c);
-      if (upper >= IN_ALPHABET.length || !IN_ALPHABET[upper] || code.length() == LENGTH) {
+      if (upper >= IN_ALPHABET.length || !IN_ALPHABET[upper] || code.length() == length) {
         return Optional.empty();
       }
       code.append(upper);
     }
-    return code.length() == LENGTH ? Optional.of(code.toString()) : Optional.empty();
+    return code.length() == length ? Optional.of(code.toString()) : Optional.empty();
   }
 
   /** Whether the value is a code in canonical form. */

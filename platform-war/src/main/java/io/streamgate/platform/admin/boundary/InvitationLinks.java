@@ -2,7 +2,6 @@ package io.streamgate.platform.admin.boundary;
 
 import io.streamgate.platform.clients.boundary.Clients;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -14,15 +13,7 @@ public final class InvitationLinks {
   private InvitationLinks() {}
 
   public static String url(HttpServletRequest request, Clients clients, String code) {
-    URI base =
-        URI.create(
-            request.getScheme()
-                + "://"
-                + request.getServerName()
-                + ":"
-                + request.getServerPort()
-                + request.getContextPath());
-    return clients.asSeenByBrowser(request, base)
+    return clients.baseUrl(request)
         + PAGE
         + "?code="
         + URLEncoder.encode(code, StandardCharsets.UTF_8);

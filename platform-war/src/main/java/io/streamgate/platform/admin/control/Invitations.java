@@ -14,15 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Invitations instead of shared passwords: a super admin invites a person by username and role and
@@ -92,7 +88,7 @@ public class Invitations {
     Instant now = clock.instant();
     Instant expires = now.plus(LIFETIME);
     em.createNamedQuery(Invitation.SUPERSEDE).setParameter("username", name).executeUpdate();
-    em.persist(new Invitation(hash(code), name, granted, existing, actor, now, expires));
+    em.persist(new Invitation(Hashes.sha256(code), name, granted, existing, actor, now, expires));
     audit.fire(
         new AccountActivity(
             actor,
@@ -109,7 +105,7 @@ public class Invitations {
     if (code == null || code.length() > 100) {
       throw new Refused();
     }
-    String hash = hash(code);
+    String hash = Hashes.sha256(code);
     String passwordHash = passwords.hash(password);
     int won =
         em.createNamedQuery(Invitation.USE)
@@ -149,15 +145,5 @@ public class Invitations {
             ip,
             "invitedBy=" + invitation.createdBy()));
     return new Accepted(user.username(), user.role().label());
-  }
-
-  private static String hash(String code) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
   }
 }

@@ -18,13 +18,10 @@ import jakarta.transaction.Transactional;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -110,7 +107,7 @@ public class SecondFactors {
       Optional<Long> step = matchingStep(user, totp);
       return step.isPresent() && user.useTotpStep(step.get());
     }
-    Optional<String> recovery = canonicalRecovery(recoveryCode);
+    Optional<String> recovery = AccessCodeCodec.normalise(recoveryCode, RECOVERY_LENGTH);
     return recovery.isPresent()
         && em.createNamedQuery(RecoveryCode.USE)
                 .setParameter("hash", recoveryHash(user.id(), recovery.get()))
@@ -176,22 +173,7 @@ public class SecondFactors {
         .build();
   }
 
-  private static Optional<String> canonicalRecovery(String typed) {
-    if (typed == null || typed.length() > 40) {
-      return Optional.empty();
-    }
-    String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    return code.length() == RECOVERY_LENGTH ? Optional.of(code) : Optional.empty();
-  }
-
   private static String recoveryHash(String userId, String code) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest((userId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return Hashes.sha256(userId + ":" + code);
   }
 }

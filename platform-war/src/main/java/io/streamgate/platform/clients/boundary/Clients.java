@@ -57,6 +57,12 @@ public class Clients {
     }
   }
 
+  /** This application's root as the browser sees it (no trailing slash): for links it is handed. */
+  public String baseUrl(HttpServletRequest request) {
+    URI here = asSeenByBrowser(request, URI.create(request.getRequestURL().toString()));
+    return here.resolve(request.getContextPath() + "/").toString().replaceAll("/$", "");
+  }
+
   public String ip(HttpServletRequest request) {
     return addresses.clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
   }

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -78,9 +77,7 @@ public class TicketsPage {
   }
 
   private String portal() {
-    // As the organiser's browser sees it: https behind a TLS-terminating proxy.
-    URI here = clients.asSeenByBrowser(request, URI.create(request.getRequestURL().toString()));
-    return here.resolve(request.getContextPath() + "/").toString().replaceAll("/$", "");
+    return clients.baseUrl(request);
   }
 
   public long getSheets() {

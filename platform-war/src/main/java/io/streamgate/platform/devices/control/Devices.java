@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,13 +97,7 @@ public class Devices {
         DeviceRole.ofLabel(roleLabel)
             .orElseThrow(
                 () -> new BadRequestException("Role must be box_office, operator or admin."));
-    String name = deviceName == null ? "" : deviceName.strip();
-    if (name.isEmpty()
-        || name.length() > MAX_NAME
-        || name.chars().anyMatch(Character::isISOControl)) {
-      throw new BadRequestException(
-          "Device name must have 1 to " + MAX_NAME + " characters, without control characters.");
-    }
+    String name = checkedName(deviceName == null ? "" : deviceName);
     int minutes = expiresInMinutes == null ? DEFAULT_ENROLLMENT_MINUTES : expiresInMinutes;
     if (minutes < 1 || minutes > MAX_ENROLLMENT_MINUTES) {
       throw new BadRequestException(
@@ -145,7 +138,8 @@ public class Devices {
   @Transactional
   public Credentials enroll(String typedCode, String deviceName, String ip) {
     limits.acquire("device-auth:" + ip, EXCHANGE_LIMIT);
-    String code = canonical(typedCode).orElseThrow(DeviceRefusedException::new);
+    String code =
+        AccessCodeCodec.normalise(typedCode, CODE_LENGTH).orElseThrow(DeviceRefusedException::new);
     String hash = hashes.ofEnrollmentCode(code);
     Instant now = clock.instant();
     int won =
@@ -157,14 +151,10 @@ public class Devices {
       throw new DeviceRefusedException();
     }
     EnrollmentCode enrollment = em.find(EnrollmentCode.class, hash);
-    String name = enrollment.deviceName();
-    if (deviceName != null && !deviceName.isBlank()) {
-      name = deviceName.strip();
-      if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-        throw new BadRequestException(
-            "Device name must have 1 to " + MAX_NAME + " characters, without control characters.");
-      }
-    }
+    String name =
+        deviceName == null || deviceName.isBlank()
+            ? enrollment.deviceName()
+            : checkedName(deviceName);
     Device device =
         new Device(name, enrollment.role(), enrollment.eventIds(), enrollment.createdBy(), ip, now);
     em.persist(device);
@@ -279,16 +269,16 @@ public class Devices {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(made);
   }
 
-  /** An enrollment code as typed (any case, dashes and spaces) in its stored spelling. */
-  static Optional<String> canonical(String typed) {
-    if (typed == null || typed.length() > 32) {
-      return Optional.empty();
+  /** A device name, stripped: 1 to {@value #MAX_NAME} characters, no control characters. */
+  private static String checkedName(String typed) {
+    String name = typed.strip();
+    if (name.isEmpty()
+        || name.length() > MAX_NAME
+        || name.chars().anyMatch(Character::isISOControl)) {
+      throw new BadRequestException(
+          "Device name must have 1 to " + MAX_NAME + " characters, without control characters.");
     }
-    String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    return code.length() == CODE_LENGTH
-            && code.chars().allMatch(c -> AccessCodeCodec.ALPHABET.indexOf(c) >= 0)
-        ? Optional.of(code)
-        : Optional.empty();
+    return name;
   }
 
   private static String display(String code) {
