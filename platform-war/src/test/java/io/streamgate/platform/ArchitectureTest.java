@@ -41,6 +41,8 @@ class ArchitectureTest {
           List.of("codes"),
           List.of("events"),
           List.of("signing"),
+          // Reports of changes to other systems, from the outbox the changes write.
+          List.of("webhooks"),
           List.of("audit"),
           // Console users and their authentication.
           List.of("admin"),

@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("10", migrations.schemaVersion());
+    assertEquals("11", migrations.schemaVersion());
   }
 
   @Test

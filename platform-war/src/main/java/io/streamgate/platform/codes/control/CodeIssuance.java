@@ -32,6 +32,8 @@ public class CodeIssuance {
 
   @Inject Clock clock;
 
+  @Inject CodeWebhooks webhooks;
+
   @Inject EventAdministration events;
 
   private final AccessCodeCodec codec = new AccessCodeCodec();
@@ -70,6 +72,7 @@ public class CodeIssuance {
       }
     }
     audit.record(actor, "codes-generate", "event:" + eventId, ip, "count=" + count);
+    webhooks.generated(eventId, count, cleanLabel, now);
     return created;
   }
 }

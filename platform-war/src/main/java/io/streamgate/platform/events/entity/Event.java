@@ -29,7 +29,23 @@ import java.util.Optional;
 @NamedQuery(name = Event.DEACTIVATED, query = "SELECT e.id FROM Event e WHERE e.active = false")
 @NamedQuery(name = Event.EXISTING, query = "SELECT e.id FROM Event e WHERE e.id IN :ids")
 @NamedQuery(name = Event.DELETE, query = "DELETE FROM Event e WHERE e.id = :id")
+@NamedQuery(
+    name = Event.ON_SCHEDULE,
+    query =
+        "SELECT e.id, e.endsAt, e.announcedPhase FROM Event e WHERE e.active = true"
+            + " AND e.startsAt <= :now AND e.endsAt > :endedSince")
+@NamedQuery(
+    name = Event.ANNOUNCE,
+    query =
+        "UPDATE Event e SET e.announcedPhase = :phase WHERE e.id = :id"
+            + " AND (e.announcedPhase IS NULL OR e.announcedPhase <> :phase)")
 public class Event {
+
+  /** Active events under way, or ended since {@code :endedSince}: id, end, phase announced. */
+  public static final String ON_SCHEDULE = "Event.onSchedule";
+
+  /** Records a phase announced; one row updated means this caller announces it. */
+  public static final String ANNOUNCE = "Event.announce";
 
   /** Which of the given event ids exist. */
   public static final String EXISTING = "Event.existing";
@@ -81,6 +97,10 @@ public class Event {
 
   @Column(nullable = false)
   private boolean archived;
+
+  /** The phase of its schedule last announced by webhooks: live, ended, or none yet. */
+  @Column(name = "announced_phase", length = 10)
+  private String announcedPhase;
 
   @Column(name = "deactivated_at")
   private Instant deactivatedAt;

@@ -2,12 +2,15 @@ package io.streamgate.platform.revocation.control;
 
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.control.AccessCodes;
+import io.streamgate.platform.codes.control.CodeWebhooks;
 import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.events.control.EventWebhooks;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.refusal.control.UnknownTargetException;
 import io.streamgate.platform.revocation.entity.AccessChange;
 import io.streamgate.platform.revocation.entity.AccessChange.Kind;
+import io.streamgate.platform.webhooks.entity.WebhookType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +35,10 @@ public class Revocations {
   @PersistenceContext EntityManager em;
 
   @Inject AuditTrail audit;
+
+  @Inject CodeWebhooks codeWebhooks;
+
+  @Inject EventWebhooks eventWebhooks;
 
   @Inject AccessCodes codes;
 
@@ -140,6 +147,13 @@ public class Revocations {
         codeId == null
             ? AccessChange.ofEvent(kind, eventId, at)
             : AccessChange.ofCode(kind, eventId, codeId, at));
+    switch (kind) {
+      case CODE_REVOKED -> codeWebhooks.publish(WebhookType.CODE_REVOKED, accessCode, at);
+      case CODE_RESTORED -> codeWebhooks.publish(WebhookType.CODE_RESTORED, accessCode, at);
+      case EVENT_DEACTIVATED ->
+          eventWebhooks.publish(WebhookType.EVENT_DEACTIVATED, em.find(Event.class, eventId), at);
+      default -> {} // reactivations have no webhook
+    }
     changes.fire(
         new AccessChanged(
             kind, eventId, codeId, accessCode == null ? null : accessCode.expiresAt(), at));

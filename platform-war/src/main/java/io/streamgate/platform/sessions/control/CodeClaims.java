@@ -3,9 +3,11 @@ package io.streamgate.platform.sessions.control;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.control.CodeRefusedException;
+import io.streamgate.platform.codes.control.CodeWebhooks;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.sessions.entity.ViewerSession;
+import io.streamgate.platform.webhooks.entity.WebhookType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +42,10 @@ public class CodeClaims {
 
   @Inject jakarta.enterprise.event.Event<SessionEnded> ended;
 
+  @Inject SessionWebhooks webhooks;
+
+  @Inject CodeWebhooks codeWebhooks;
+
   @Transactional
   public Claim claim(String code, String clientIp, String userAgent) {
     Instant now = clock.instant();
@@ -58,11 +64,16 @@ public class CodeClaims {
       throw CodeRefusedException.inUse();
     } else {
       ended.fire(new SessionEnded(session.sessionId()));
+      if (!session.endReported()) {
+        webhooks.ended(accessCode, session.sessionId(), SessionWebhooks.Reason.TAKEN_OVER, now);
+      }
       session.takeOver(clientIp, userAgent, now);
       action = "session-takeover";
     }
     audit.record(AuditTrail.VIEWER, action, AuditTrail.hashed(code), clientIp, null);
     accessCode.redeem(now, clientIp);
+    codeWebhooks.publish(WebhookType.CODE_REDEEMED, accessCode, now);
+    webhooks.started(accessCode, session.sessionId(), now);
     return new Claim(
         accessCode.id(), accessCode.event(), session.sessionId(), accessCode.expiresAt());
   }

@@ -41,6 +41,8 @@ public class ViewerSessions {
 
   @Inject SessionPolicy policy;
 
+  @Inject SessionWebhooks webhooks;
+
   @Inject HeartbeatWrites heartbeatWrites;
 
   /** The heartbeats' writer thread, with the application's context for its transactions. */
@@ -98,10 +100,10 @@ public class ViewerSessions {
    */
   @Transactional
   public boolean release(PlaybackClaims caller, String clientIp) {
-    List<String> codes =
+    List<AccessCode> codes =
         em.createQuery(
-                "SELECT s.accessCode.code FROM ViewerSession s WHERE s.sessionId = :sid",
-                String.class)
+                "SELECT s.accessCode FROM ViewerSession s WHERE s.sessionId = :sid",
+                AccessCode.class)
             .setParameter("sid", caller.sid())
             .getResultList();
     boolean released =
@@ -112,8 +114,13 @@ public class ViewerSessions {
                 > 0;
     if (released) {
       ended.fire(new SessionEnded(caller.sid()));
+      webhooks.ended(codes.get(0), caller.sid(), SessionWebhooks.Reason.RELEASED, clock.instant());
       audit.record(
-          AuditTrail.VIEWER, "session-release", AuditTrail.hashed(codes.get(0)), clientIp, null);
+          AuditTrail.VIEWER,
+          "session-release",
+          AuditTrail.hashed(codes.get(0).code()),
+          clientIp,
+          null);
     }
     return released;
   }
@@ -150,6 +157,7 @@ public class ViewerSessions {
     String code = session.accessCode().code();
     em.remove(session);
     ended.fire(new SessionEnded(sid));
+    webhooks.ended(session.accessCode(), sid, SessionWebhooks.Reason.ADMIN, clock.instant());
     audit.record(actor, "session-release", AuditTrail.hashed(code), clientIp, null);
   }
 
@@ -225,6 +233,8 @@ public class ViewerSessions {
     if (end) {
       em.remove(session);
       ended.fire(new SessionEnded(sessionId));
+      webhooks.ended(
+          session.accessCode(), sessionId, SessionWebhooks.Reason.TOKEN_SHARING, clock.instant());
     }
     audit.record(
         AuditTrail.MEDIA,

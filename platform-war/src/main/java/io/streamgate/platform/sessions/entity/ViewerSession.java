@@ -44,7 +44,23 @@ import java.time.Instant;
     query =
         "SELECT c.event.id, COUNT(s) FROM ViewerSession s JOIN s.accessCode c"
             + " WHERE s.lastHeartbeat > :since GROUP BY c.event.id")
+@NamedQuery(
+    name = ViewerSession.SILENT,
+    query =
+        "SELECT s FROM ViewerSession s JOIN FETCH s.accessCode WHERE s.endReported = FALSE"
+            + " AND s.lastHeartbeat <= :silentSince AND s.lastHeartbeat > :notBefore")
+@NamedQuery(
+    name = ViewerSession.REPORT_END,
+    query =
+        "UPDATE ViewerSession s SET s.endReported = TRUE WHERE s.id = :id"
+            + " AND s.endReported = FALSE AND s.lastHeartbeat <= :silentSince")
 public class ViewerSession {
+
+  /** Sessions silent for the timeout whose end was not reported, silent not too long. */
+  public static final String SILENT = "ViewerSession.silent";
+
+  /** Marks one silent session's end reported; one row updated means this caller reports it. */
+  public static final String REPORT_END = "ViewerSession.reportEnd";
 
   public static final String LIVE_OF_EVENT = "ViewerSession.liveOfEvent";
   public static final String LIVE_COUNTS = "ViewerSession.liveCounts";
@@ -78,6 +94,10 @@ public class ViewerSession {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Whether its end by silence was reported (session.ended, timed_out). */
+  @Column(name = "end_reported", nullable = false)
+  private boolean endReported;
+
   protected ViewerSession() {}
 
   /** A new session holding the code's slot. */
@@ -103,6 +123,12 @@ public class ViewerSession {
     this.userAgent = userAgent == null ? null : truncate(userAgent, 512);
     this.lastHeartbeat = now;
     this.createdAt = now;
+    this.endReported = false;
+  }
+
+  /** Whether its end by silence was reported (a take-over then reports nothing more). */
+  public boolean endReported() {
+    return endReported;
   }
 
   private static String truncate(String value, int max) {

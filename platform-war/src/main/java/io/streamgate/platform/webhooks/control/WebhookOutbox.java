@@ -1,0 +1,95 @@
+package io.streamgate.platform.webhooks.control;
+
+import io.streamgate.common.ids.RandomIds;
+import io.streamgate.platform.webhooks.entity.WebhookDelivery;
+import io.streamgate.platform.webhooks.entity.WebhookEndpoint;
+import io.streamgate.platform.webhooks.entity.WebhookType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The outbox: a change that webhooks report writes one delivery per endpoint that wants it, in the
+ * change's own transaction, so that the report commits (or rolls back) with the change and outlives
+ * a crash. Sending is {@link WebhookSender}'s, never the caller's: a slow receiver cannot slow a
+ * redeem. Which types any active endpoint wants is looked up at most every {@link #FRESH_FOR} (a
+ * change made on this member is seen at once), so a platform without webhooks writes nothing.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+  /** How long the set of wanted types is trusted; a change on another member shows within it. */
+  static final Duration FRESH_FOR = Duration.ofSeconds(2);
+
+  /** How long a delivery is retried. */
+  public static final Duration RETRY_FOR = Duration.ofHours(24);
+
+  private record Wanted(Set<WebhookType> types, Instant loadedAt) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  private volatile Wanted wanted = new Wanted(Set.of(), Instant.EPOCH);
+
+  /** Whether any active endpoint wants {@code type}: callers skip building what nobody reads. */
+  public boolean wanted(WebhookType type) {
+    Wanted known = wanted;
+    Instant now = clock.instant();
+    if (!now.isBefore(known.loadedAt().plus(FRESH_FOR))) {
+      Set<WebhookType> types = EnumSet.noneOf(WebhookType.class);
+      em.createNamedQuery(WebhookEndpoint.ACTIVE, WebhookEndpoint.class)
+          .getResultStream()
+          .forEach(endpoint -> types.addAll(endpoint.types()));
+      known = new Wanted(types, now);
+      wanted = known;
+    }
+    return known.types().contains(type);
+  }
+
+  /** Looks the wanted types up again on the next change (an endpoint changed on this member). */
+  void forget() {
+    wanted = new Wanted(Set.of(), Instant.EPOCH);
+  }
+
+  /**
+   * Queues {@code {type, timestamp, data}} for every active endpoint that wants {@code type}, in
+   * the caller's transaction. {@code code}, the raw access code the change is about (or null), is
+   * added to {@code data} only for endpoints that asked for codes.
+   */
+  @Transactional
+  public void publish(WebhookType type, JsonObject data, String code) {
+    if (!wanted(type)) {
+      return;
+    }
+    Instant now = clock.instant();
+    String messageId = "msg_" + RandomIds.uuid().replace("-", "");
+    for (WebhookEndpoint endpoint :
+        em.createNamedQuery(WebhookEndpoint.ACTIVE, WebhookEndpoint.class).getResultList()) {
+      if (endpoint.types().contains(type)) {
+        JsonObjectBuilder payload = Json.createObjectBuilder(data);
+        if (code != null && endpoint.includeCodes()) {
+          payload.add("code", code);
+        }
+        String body =
+            Json.createObjectBuilder()
+                .add("type", type.wire())
+                .add("timestamp", now.toString())
+                .add("data", payload)
+                .build()
+                .toString();
+        em.persist(new WebhookDelivery(endpoint, messageId, type, body, now, RETRY_FOR));
+      }
+    }
+  }
+}
