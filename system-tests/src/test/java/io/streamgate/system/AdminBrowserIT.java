@@ -8,7 +8,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -362,6 +364,76 @@ class AdminBrowserIT {
       page.click(".ui-confirmdialog-yes");
       page.waitForSelector(".device-row:has-text('" + name + "') .badge.inactive");
       Chromium.screenshots(page, "admin-devices");
+      assertEquals(List.of(), problems);
+    }
+  }
+
+  /**
+   * A super admin registers a webhook endpoint on the webhooks page (its secret shown once), sees a
+   * revocation delivered with the receiver's answer, and deletes the endpoint.
+   */
+  @Test
+  void aSuperAdminRegistersAWebhookAndSeesItsDeliveries() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver();
+        BrowserContext context = asAdmin()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/webhooks.xhtml"));
+      String target = receiver.url("/browser-" + UUID.randomUUID());
+      page.fill("#register\\:url", target);
+      page.click("#register\\:types");
+      page.click("#register\\:types_panel li:has-text('code.revoked') .ui-chkbox-box");
+      page.click("#register\\:url");
+      page.click("#register\\:register-endpoint");
+      String secret = page.textContent("#webhook-secret").trim();
+      assertTrue(secret.startsWith("whsec_"), secret);
+
+      AdminApi admin = new AdminApi(streamGate).loggedIn();
+      String endpoint =
+          admin
+              .get("/api/admin/webhooks")
+              .getJsonArray("data")
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(listed -> listed.getString("url").equals(target))
+              .findFirst()
+              .orElseThrow()
+              .getString("id");
+      String codeId = fixtures.codeId(fixtures.code(fixtures.liveEvent()));
+      AdminApi.ok(admin.revoke(codeId));
+      Eventually.await(
+          "the revocation delivered",
+          Duration.ofSeconds(20),
+          () ->
+              admin
+                  .get("/api/admin/webhooks/" + endpoint + "/deliveries")
+                  .getJsonArray("data")
+                  .getValuesAs(JsonObject.class)
+                  .stream()
+                  .anyMatch(
+                      delivery ->
+                          delivery.getString("status").equals("delivered")
+                              && delivery.getString("body").contains(codeId)));
+      WebhookReceiver.Received arrived =
+          receiver.at(java.net.URI.create(target).getPath()).stream()
+              .filter(request -> request.body().contains(codeId))
+              .findFirst()
+              .orElseThrow();
+      new com.standardwebhooks.Webhook(secret).verify(arrived.body(), arrived.headers());
+
+      var row = page.locator(".endpoint-row:has-text('" + target + "')");
+      row.locator("button:has-text('Deliveries')").click();
+      var delivered = page.locator(".delivery-row:has-text('delivered')").first();
+      delivered.waitFor();
+      assertTrue(delivered.textContent().contains("answered 200"), delivered.textContent());
+      Chromium.screenshots(page, "admin-webhooks");
+
+      row.locator("button:has-text('Delete')").click();
+      page.click(".ui-confirmdialog-yes");
+      page.waitForSelector(
+          ".endpoint-row:has-text('" + target + "')",
+          new Page.WaitForSelectorOptions()
+              .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
       assertEquals(List.of(), problems);
     }
   }
