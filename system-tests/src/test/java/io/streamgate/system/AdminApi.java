@@ -154,6 +154,25 @@ final class AdminApi {
     }
   }
 
+  /** Posts {@code body} as it is, of that content type (a file upload through the API). */
+  HttpResponse<String> post(String path, String contentType, byte[] body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("X-Forwarded-For", clientIp)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Throws unless the answer is 200; returns the body. */
   static String ok(HttpResponse<String> response) {
     if (response.statusCode() != 200) {

@@ -30,6 +30,28 @@ public final class RandomIds {
     return new UUID(high, low).toString();
   }
 
+  /**
+   * A version 7 UUID: the current Unix milliseconds, then 74 random bits. Still unguessable, but
+   * ids made together sort together, so that inserting many rows at once touches few index pages
+   * (H2 took twice as long for 100,000 rows with fully random primary keys).
+   */
+  public static String timeOrdered(long unixMillis) {
+    byte[] bytes = new byte[16];
+    SOURCES.get().nextBytes(bytes);
+    for (int i = 0; i < 6; i++) {
+      bytes[i] = (byte) (unixMillis >>> (40 - 8 * i));
+    }
+    bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x70); // version 7
+    bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // IETF variant
+    long high = 0;
+    long low = 0;
+    for (int i = 0; i < 8; i++) {
+      high = (high << 8) | (bytes[i] & 0xff);
+      low = (low << 8) | (bytes[i + 8] & 0xff);
+    }
+    return new UUID(high, low).toString();
+  }
+
   private static SecureRandom newSource() {
     try {
       return SecureRandom.getInstance("DRBG");

@@ -1,6 +1,8 @@
 package io.streamgate.common.ids;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -21,5 +23,16 @@ class RandomIdsTest {
       seen.add(id);
     }
     assertEquals(10_000, seen.size());
+  }
+
+  @Test
+  void timeOrderedIdsAreVersion7SortByTimeAndDiffer() {
+    String earlier = RandomIds.timeOrdered(1_700_000_000_000L);
+    String later = RandomIds.timeOrdered(1_700_000_000_001L);
+    assertEquals(7, java.util.UUID.fromString(earlier).version());
+    assertEquals(2, java.util.UUID.fromString(earlier).variant());
+    assertTrue(earlier.compareTo(later) < 0, earlier + " " + later);
+    assertTrue(earlier.startsWith("018bcfe5-6800-7"), earlier);
+    assertNotEquals(earlier, RandomIds.timeOrdered(1_700_000_000_000L));
   }
 }

@@ -1,37 +1,49 @@
 package io.streamgate.platform.web.boundary;
 
 import io.streamgate.platform.refusal.control.BadRequestException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 
 /**
  * No API request needs more than a few hundred bytes: larger bodies are refused with 413 before
- * they are read, whether announced by Content-Length or streamed in chunks.
+ * they are read, whether announced by Content-Length or streamed in chunks. A method that takes
+ * files says how large they may be ({@link LargeBody}).
  */
 @Provider
-@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimit implements ContainerRequestFilter {
 
   static final int MAX_BYTES = 8 * 1024;
 
+  @Context ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > MAX_BYTES) {
+    Method method = resource == null ? null : resource.getResourceMethod();
+    LargeBody large = method == null ? null : method.getAnnotation(LargeBody.class);
+    long limit = large == null ? MAX_BYTES : large.bytes();
+    if (request.getLength() > limit) {
       throw BadRequestException.tooLarge();
     }
-    request.setEntityStream(new Limited(request.getEntityStream()));
+    request.setEntityStream(new Limited(request.getEntityStream(), limit));
   }
 
   private static final class Limited extends FilterInputStream {
+    private final long limit;
     private long read;
 
-    Limited(InputStream in) {
+    Limited(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     @Override
@@ -50,7 +62,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     private void count(int n) {
       read += n;
-      if (read > MAX_BYTES) {
+      if (read > limit) {
         throw BadRequestException.tooLarge();
       }
     }

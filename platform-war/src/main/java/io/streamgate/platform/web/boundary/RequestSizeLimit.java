@@ -21,15 +21,22 @@ public class RequestSizeLimit extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  /** The largest body anything on the platform needs (a console form is a few kilobytes). */
+  /** The largest body a form or an API request needs (a console form is a few kilobytes). */
   static final long MAX_BYTES = 1024 * 1024;
+
+  /**
+   * The largest file taken (100,000 codes with labels): by an API method that says so ({@link
+   * LargeBody}; every other one counts to 8 KB) or a console upload, which the container streams to
+   * disk.
+   */
+  public static final long FILE_MAX_BYTES = 32L * 1024 * 1024;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
-    if (length > MAX_BYTES) {
+    if (length > (inApi(request) || upload(request) ? FILE_MAX_BYTES : MAX_BYTES)) {
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }
@@ -44,6 +51,12 @@ public class RequestSizeLimit extends HttpFilter {
   private static boolean inApi(HttpServletRequest request) {
     String pathInfo = request.getPathInfo();
     return (request.getServletPath() + (pathInfo == null ? "" : pathInfo)).startsWith("/api/");
+  }
+
+  private static boolean upload(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   private static boolean chunked(HttpServletRequest request) {

@@ -1,0 +1,20 @@
+package io.streamgate.platform.codes.control;
+
+import io.streamgate.platform.refusal.control.RequestRefusedException;
+import java.util.Map;
+
+/** An import with problems: nothing was stored; the answer lists the problems by row. */
+public class CodeImportRefusedException extends RequestRefusedException {
+
+  private static final long serialVersionUID = 1L;
+
+  CodeImportRefusedException(CodeImports.Outcome outcome) {
+    super(
+        400,
+        outcome.problemCount()
+            + (outcome.problemCount() == 1 ? " problem" : " problems")
+            + " found; nothing was imported.",
+        Map.of("problems", outcome.problems(), "problemCount", outcome.problemCount()),
+        null);
+  }
+}
