@@ -369,6 +369,60 @@ class AdminBrowserIT {
   }
 
   /**
+   * An admin imports printed codes on the codes page: a file with a bad line is shown with its
+   * problem and cannot be imported; a good one shows its first rows and is imported.
+   */
+  @Test
+  void anAdminChecksAndImportsAFileOfPrintedCodes() throws Exception {
+    String event = fixtures.liveEvent();
+    String second = freshCode();
+    java.nio.file.Path bad = Files.createTempFile("codes-bad", ".csv");
+    Files.writeString(bad, "code,label\n" + freshCode() + ",front\nNOT-A-CODE,back\n");
+    java.nio.file.Path good = Files.createTempFile("codes-good", ".csv");
+    String third = freshCode();
+    Files.writeString(good, "code,label\n" + dashed(second) + ",front row\n" + third + ",\n");
+    try (BrowserContext context = asAdmin()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/codes.xhtml"));
+      page.selectOption("#import-form\\:import-event", event);
+      page.setInputFiles("#import-form\\:import-file", bad);
+      page.click("#import-form\\:import-check");
+      assertTrue(
+          page.textContent(".import-problems").contains("Line 3: not an access code"),
+          page.textContent(".import-preview"));
+      assertEquals(0, page.locator("#import-form\\:import-run").count());
+
+      page.selectOption("#import-form\\:import-event", event);
+      page.setInputFiles("#import-form\\:import-file", good);
+      page.click("#import-form\\:import-check");
+      assertTrue(page.textContent(".import-rows").contains("front row"));
+      Chromium.screenshots(page, "admin-codes-import");
+      page.click("#import-form\\:import-run");
+      page.waitForSelector(".ui-growl-message:has-text('2 codes imported')");
+      assertEquals(2, fixtures.codesOfEvent(event));
+      assertEquals(List.of(), problems);
+    } finally {
+      Files.deleteIfExists(bad);
+      Files.deleteIfExists(good);
+    }
+  }
+
+  private static String freshCode() {
+    String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return code.toString();
+  }
+
+  private static String dashed(String code) {
+    return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+  }
+
+  /**
    * A super admin registers a webhook endpoint on the webhooks page (its secret shown once), sees a
    * revocation delivered with the receiver's answer, and deletes the endpoint.
    */
