@@ -375,12 +375,14 @@ class AdminBrowserIT {
   @Test
   void anAdminChecksAndImportsAFileOfPrintedCodes() throws Exception {
     String event = fixtures.liveEvent();
-    String second = freshCode();
+    String second = CodeImportIT.fresh(1).get(0);
     java.nio.file.Path bad = Files.createTempFile("codes-bad", ".csv");
-    Files.writeString(bad, "code,label\n" + freshCode() + ",front\nNOT-A-CODE,back\n");
+    Files.writeString(
+        bad, "code,label\n" + CodeImportIT.fresh(1).get(0) + ",front\nNOT-A-CODE,back\n");
     java.nio.file.Path good = Files.createTempFile("codes-good", ".csv");
-    String third = freshCode();
-    Files.writeString(good, "code,label\n" + dashed(second) + ",front row\n" + third + ",\n");
+    String third = CodeImportIT.fresh(1).get(0);
+    Files.writeString(
+        good, "code,label\n" + CodeImportIT.dashed(second) + ",front row\n" + third + ",\n");
     try (BrowserContext context = asAdmin()) {
       Page page = context.newPage();
       List<String> problems = watch(page);
@@ -406,20 +408,6 @@ class AdminBrowserIT {
       Files.deleteIfExists(bad);
       Files.deleteIfExists(good);
     }
-  }
-
-  private static String freshCode() {
-    String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    java.security.SecureRandom random = new java.security.SecureRandom();
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-    }
-    return code.toString();
-  }
-
-  private static String dashed(String code) {
-    return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
   }
 
   /**

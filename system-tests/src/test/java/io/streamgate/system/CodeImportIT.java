@@ -162,7 +162,8 @@ class CodeImportIT {
         csv.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static List<String> fresh(int count) {
+  /** Codes of the alphabet nobody stored (60 random bits each). */
+  static List<String> fresh(int count) {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       StringBuilder code = new StringBuilder();
@@ -174,7 +175,8 @@ class CodeImportIT {
     return codes;
   }
 
-  private static String dashed(String code) {
+  /** The code as tickets print it. */
+  static String dashed(String code) {
     return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
   }
 

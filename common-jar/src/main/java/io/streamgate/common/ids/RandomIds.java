@@ -19,15 +19,7 @@ public final class RandomIds {
   public static String uuid() {
     byte[] bytes = new byte[16];
     SOURCES.get().nextBytes(bytes);
-    bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40); // version 4
-    bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // IETF variant
-    long high = 0;
-    long low = 0;
-    for (int i = 0; i < 8; i++) {
-      high = (high << 8) | (bytes[i] & 0xff);
-      low = (low << 8) | (bytes[i + 8] & 0xff);
-    }
-    return new UUID(high, low).toString();
+    return uuid(bytes, 0x40);
   }
 
   /**
@@ -41,7 +33,12 @@ public final class RandomIds {
     for (int i = 0; i < 6; i++) {
       bytes[i] = (byte) (unixMillis >>> (40 - 8 * i));
     }
-    bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x70); // version 7
+    return uuid(bytes, 0x70);
+  }
+
+  /** The UUID of these 16 bytes, marked with {@code version} (its high nibble) and the variant. */
+  private static String uuid(byte[] bytes, int version) {
+    bytes[6] = (byte) ((bytes[6] & 0x0f) | version);
     bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // IETF variant
     long high = 0;
     long low = 0;

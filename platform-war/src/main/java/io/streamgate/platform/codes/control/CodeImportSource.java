@@ -95,32 +95,13 @@ public final class CodeImportSource {
       return List.of(Row.end("Line 1", unreadable(e))).iterator();
     }
     Iterator<CSVRecord> records = parser.iterator();
-    return new Iterator<>() {
+    return new Rows() {
       private int codeColumn = 0;
       private int labelColumn = 1;
       private boolean first = true;
-      private boolean ended;
-      private Row next;
 
       @Override
-      public boolean hasNext() {
-        if (next == null && !ended) {
-          next = read();
-        }
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-      }
-
-      private Row read() {
+      Row read() {
         try {
           while (records.hasNext()) {
             CSVRecord record = records.next();
@@ -183,31 +164,12 @@ public final class CodeImportSource {
 
   private static Iterator<Row> json(Reader text) {
     JsonParser parser = jakarta.json.Json.createParser(text);
-    return new Iterator<>() {
+    return new Rows() {
       private int item;
       private boolean started;
-      private boolean ended;
-      private Row next;
 
       @Override
-      public boolean hasNext() {
-        if (next == null && !ended) {
-          next = read();
-        }
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-      }
-
-      private Row read() {
+      Row read() {
         try {
           if (!started) {
             started = true;
@@ -275,6 +237,33 @@ public final class CodeImportSource {
         return false;
       }
     };
+  }
+
+  /** Rows read one at a time by {@link #read}, which sets {@code ended} after the last. */
+  private abstract static class Rows implements Iterator<Row> {
+    boolean ended;
+    private Row next;
+
+    /** The next row, or null (with {@code ended} set) when there is none. */
+    abstract Row read();
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !ended) {
+        next = read();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row row = next;
+      next = null;
+      return row;
+    }
   }
 
   /** Why the rest cannot be read: not UTF-8, or a line far too long. */
