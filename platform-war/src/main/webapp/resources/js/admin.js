@@ -48,4 +48,90 @@
       window.print();
     }
   });
+
+  // The codes page's import: the chosen file goes to the API as it is (checked first with
+  // ?preview=true, then imported), never through a form; answers are shown as text only.
+  function importer(root) {
+    var eventSelect = root.querySelector('#import-event');
+    var fileInput = root.querySelector('#import-file');
+    var preview = root.querySelector('#import-preview');
+    var result = root.querySelector('#import-result');
+    var run = root.querySelector('#import-run');
+
+    function send(previewOnly) {
+      var file = fileInput.files[0];
+      if (!eventSelect.value || !file) {
+        result.textContent = 'Choose an event and a CSV or JSON file of codes.';
+        return Promise.reject(new Error('nothing chosen'));
+      }
+      var json = /\.json$/i.test(file.name);
+      return fetch(root.getAttribute('data-api') + encodeURIComponent(eventSelect.value) +
+          '/tokens/import' + (previewOnly ? '?preview=true' : ''), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {'Content-Type': json ? 'application/json' : 'text/csv', 'Accept': 'application/json'},
+        body: file
+      }).then(function (response) {
+        return response.json().then(function (body) { return {status: response.status, body: body}; },
+          function () { return {status: response.status, body: {error: 'The platform answered ' + response.status + '.'}}; });
+      });
+    }
+
+    function show(answer) {
+      var list = preview.querySelector('.import-problems');
+      var rows = preview.querySelector('tbody');
+      list.textContent = '';
+      rows.textContent = '';
+      var data = answer.body.data || {};
+      var problems = data.problems || answer.body.problems || [];
+      var count = data.problemCount !== undefined ? data.problemCount : (answer.body.problemCount || 0);
+      root.querySelector('#import-summary').textContent = answer.body.error ? answer.body.error :
+        fileInput.files[0].name + ': ' + data.codes + ' codes, ' + count + ' problems.';
+      problems.forEach(function (problem) {
+        var item = document.createElement('li');
+        item.className = 'error';
+        item.textContent = problem;
+        list.appendChild(item);
+      });
+      (data.first || []).forEach(function (row) {
+        var line = document.createElement('tr');
+        [row.place, row.code, row.label || ''].forEach(function (text) {
+          var cell = document.createElement('td');
+          cell.textContent = text;
+          line.appendChild(cell);
+        });
+        rows.appendChild(line);
+      });
+      preview.hidden = false;
+      var clean = answer.status === 200 && count === 0 && data.codes > 0;
+      run.hidden = !clean;
+      run.textContent = 'Import ' + data.codes + ' codes';
+    }
+
+    root.querySelector('#import-check').addEventListener('click', function () {
+      result.textContent = '';
+      send(true).then(show, function () {});
+    });
+    run.addEventListener('click', function () {
+      run.hidden = true;
+      send(false).then(function (answer) {
+        if (answer.status === 201) {
+          preview.hidden = true;
+          result.textContent = answer.body.data.imported + ' codes imported from ' + fileInput.files[0].name + '.';
+        } else {
+          show(answer);
+        }
+      }, function () {});
+    });
+  }
+
+  function startImporter() {
+    var root = document.getElementById('code-import');
+    if (root) importer(root);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', startImporter);
+  } else {
+    startImporter();
+  }
 })();

@@ -400,7 +400,9 @@ class DeviceAccessIT {
         }
         String target =
             path.replace("{id}", path.contains("tokens/{id}") ? codeId : event)
-                .replace("{kid}", "k1");
+                .replace("{kid}", "k1")
+                // Any other parameter (a delivery's id): an id that names nothing.
+                .replaceAll("\\{[A-Za-z]+\\}", "00000000-0000-4000-8000-000000000000");
         HttpResponse<String> answer =
             desk.as(
                 access,

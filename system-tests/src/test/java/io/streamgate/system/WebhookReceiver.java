@@ -57,6 +57,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
+  private final Map<String, Long> stalls = new ConcurrentHashMap<>();
 
   WebhookReceiver() {
     try {
@@ -83,6 +84,11 @@ final class WebhookReceiver implements AutoCloseable {
     delays.put(path, millis);
   }
 
+  /** {@code path} answers 200 with a long body, sends a few bytes of it and then nothing. */
+  void stall(String path, long millis) {
+    stalls.put(path, millis);
+  }
+
   List<Received> at(String path) {
     return received.stream().filter(request -> request.path().equals(path)).toList();
   }
@@ -96,18 +102,28 @@ final class WebhookReceiver implements AutoCloseable {
           .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
       String path = exchange.getRequestURI().getPath();
       received.add(new Received(path, headers, body, Instant.now()));
-      long delay = delays.getOrDefault(path, 0L);
-      if (delay > 0) {
-        try {
-          Thread.sleep(delay);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+      long stall = stalls.getOrDefault(path, 0L);
+      if (stall > 0) {
+        exchange.sendResponseHeaders(200, 1_000_000);
+        exchange.getResponseBody().write("stalled".getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        pause(stall);
+        return;
       }
+      long delay = delays.getOrDefault(path, 0L);
+      pause(delay);
       int status = answers.getOrDefault(path, () -> 200).getAsInt();
       byte[] answer = ("answered " + status).getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, answer.length);
       exchange.getResponseBody().write(answer);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

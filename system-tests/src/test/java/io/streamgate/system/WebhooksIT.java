@@ -168,6 +168,9 @@ class WebhooksIT {
     ViewerApi.token(new ViewerApi(one).redeem(codes.get(3)));
     fixtures.ageSession(codes.get(3), Duration.ofHours(1));
     ViewerApi.token(new ViewerApi(two).redeem(codes.get(3)));
+    // Announced while it is active (a member looks every five seconds), then deactivated.
+    Eventually.await(
+        "event.live", ARRIVES, () -> !ofType(ofEvent("/all", event), "event.live").isEmpty());
     ok(admin.deactivate(event));
 
     List<WebhookReceiver.Received> arrived =
@@ -362,6 +365,63 @@ class WebhooksIT {
 
   @Test
   @Order(6)
+  void receiversThatStallAfterTheirHeadersHoldUpNobodyElse() throws Exception {
+    receiver.stall("/stall", 120_000);
+    JsonObject stalled = register("/stall", List.of("code.revoked", "code.restored"), false);
+    register("/healthy", List.of("code.revoked"), false);
+    String event = fixtures.liveEvent();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ids.add(fixtures.codeId(fixtures.code(event)));
+      ok(admin.revoke(ids.get(i)));
+      ok(admin.unrevoke(ids.get(i)));
+    }
+    // Twelve deliveries to a receiver that never finishes its answer: at most four at once per
+    // member, and each attempt ends after 15 s, so the healthy endpoint hears every revocation.
+    Eventually.await("six revocations at /healthy", ARRIVES, () -> distinctIds("/healthy") == 6);
+    JsonObject attempt =
+        Eventually.await(
+            "a stalled attempt ended",
+            Duration.ofSeconds(40),
+            () ->
+                admin
+                    .get("/api/admin/webhooks/" + stalled.getString("id") + "/deliveries")
+                    .getJsonArray("data")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(delivery -> delivery.getInt("attempts") > 0)
+                    .findFirst());
+    assertEquals("No complete answer within 15 s", attempt.getString("lastAnswer"));
+    admin.json(
+        200,
+        admin.send("PUT", "/api/admin/webhooks/" + stalled.getString("id"), "{\"active\":false}"));
+  }
+
+  @Test
+  @Order(7)
+  void aCodeQueuedForAnEndpointThatStopsAskingForCodesIsNeverSent() throws Exception {
+    AtomicInteger status = new AtomicInteger(503);
+    receiver.answer("/changed", status::get);
+    JsonObject endpoint = register("/changed", List.of("code.revoked"), true);
+    String event = fixtures.liveEvent();
+    String code = fixtures.code(event);
+    ok(admin.revoke(fixtures.codeId(code)));
+    Eventually.await("a refused attempt", ARRIVES, () -> !receiver.at("/changed").isEmpty());
+    assertTrue(receiver.at("/changed").get(0).body().contains(code), "asked for codes");
+    admin.json(
+        200,
+        admin.send(
+            "PUT", "/api/admin/webhooks/" + endpoint.getString("id"), "{\"includeCodes\":false}"));
+    status.set(200);
+    int before = receiver.at("/changed").size();
+    Eventually.await("the retry", ARRIVES, () -> receiver.at("/changed").size() > before);
+    WebhookReceiver.Received retry = receiver.at("/changed").get(before);
+    assertFalse(retry.body().contains(code), retry.body());
+    new Webhook(endpoint.getString("secret")).verify(retry.body(), retry.headers());
+  }
+
+  @Test
+  @Order(8)
   void aCrashOfEveryMemberInTheMiddleOfRetriesLosesNothing() throws Exception {
     AtomicInteger status = new AtomicInteger(503);
     receiver.answer("/down", status::get);
@@ -369,7 +429,8 @@ class WebhooksIT {
     String event = fixtures.liveEvent();
     String code = fixtures.code(event);
     ok(admin.revoke(fixtures.codeId(code)));
-    Eventually.await("two refused attempts", ARRIVES, () -> receiver.at("/down").size() >= 2);
+    Eventually.await(
+        "two refused attempts", Duration.ofSeconds(40), () -> receiver.at("/down").size() >= 2);
     one.kill();
     two.kill();
     status.set(200);

@@ -113,12 +113,9 @@ public final class CodeImportSource {
               }
             }
             for (String cell : record) {
-              if (formula(cell)) {
-                return Row.wrong(
-                    line,
-                    "a cell starts with "
-                        + describe(cell.charAt(0))
-                        + ", which a spreadsheet would run as a formula.");
+              String problem = cellProblem(cell);
+              if (problem != null) {
+                return Row.wrong(line, problem);
               }
             }
             String code = record.size() > codeColumn ? record.get(codeColumn) : "";
@@ -196,6 +193,12 @@ public final class CodeImportSource {
             if (code == null) {
               return Row.wrong("Item " + item, "no \"code\" string.");
             }
+            for (String cell : new String[] {code, label == null ? "" : label}) {
+              String problem = cellProblem(cell);
+              if (problem != null) {
+                return Row.wrong("Item " + item, problem);
+              }
+            }
             return Row.of(
                 "Item " + item, code, label == null || label.isBlank() ? null : label.strip());
           }
@@ -209,6 +212,11 @@ public final class CodeImportSource {
         } catch (jakarta.json.JsonException e) {
           ended = true;
           return Row.end("Item " + (item + 1), unreadable(e.getCause() == null ? e : e.getCause()));
+        } catch (RuntimeException e) {
+          // The parser's own limits (nesting too deep, a number too long) are not JSON errors to
+          // it, but they end the file all the same.
+          ended = true;
+          return Row.end("Item " + (item + 1), "not JSON this import can read.");
         }
       }
 
@@ -280,17 +288,33 @@ public final class CodeImportSource {
     return "the file could not be read to its end.";
   }
 
-  static boolean formula(String cell) {
-    if (cell.isEmpty()) {
-      return false;
+  /**
+   * What is wrong with a cell, or null: it would run as a spreadsheet formula (it starts, leading
+   * spaces aside, with {@code = + - @} or a tab or carriage return), or it holds a control or
+   * formatting character (a NUL, an escape, a right-to-left override).
+   */
+  static String cellProblem(String cell) {
+    String stripped = cell.stripLeading();
+    if (!stripped.isEmpty()) {
+      char first = stripped.charAt(0);
+      if (first == '=' || first == '+' || first == '-' || first == '@') {
+        return "a cell starts with "
+            + describe(first)
+            + ", which a spreadsheet would run as a formula.";
+      }
     }
-    char first = cell.charAt(0);
-    return first == '='
-        || first == '+'
-        || first == '-'
-        || first == '@'
-        || first == '\t'
-        || first == '\r';
+    if (!cell.isEmpty() && (cell.charAt(0) == '\t' || cell.charAt(0) == '\r')) {
+      return "a cell starts with "
+          + describe(cell.charAt(0))
+          + ", which a spreadsheet would run as a formula.";
+    }
+    boolean hidden =
+        cell.codePoints()
+            .anyMatch(
+                c ->
+                    Character.getType(c) == Character.CONTROL
+                        || Character.getType(c) == Character.FORMAT);
+    return hidden ? "a cell holds a control or formatting character." : null;
   }
 
   private static String describe(char c) {
@@ -336,7 +360,7 @@ public final class CodeImportSource {
         }
       }
       for (int i = offset; i < offset + Math.max(n, 0); i++) {
-        if (buffer[i] == '\n') {
+        if (buffer[i] == '\n' || buffer[i] == '\r') {
           sinceNewline = 0;
         } else if (++sinceNewline > longest) {
           throw new LineTooLong();

@@ -48,6 +48,9 @@ public class CodeImports {
 
   static final int BATCH = 1000;
 
+  /** SQLSTATE of a unique constraint violated, on H2 and PostgreSQL alike. */
+  static final String UNIQUE_VIOLATION = "23505";
+
   /** A row as it will be stored. */
   public record Code(String place, String code, String label) {}
 
@@ -193,8 +196,22 @@ public class CodeImports {
       }
       insert.executeBatch();
     } catch (SQLException e) {
+      if (uniqueViolation(e)) {
+        throw new CodeImportRefusedException();
+      }
       throw new PersistenceException(e);
     }
+  }
+
+  private static boolean uniqueViolation(SQLException failure) {
+    for (SQLException e = failure; e != null; e = e.getNextException()) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The problems found: the first {@link #PROBLEMS_SHOWN}, and how many in all. */

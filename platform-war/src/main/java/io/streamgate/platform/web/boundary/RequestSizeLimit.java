@@ -36,7 +36,7 @@ public class RequestSizeLimit extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
-    if (length > (inApi(request) || upload(request) ? FILE_MAX_BYTES : MAX_BYTES)) {
+    if (length > (inApi(request) ? FILE_MAX_BYTES : MAX_BYTES)) {
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }
@@ -51,12 +51,6 @@ public class RequestSizeLimit extends HttpFilter {
   private static boolean inApi(HttpServletRequest request) {
     String pathInfo = request.getPathInfo();
     return (request.getServletPath() + (pathInfo == null ? "" : pathInfo)).startsWith("/api/");
-  }
-
-  private static boolean upload(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null
-        && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   private static boolean chunked(HttpServletRequest request) {

@@ -4,16 +4,21 @@ import io.streamgate.platform.webhooks.entity.WebhookDelivery;
 import io.streamgate.platform.webhooks.entity.WebhookEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The sender's transactions: claiming due deliveries and recording how an attempt went. A claim is
@@ -44,24 +49,35 @@ public class WebhookAttempts {
   @Inject Clock clock;
 
   /**
-   * Claims up to {@code max} due deliveries of active endpoints for this member, none of an
-   * endpoint for which {@code room} says no (it has as many attempts under way as it may), counting
-   * each claimed one with {@code taken}.
+   * Claims up to {@code max} due deliveries of active endpoints for this member, at most {@code
+   * perEndpoint} under way of one endpoint counting the {@code underWay} ones: a slow endpoint's
+   * backlog never stands in the way of the others (endpoints at their limit are left out of the
+   * query itself).
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<Attempt> claimDue(int max, Predicate<String> room, Consumer<String> taken) {
+  public List<Attempt> claimDue(int max, Map<String, Integer> underWay, int perEndpoint) {
     Instant now = clock.instant();
+    Map<String, Integer> counts = new HashMap<>(underWay);
+    Set<String> busy = new HashSet<>();
+    counts.forEach(
+        (endpoint, count) -> {
+          if (count >= perEndpoint) {
+            busy.add(endpoint);
+          }
+        });
     List<Object[]> due =
         em.createNamedQuery(WebhookDelivery.DUE, Object[].class)
             .setParameter("pending", WebhookDelivery.Status.PENDING)
             .setParameter("now", now)
+            // An empty list is not valid SQL: a name no endpoint has stands for none.
+            .setParameter("busy", busy.isEmpty() ? Set.of("-") : busy)
             .setMaxResults(max * 4)
             .getResultList();
     List<Attempt> claimed = new ArrayList<>();
     for (Object[] row : due) {
       String id = (String) row[0];
       String endpointId = (String) row[1];
-      if (claimed.size() == max || !room.test(endpointId)) {
+      if (claimed.size() == max || counts.getOrDefault(endpointId, 0) >= perEndpoint) {
         continue;
       }
       int won =
@@ -78,14 +94,14 @@ public class WebhookAttempts {
           em.remove(delivery); // queued while its endpoint was being deleted
           continue;
         }
-        taken.accept(endpointId);
+        counts.merge(endpointId, 1, Integer::sum);
         claimed.add(
             new Attempt(
                 id,
                 endpointId,
                 delivery.messageId(),
                 endpoint.url(),
-                delivery.body(),
+                endpoint.includeCodes() ? delivery.body() : withoutCode(delivery.body()),
                 endpoint.signingSecrets(now)));
       }
     }
@@ -109,6 +125,22 @@ public class WebhookAttempts {
       delivery.failed(
           now, statusCode, latencyMs, answer, now.plus(waitAfter(delivery.attempts() + 1)));
     }
+  }
+
+  /**
+   * The body without {@code data.code}: the endpoint no longer asks for codes (changed since the
+   * delivery was queued), so a retry or a redelivery must not carry one.
+   */
+  static String withoutCode(String body) {
+    JsonObject message = Json.createReader(new StringReader(body)).readObject();
+    JsonObject data = message.getJsonObject("data");
+    if (data == null || !data.containsKey("code")) {
+      return body;
+    }
+    return Json.createObjectBuilder(message)
+        .add("data", Json.createObjectBuilder(data).remove("code"))
+        .build()
+        .toString();
   }
 
   /** How long to wait after the {@code attempt}-th failed attempt: 1 s, 4 s, 16 s, ... 4 h. */

@@ -10,16 +10,16 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +30,11 @@ import java.util.logging.Logger;
 
 /**
  * Sends due deliveries: every platform member looks once a second, claims what is due (at most
- * {@link #IN_FLIGHT} at a time) and posts each signed, on the managed executor's threads, never a
- * request's. An attempt that gets no answer within {@link #TIMEOUT} counts as failed. Redirects are
- * not followed, and at most {@code ANSWER_KEPT} bytes of an answer are read.
+ * {@link #IN_FLIGHT} at a time, {@link #PER_ENDPOINT} of one endpoint) and posts each signed, from
+ * the HTTP client's asynchronous machinery on the managed executor, never a request's thread and
+ * never a thread waiting on a receiver. An attempt not fully answered within {@link #TIMEOUT}
+ * counts as failed. Redirects are not followed, and at most {@code ANSWER_KEPT} bytes of an answer
+ * are read.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -60,6 +62,7 @@ public class WebhookSender {
   private final Semaphore free = new Semaphore(IN_FLIGHT);
   private final AtomicBoolean looking = new AtomicBoolean();
   private final Map<String, AtomicInteger> underWay = new ConcurrentHashMap<>();
+  private volatile Instant warnedAt = Instant.EPOCH;
   private HttpClient http;
 
   @PostConstruct
@@ -83,27 +86,43 @@ public class WebhookSender {
     if (!looking.compareAndSet(false, true)) {
       return;
     }
+    int permits = free.drainPermits();
+    int handed = 0;
     try {
-      int permits = free.drainPermits();
       if (permits == 0) {
         return;
       }
-      var claimed =
-          attempts.claimDue(
-              permits,
-              endpoint -> underWay(endpoint).get() < PER_ENDPOINT,
-              endpoint -> underWay(endpoint).incrementAndGet());
-      free.release(permits - claimed.size());
-      claimed.forEach(this::send);
+      Map<String, Integer> counts = new HashMap<>();
+      underWay.forEach((endpoint, count) -> counts.put(endpoint, count.get()));
+      for (WebhookAttempts.Attempt attempt : attempts.claimDue(permits, counts, PER_ENDPOINT)) {
+        underWay(attempt.endpointId()).incrementAndGet();
+        handed++;
+        send(attempt);
+      }
     } catch (RuntimeException e) {
-      // The database away: the next look tries again.
-      LOG.log(Level.FINE, "webhook deliveries not claimed", e);
+      // The database away, most likely: the next look tries again; said at most once a minute.
+      Instant now = clock.instant();
+      if (now.isAfter(warnedAt.plus(Duration.ofMinutes(1)))) {
+        warnedAt = now;
+        LOG.log(Level.WARNING, "webhook deliveries not claimed: {0}", e.toString());
+      }
     } finally {
+      // Permits not handed to an attempt go back; each attempt gives its own back when it ends.
+      free.release(permits - handed);
       looking.set(false);
     }
   }
 
+  /** Starts the attempt; whatever happens, it ends in {@link #finish}. */
   private void send(WebhookAttempts.Attempt attempt) {
+    try {
+      post(attempt);
+    } catch (RuntimeException e) {
+      finish(attempt, null, System.nanoTime(), describe(e));
+    }
+  }
+
+  private void post(WebhookAttempts.Attempt attempt) {
     long timestamp = clock.instant().getEpochSecond();
     long started = System.nanoTime();
     HttpRequest request;
@@ -125,15 +144,23 @@ public class WebhookSender {
       finish(attempt, null, started, "Not a URL that can be posted to: " + e.getMessage());
       return;
     }
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-        .orTimeout(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS)
+    // The whole attempt, answer included, gets TIMEOUT: a receiver that sends its headers and
+    // then stalls cannot hold a slot.
+    var sending = http.sendAsync(request, info -> new AnswerHead(WebhookDelivery.ANSWER_KEPT));
+    sending
+        .copy()
+        .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .whenCompleteAsync(
             (response, failure) -> {
               if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                sending.cancel(true); // closes a connection still waiting on the receiver
+                Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
                 finish(attempt, null, started, describe(cause));
               } else {
-                finish(attempt, response.statusCode(), started, answer(response.body()));
+                finish(attempt, response.statusCode(), started, response.body());
               }
             },
             executor);
@@ -157,18 +184,12 @@ public class WebhookSender {
     return underWay.computeIfAbsent(endpointId, id -> new AtomicInteger());
   }
 
-  /** At most the first {@code ANSWER_KEPT} bytes of the answer; the rest is never read. */
-  private static String answer(InputStream body) {
-    try (body) {
-      byte[] head = body.readNBytes(WebhookDelivery.ANSWER_KEPT);
-      return new String(head, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return describe(e);
-    }
-  }
-
   private static String describe(Throwable failure) {
+    if (failure instanceof java.util.concurrent.TimeoutException) {
+      return "No complete answer within " + TIMEOUT.toSeconds() + " s";
+    }
     String message = failure.getMessage();
-    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return AnswerHead.printable(
+        failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
   }
 }

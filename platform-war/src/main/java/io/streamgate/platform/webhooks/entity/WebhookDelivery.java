@@ -23,6 +23,7 @@ import java.time.Instant;
     query =
         "SELECT d.id, d.endpointId FROM WebhookDelivery d, WebhookEndpoint e WHERE e.id = d.endpointId"
             + " AND e.active = TRUE AND d.status = :pending AND d.nextAttemptAt <= :now"
+            + " AND d.endpointId NOT IN :busy"
             + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) ORDER BY d.nextAttemptAt")
 @NamedQuery(
     name = WebhookDelivery.CLAIM,
