@@ -80,6 +80,7 @@ class WebhooksIT {
     shared.put("ADMIN_PASSWORD", PASSWORD);
     shared.put("INTERNAL_API_KEY", StreamGateExtension.INTERNAL_API_KEY);
     shared.put("SESSION_TIMEOUT_SECONDS", "10");
+    shared.put("STREAMGATE_DEMO", "false");
     // Each test client comes from an address of its own, as ViewerApi says in X-Forwarded-For.
     shared.put("TRUSTED_PROXIES", "127.0.0.1");
     // Every platform member the same (the launcher would make one per data folder).
@@ -258,7 +259,7 @@ class WebhooksIT {
     String secret =
         register("/schedule", List.of("event.live", "event.ended"), false).getString("secret");
     Instant now = Instant.now();
-    String event = fixtures.event(now.minusSeconds(5), now.plusSeconds(12), 48, true);
+    String event = fixtures.event(now.minusSeconds(5), now.plusSeconds(6), 48, true);
     List<WebhookReceiver.Received> arrived =
         Eventually.await(
             "event.live then event.ended",

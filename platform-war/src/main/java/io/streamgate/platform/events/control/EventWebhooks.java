@@ -3,32 +3,25 @@ package io.streamgate.platform.events.control;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.webhooks.control.WebhookOutbox;
 import io.streamgate.platform.webhooks.entity.WebhookType;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What webhooks say about events: {@code event.deactivated} when an admin closes one, and {@code
  * event.live} / {@code event.ended} when its schedule starts and ends. Every member looks every
- * five seconds; a conditional UPDATE of the event's announced phase decides which one announces.
- * Events that ended more than {@link #LOOK_BACK} ago are left alone, so that an endpoint registered
- * today does not hear about last month.
+ * five seconds ({@link EventPhaseTimer}); a conditional UPDATE of the event's announced phase
+ * decides which one announces. Events that ended more than {@link #LOOK_BACK} ago are left alone,
+ * so that an endpoint registered today does not hear about last month.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class EventWebhooks {
-
-  private static final Logger LOG = Logger.getLogger(EventWebhooks.class.getName());
 
   static final Duration LOOK_BACK = Duration.ofMinutes(10);
 
@@ -58,34 +51,31 @@ public class EventWebhooks {
         null);
   }
 
-  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-  void look() {
-    try {
-      if (!outbox.wanted(WebhookType.EVENT_LIVE) && !outbox.wanted(WebhookType.EVENT_ENDED)) {
-        return;
+  /** Announces the phases reached since the last look ({@link EventPhaseTimer}). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void announcePhases() {
+    if (!outbox.wanted(WebhookType.EVENT_LIVE) && !outbox.wanted(WebhookType.EVENT_ENDED)) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Object[] row :
+        em.createNamedQuery(Event.ON_SCHEDULE, Object[].class)
+            .setParameter("now", now)
+            .setParameter("endedSince", now.minus(LOOK_BACK))
+            .getResultList()) {
+      String phase = now.isBefore((Instant) row[1]) ? LIVE : ENDED;
+      if (!phase.equals(row[2])
+          && em.createNamedQuery(Event.ANNOUNCE)
+                  .setParameter("id", row[0])
+                  .setParameter("phase", phase)
+                  .executeUpdate()
+              == 1) {
+        Event event = em.find(Event.class, row[0]);
+        publish(
+            phase.equals(LIVE) ? WebhookType.EVENT_LIVE : WebhookType.EVENT_ENDED,
+            event,
+            phase.equals(LIVE) ? event.startsAt() : event.endsAt());
       }
-      Instant now = clock.instant();
-      for (Object[] row :
-          em.createNamedQuery(Event.ON_SCHEDULE, Object[].class)
-              .setParameter("now", now)
-              .setParameter("endedSince", now.minus(LOOK_BACK))
-              .getResultList()) {
-        String phase = now.isBefore((Instant) row[1]) ? LIVE : ENDED;
-        if (!phase.equals(row[2])
-            && em.createNamedQuery(Event.ANNOUNCE)
-                    .setParameter("id", row[0])
-                    .setParameter("phase", phase)
-                    .executeUpdate()
-                == 1) {
-          Event event = em.find(Event.class, row[0]);
-          publish(
-              phase.equals(LIVE) ? WebhookType.EVENT_LIVE : WebhookType.EVENT_ENDED,
-              event,
-              phase.equals(LIVE) ? event.startsAt() : event.endsAt());
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "event phases not looked at", e);
     }
   }
 }
