@@ -1,10 +1,15 @@
 package io.streamgate.platform.webhooks.control;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.streamgate.common.ids.RandomIds;
 import io.streamgate.platform.webhooks.entity.WebhookDelivery;
 import io.streamgate.platform.webhooks.entity.WebhookEndpoint;
 import io.streamgate.platform.webhooks.entity.WebhookType;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,13 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The outbox: a change that webhooks report writes one delivery per endpoint that wants it, in the
  * change's own transaction, so that the report commits (or rolls back) with the change and outlives
  * a crash. Sending is {@link WebhookSender}'s, never the caller's: a slow receiver cannot slow a
- * redeem. Which types any active endpoint wants is looked up at most every {@link #FRESH_FOR} (a
- * change made on this member is seen at once), so a platform without webhooks writes nothing.
+ * redeem. Which types any active endpoint wants is looked up at most every {@link #FRESH_FOR}, and
+ * again after any member changed an endpoint (told through the data grid), so a platform without
+ * webhooks writes nothing.
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -36,11 +43,18 @@ public class WebhookOutbox {
 
   private record Wanted(Set<WebhookType> types, Instant loadedAt) {}
 
+  /** The data grid topic on which members say that an endpoint changed. */
+  static final String CHANGES = "streamgate-webhook-endpoints";
+
   @PersistenceContext EntityManager em;
+
+  @Inject HazelcastInstance grid;
 
   @Inject Clock clock;
 
   private volatile Wanted wanted = new Wanted(Set.of(), Instant.EPOCH);
+
+  private UUID listening;
 
   /** Whether any active endpoint wants {@code type}: callers skip building what nobody reads. */
   public boolean wanted(WebhookType type) {
@@ -57,8 +71,32 @@ public class WebhookOutbox {
     return known.types().contains(type);
   }
 
-  /** Looks the wanted types up again on the next change (an endpoint changed on this member). */
-  void forget() {
+  /** An endpoint changed on this member: the set of wanted types is looked up again. */
+  record EndpointsChanged() {}
+
+  /**
+   * Once an endpoint's change is committed, every member looks the wanted types up again on its
+   * next change: this one at once, the others when the data grid's topic tells them (a look between
+   * the change and its commit would otherwise keep the old set for a while).
+   */
+  void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) EndpointsChanged changed) {
+    forget();
+    grid.<Long>getTopic(CHANGES).publish(clock.millis());
+  }
+
+  /** Listens, from the start, for endpoint changes made on other members. */
+  void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    listening = grid.<Long>getTopic(CHANGES).addMessageListener(message -> forget());
+  }
+
+  @PreDestroy
+  void stopListening() {
+    if (listening != null) {
+      grid.getTopic(CHANGES).removeMessageListener(listening);
+    }
+  }
+
+  private void forget() {
     wanted = new Wanted(Set.of(), Instant.EPOCH);
   }
 

@@ -53,7 +53,7 @@ public class Webhooks {
 
   @Inject AuditTrail audit;
 
-  @Inject WebhookOutbox outbox;
+  @Inject jakarta.enterprise.event.Event<WebhookOutbox.EndpointsChanged> endpointsChanged;
 
   private final SecureRandom random = new SecureRandom();
 
@@ -135,7 +135,7 @@ public class Webhooks {
     // The host only: a URL's path or query may carry the receiver's own token.
     audit.record(
         actor, action, "webhook:" + endpoint.id(), ip, URI.create(endpoint.url()).getHost());
-    outbox.forget();
+    endpointsChanged.fire(new WebhookOutbox.EndpointsChanged());
   }
 
   private static void apply(WebhookEndpoint endpoint, Fields fields) {
