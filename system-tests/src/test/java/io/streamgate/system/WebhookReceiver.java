@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -58,6 +60,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private final Map<String, Long> stalls = new ConcurrentHashMap<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   WebhookReceiver() {
     try {
@@ -119,9 +122,13 @@ final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  private static void pause(long millis) {
+  /**
+   * Holds the answer for {@code millis}, as a slow receiver would, or until the receiver is closed:
+   * the deadline of a latch that only {@link #close()} opens.
+   */
+  private void pause(long millis) {
     try {
-      Thread.sleep(millis);
+      closed.await(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -129,6 +136,7 @@ final class WebhookReceiver implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     threads.shutdownNow();
   }
