@@ -40,11 +40,13 @@ SETTINGS=(STREAMGATE_DATA_DIR STREAMGATE_DEMO SESSION_TIMEOUT_SECONDS HLS_SERVER
   SEGMENT_CACHE_ROOT SEGMENT_CACHE_MAX_SIZE_GB SEGMENT_CACHE_MAX_AGE_HOURS SEGMENT_CACHE_SWEEP_MINUTES
   MEDIA_MEMORY_CACHE_MB MEDIA_RESPONSE_MEMORY_MB MEDIA_MAX_RESPONSES MEDIA_SLOW_READER_SECONDS
   CORS_ALLOWED_ORIGIN ACCESS_LOG_FILE SHUTDOWN_GRACE_SECONDS TOKEN_SHARING
-  REQUIRE_TOTP_FOR_SUPER_ADMINS)
+  REQUIRE_TOTP_FOR_SUPER_ADMINS SMTP_HOST SMTP_PORT SMTP_STARTTLS SMTP_USER MAIL_FROM
+  MAIL_RATE_PER_MINUTE)
 # Secret settings of the WARs, stored as password aliases of the same name: Payara's MicroProfile
 # Config reads password aliases (config source "Password Alias", ordinal 105, above the WARs'
 # microprofile-config.properties and below system properties and the environment).
-SECRETS=(INTERNAL_API_KEY SIGNING_KEY_ENCRYPTION_KEY REFRESH_TOKEN_PEPPER ADMIN_PASSWORD_HASH ADMIN_PASSWORD)
+SECRETS=(INTERNAL_API_KEY SIGNING_KEY_ENCRYPTION_KEY REFRESH_TOKEN_PEPPER ADMIN_PASSWORD_HASH ADMIN_PASSWORD
+  SMTP_PASSWORD)
 
 usage() {
   cat <<'USAGE'
@@ -73,7 +75,8 @@ Data grid and HTTP (each only when set):
 
 StreamGate settings, as DEPLOYMENT.md section 10 describes them; each is set only when given:
   secrets, as password aliases: INTERNAL_API_KEY and SIGNING_KEY_ENCRYPTION_KEY (both needed the
-    first time with the platform), REFRESH_TOKEN_PEPPER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD
+    first time with the platform), REFRESH_TOKEN_PEPPER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD,
+    SMTP_PASSWORD
   the others, as system properties: STREAMGATE_DATA_DIR (an absolute path; needed the first time
     with the platform), PLATFORM_APP_URL (default with both WARs: this server's http-listener-1),
     STREAM_ROOT, UPSTREAM_ORIGIN, SESSION_TIMEOUT_SECONDS, TRUSTED_PROXIES, ... (the full list is

@@ -125,9 +125,50 @@
     });
   }
 
+  // The attendees page's upload: the list goes to the API as it is; what was queued and the rows
+  // left out are shown as text only, and the table below is refreshed.
+  function attendeeUpload(root) {
+    var fileInput = root.querySelector('#attendee-file');
+    var summary = root.querySelector('#attendee-summary');
+    var list = root.querySelector('#attendee-problems');
+    root.querySelector('#attendee-send').addEventListener('click', function () {
+      var file = fileInput.files[0];
+      list.textContent = '';
+      if (!file) {
+        summary.textContent = 'Choose a CSV file of attendees.';
+        return;
+      }
+      summary.textContent = 'Sending ' + file.name + '...';
+      fetch(root.getAttribute('data-api'), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {'Content-Type': 'text/csv', 'Accept': 'application/json'},
+        body: file
+      }).then(function (response) {
+        return response.json().then(function (body) { return {status: response.status, body: body}; },
+          function () { return {status: response.status, body: {error: 'The platform answered ' + response.status + '.'}}; });
+      }).then(function (answer) {
+        var data = answer.body.data || {};
+        summary.textContent = answer.body.error ? answer.body.error :
+          data.queued + (data.queued === 1 ? ' ticket' : ' tickets') + ' queued from ' + file.name + '; ' +
+          data.problemCount + (data.problemCount === 1 ? ' row' : ' rows') + ' left out.';
+        (data.problems || answer.body.problems || []).forEach(function (problem) {
+          var item = document.createElement('li');
+          item.className = 'error';
+          item.textContent = problem;
+          list.appendChild(item);
+        });
+        var refresh = document.getElementById('attendees-form:refresh');
+        if (answer.status === 201 && refresh) refresh.click();
+      }, function () { summary.textContent = 'The list could not be sent.'; });
+    });
+  }
+
   function startImporter() {
     var root = document.getElementById('code-import');
     if (root) importer(root);
+    var upload = document.getElementById('attendee-upload');
+    if (upload) attendeeUpload(upload);
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', startImporter);

@@ -35,6 +35,8 @@ class ArchitectureTest {
           List.of("console", "dashboard", "viewer", "demo", "health", "access", "boxoffice"),
           List.of("playback"),
           List.of("revocation"),
+          // Attendees sent their tickets by e-mail.
+          List.of("tickets"),
           // Enrolled devices and their tokens.
           List.of("devices"),
           List.of("sessions"),
@@ -49,7 +51,7 @@ class ArchitectureTest {
           List.of("ratelimit"),
           // Plumbing.
           List.of("web"),
-          List.of("clients", "paging", "metrics"),
+          List.of("clients", "paging", "metrics", "csv"),
           List.of("refusal", "clock", "persistence", "settings"));
 
   private static JavaClasses platform;

@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("11", migrations.schemaVersion());
+    assertEquals("12", migrations.schemaVersion());
   }
 
   @Test

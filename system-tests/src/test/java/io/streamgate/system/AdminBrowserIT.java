@@ -409,6 +409,53 @@ class AdminBrowserIT {
   }
 
   /**
+   * An admin opens an event's attendees, uploads a list (a row that is no address is shown and left
+   * out), adds one more attendee, sees each message sent with its code, and sends one again.
+   */
+  @Test
+  void anAdminSendsTicketsByEmailAndSeesEachOneSent() throws Exception {
+    String event = fixtures.liveEvent();
+    String domain = UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+    java.nio.file.Path list = Files.createTempFile("attendees", ".csv");
+    Files.writeString(
+        list,
+        "email,name\nana@" + domain + ",Ana\nnot an address,Nobody\nbob@" + domain + ",Bob\n");
+    try (BrowserContext context = asAdmin()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/event.xhtml?id=" + event));
+      page.click("#event-attendees");
+      page.waitForSelector("#attendee-upload");
+      page.setInputFiles("#attendee-file", list);
+      page.click("#attendee-send");
+      page.waitForSelector("#attendee-summary:has-text('2 tickets queued')");
+      page.waitForSelector("#attendee-problems li:has-text('Line 3: ')");
+      page.fill("#one-more\\:email", "cleo@" + domain);
+      page.fill("#one-more\\:name", "Cleo");
+      page.fill("#one-more\\:time-zone", "Asia/Tokyo");
+      page.click("#one-more\\:send-one");
+      page.waitForSelector(".attendee-row:has-text('cleo@" + domain + "')");
+      // The sender takes them within seconds; Refresh shows where each stands.
+      Eventually.await(
+          "three tickets shown as sent",
+          Duration.ofSeconds(60),
+          () -> {
+            page.waitForResponse(
+                answer -> answer.url().contains("attendees.xhtml"),
+                () -> page.click("#attendees-form\\:refresh"));
+            return page.locator(".attendee-row .attendee-status:has-text('sent')").count() == 3;
+          });
+      assertTrue(page.textContent("#attendees-form\\:counts").contains("3 sent"));
+      Chromium.screenshots(page, "admin-attendees");
+      page.click(".attendee-row:has-text('ana@" + domain + "') button:has-text('Send again')");
+      page.waitForSelector("text=The ticket for ana@" + domain + " will be sent again.");
+      assertEquals(List.of(), problems);
+    } finally {
+      Files.deleteIfExists(list);
+    }
+  }
+
+  /**
    * A super admin registers a webhook endpoint on the webhooks page (its secret shown once), sees a
    * revocation delivered with the receiver's answer, and deletes the endpoint.
    */

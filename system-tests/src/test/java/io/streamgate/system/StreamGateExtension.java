@@ -43,7 +43,7 @@ public class StreamGateExtension implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == LaunchedStreamGate.class || type == FakeOrigin.class;
+    return type == LaunchedStreamGate.class || type == FakeOrigin.class || type == MailServer.class;
   }
 
   @Override
@@ -54,12 +54,22 @@ public class StreamGateExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == FakeOrigin.class) {
       return origin;
     }
+    MailServer mail = store.getOrComputeIfAbsent("mail", key -> new MailServer(), MailServer.class);
+    if (parameter.getParameter().getType() == MailServer.class) {
+      return mail;
+    }
     return store.getOrComputeIfAbsent(
         "shared",
         key -> {
           Map<String, String> settings = new HashMap<>(SHARED_SETTINGS);
           settings.putAll(MEDIA_SETTINGS);
           settings.put("UPSTREAM_ORIGIN", origin.url());
+          // Tickets by e-mail go to the tests' SMTP server, fast (MAIL_RATE_PER_MINUTE).
+          settings.put("SMTP_HOST", "127.0.0.1");
+          settings.put("SMTP_PORT", Integer.toString(mail.port()));
+          settings.put("SMTP_STARTTLS", "false");
+          settings.put("MAIL_FROM", "Box office <tickets@streamgate.test>");
+          settings.put("MAIL_RATE_PER_MINUTE", "60000");
           return LaunchedStreamGate.start("shared", settings);
         },
         LaunchedStreamGate.class);

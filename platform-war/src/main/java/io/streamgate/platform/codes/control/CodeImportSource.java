@@ -1,23 +1,13 @@
 package io.streamgate.platform.codes.control;
 
+import io.streamgate.platform.csv.control.CsvRows;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import java.io.FilterReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The rows of a file of codes to import, read as they arrive (never the whole file in memory).
@@ -34,6 +24,11 @@ import org.apache.commons.csv.CSVRecord;
  * rows with a last row that says so.
  */
 public final class CodeImportSource {
+
+  private static final List<CsvRows.Column> COLUMNS =
+      List.of(
+          CsvRows.Column.named("code", "access code", "access_code"),
+          CsvRows.Column.named("label"));
 
   /** The longest line a CSV of codes and labels can have. */
   public static final int LONGEST_LINE = 1024;
@@ -66,107 +61,35 @@ public final class CodeImportSource {
   private CodeImportSource() {}
 
   public static Iterator<Row> rows(Format format, InputStream body) {
-    // A JSON file may well be one long line; CSV lines are short.
-    Reader text =
-        new LineLimit(utf8(body), format == Format.CSV ? LONGEST_LINE : Integer.MAX_VALUE);
-    return format == Format.CSV ? csv(text) : json(text);
+    return format == Format.CSV ? csv(body) : json(CsvRows.text(body, Integer.MAX_VALUE));
   }
 
-  private static Reader utf8(InputStream body) {
-    return new InputStreamReader(
-        body,
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
-  }
-
-  private static Iterator<Row> csv(Reader text) {
-    CSVParser parser;
-    try {
-      parser =
-          CSVFormat.DEFAULT
-              .builder()
-              .setIgnoreEmptyLines(true)
-              .setIgnoreSurroundingSpaces(true)
-              .build()
-              .parse(text);
-    } catch (IOException e) {
-      return List.of(Row.end("Line 1", unreadable(e))).iterator();
-    }
-    Iterator<CSVRecord> records = parser.iterator();
-    return new Rows() {
-      private int codeColumn = 0;
-      private int labelColumn = 1;
-      private boolean first = true;
-
+  private static Iterator<Row> csv(InputStream body) {
+    Iterator<CsvRows.Row> rows = CsvRows.read(body, COLUMNS, LONGEST_LINE, "a file of codes");
+    return new CsvRows.Rows<Row>() {
       @Override
-      Row read() {
-        try {
-          while (records.hasNext()) {
-            CSVRecord record = records.next();
-            String line = "Line " + record.getRecordNumber();
-            if (first) {
-              first = false;
-              if (header(record)) {
-                continue;
-              }
-            }
-            for (String cell : record) {
-              String problem = cellProblem(cell);
-              if (problem != null) {
-                return Row.wrong(line, problem);
-              }
-            }
-            String code = record.size() > codeColumn ? record.get(codeColumn) : "";
-            String label = record.size() > labelColumn ? record.get(labelColumn) : null;
-            return Row.of(line, code, label == null || label.isBlank() ? null : label.strip());
-          }
+      protected Row read() {
+        if (!rows.hasNext()) {
           ended = true;
           return null;
-        } catch (UncheckedIOException e) {
-          ended = true;
-          return Row.end("Line " + (parser.getRecordNumber() + 1), unreadable(e.getCause()));
-        } catch (IllegalStateException e) {
-          ended = true;
-          return Row.end(
-              "Line " + (parser.getRecordNumber() + 1),
-              e.getCause() instanceof IOException failure
-                  ? unreadable(failure)
-                  : "not CSV (" + e.getMessage() + ").");
         }
-      }
-
-      /** A first row that names its columns: which ones hold the code and the label. */
-      private boolean header(CSVRecord record) {
-        int code = -1;
-        int label = -1;
-        for (int i = 0; i < record.size(); i++) {
-          String name = record.get(i).strip().toLowerCase(Locale.ROOT);
-          if (name.equals("code") || name.equals("access code") || name.equals("access_code")) {
-            code = i;
-          } else if (name.equals("label")) {
-            label = i;
-          }
+        CsvRows.Row row = rows.next();
+        if (row.problem() != null) {
+          return new Row(row.place(), null, null, row.problem(), row.last());
         }
-        if (code < 0) {
-          return false;
-        }
-        codeColumn = code;
-        labelColumn = label < 0 ? Integer.MAX_VALUE : label;
-        return true;
+        return Row.of(row.place(), row.cell(0) == null ? "" : row.cell(0), row.cell(1));
       }
     };
   }
 
   private static Iterator<Row> json(Reader text) {
     JsonParser parser = jakarta.json.Json.createParser(text);
-    return new Rows() {
+    return new CsvRows.Rows<Row>() {
       private int item;
       private boolean started;
 
       @Override
-      Row read() {
+      protected Row read() {
         try {
           if (!started) {
             started = true;
@@ -194,7 +117,7 @@ public final class CodeImportSource {
               return Row.wrong("Item " + item, "no \"code\" string.");
             }
             for (String cell : new String[] {code, label == null ? "" : label}) {
-              String problem = cellProblem(cell);
+              String problem = CsvRows.cellProblem(cell);
               if (problem != null) {
                 return Row.wrong("Item " + item, problem);
               }
@@ -247,126 +170,8 @@ public final class CodeImportSource {
     };
   }
 
-  /** Rows read one at a time by {@link #read}, which sets {@code ended} after the last. */
-  private abstract static class Rows implements Iterator<Row> {
-    boolean ended;
-    private Row next;
-
-    /** The next row, or null (with {@code ended} set) when there is none. */
-    abstract Row read();
-
-    @Override
-    public boolean hasNext() {
-      if (next == null && !ended) {
-        next = read();
-      }
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row row = next;
-      next = null;
-      return row;
-    }
-  }
-
-  /** Why the rest cannot be read: not UTF-8, or a line far too long. */
+  /** Why the rest of a JSON file cannot be read. */
   private static String unreadable(Throwable failure) {
-    if (failure instanceof CharacterCodingException) {
-      return "the file is not UTF-8 text. Save it as UTF-8 (\"CSV UTF-8\" in spreadsheet"
-          + " programs) and upload it again.";
-    }
-    if (failure instanceof LineTooLong) {
-      return "a line is longer than "
-          + LONGEST_LINE
-          + " characters; a file of codes has short lines.";
-    }
-    return "the file could not be read to its end.";
-  }
-
-  /**
-   * What is wrong with a cell, or null: it would run as a spreadsheet formula (it starts, leading
-   * spaces aside, with {@code = + - @} or a tab or carriage return), or it holds a control or
-   * formatting character (a NUL, an escape, a right-to-left override).
-   */
-  static String cellProblem(String cell) {
-    String stripped = cell.stripLeading();
-    if (!stripped.isEmpty()) {
-      char first = stripped.charAt(0);
-      if (first == '=' || first == '+' || first == '-' || first == '@') {
-        return "a cell starts with "
-            + describe(first)
-            + ", which a spreadsheet would run as a formula.";
-      }
-    }
-    if (!cell.isEmpty() && (cell.charAt(0) == '\t' || cell.charAt(0) == '\r')) {
-      return "a cell starts with "
-          + describe(cell.charAt(0))
-          + ", which a spreadsheet would run as a formula.";
-    }
-    boolean hidden =
-        cell.codePoints()
-            .anyMatch(
-                c ->
-                    Character.getType(c) == Character.CONTROL
-                        || Character.getType(c) == Character.FORMAT);
-    return hidden ? "a cell holds a control or formatting character." : null;
-  }
-
-  private static String describe(char c) {
-    return c == '\t' ? "a tab" : c == '\r' ? "a carriage return" : "'" + c + "'";
-  }
-
-  /** Raised when a line passes {@link #LONGEST_LINE}. */
-  static final class LineTooLong extends IOException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /**
-   * Skips a byte-order mark, and ends reading at a line longer than {@code longest}, whatever the
-   * parser buffers.
-   */
-  private static final class LineLimit extends FilterReader {
-    private final int longest;
-    private int sinceNewline;
-    private boolean bomChecked;
-
-    LineLimit(Reader in, int longest) {
-      super(in);
-      this.longest = longest;
-    }
-
-    @Override
-    public int read() throws IOException {
-      char[] one = new char[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0];
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0 && !bomChecked) {
-        bomChecked = true;
-        if (buffer[offset] == '\uFEFF') {
-          System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
-          n--;
-          if (n == 0) {
-            return read(buffer, offset, length);
-          }
-        }
-      }
-      for (int i = offset; i < offset + Math.max(n, 0); i++) {
-        if (buffer[i] == '\n' || buffer[i] == '\r') {
-          sinceNewline = 0;
-        } else if (++sinceNewline > longest) {
-          throw new LineTooLong();
-        }
-      }
-      return n;
-    }
+    return CsvRows.unreadable(failure, Integer.MAX_VALUE, "a file of codes");
   }
 }

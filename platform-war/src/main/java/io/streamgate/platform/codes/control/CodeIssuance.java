@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,28 +52,50 @@ public class CodeIssuance {
     if (cleanLabel != null && cleanLabel.length() > MAX_LABEL) {
       throw new BadRequestException("Label must have at most " + MAX_LABEL + " characters.");
     }
-    Event event = events.find(eventId);
     Instant now = clock.instant();
-    List<AccessCode> created = new ArrayList<>(count);
-    while (created.size() < count) {
+    List<AccessCode> created =
+        draw(events.find(eventId), Collections.nCopies(count, cleanLabel), now);
+    audit.record(actor, "codes-generate", "event:" + eventId, ip, "count=" + count);
+    webhooks.generated(eventId, count, cleanLabel, now);
+    return created;
+  }
+
+  /**
+   * One new code for each of {@code labels} (a label may be null), for codes handed to people one
+   * by one (attendees e-mailed their ticket): audited and reported as one batch, {@code batch}.
+   */
+  public List<AccessCode> generateEach(
+      String eventId, List<String> labels, String batch, String actor, String ip) {
+    Instant now = clock.instant();
+    List<AccessCode> created = draw(events.find(eventId), labels, now);
+    audit.record(
+        actor, "codes-generate", "event:" + eventId, ip, "count=" + labels.size() + " " + batch);
+    webhooks.generated(eventId, labels.size(), batch, now);
+    return created;
+  }
+
+  /**
+   * New codes, one per label in order. Codes are random over 62^12; one query checks the whole
+   * batch, and a clash (one in 62^12 per pair) is simply drawn again.
+   */
+  private List<AccessCode> draw(Event event, List<String> labels, Instant now) {
+    List<AccessCode> created = new ArrayList<>(labels.size());
+    while (created.size() < labels.size()) {
       Set<String> candidates = new HashSet<>();
-      while (candidates.size() < count - created.size()) {
+      while (candidates.size() < labels.size() - created.size()) {
         candidates.add(codec.generate());
       }
-      // One query for the whole batch; a clash (one in 62^12 per pair) is simply drawn again.
       List<String> taken =
           em.createNamedQuery(AccessCode.EXISTING, String.class)
               .setParameter("ids", candidates)
               .getResultList();
       candidates.removeAll(taken);
       for (String code : candidates) {
-        AccessCode accessCode = new AccessCode(code, event, cleanLabel, now);
+        AccessCode accessCode = new AccessCode(code, event, labels.get(created.size()), now);
         em.persist(accessCode);
         created.add(accessCode);
       }
     }
-    audit.record(actor, "codes-generate", "event:" + eventId, ip, "count=" + count);
-    webhooks.generated(eventId, count, cleanLabel, now);
     return created;
   }
 }

@@ -33,7 +33,32 @@ public record PlatformSettings(
     Optional<String> publicAppName,
     String appName,
     ClientAddresses trustedProxies,
-    Optional<String> internalApiKey) {
+    Optional<String> internalApiKey,
+    Mail mail) {
+
+  /**
+   * How tickets go out by e-mail: through {@code host} (unset: no e-mail), from {@code from}, at
+   * most {@code perMinute} messages a minute from each platform member.
+   */
+  public record Mail(
+      Optional<String> host,
+      int port,
+      boolean startTls,
+      Optional<String> user,
+      Optional<String> password,
+      Optional<String> from,
+      long perMinute) {
+
+    /** Whether e-mail can be sent: a server and a sender address. */
+    public boolean configured() {
+      return host.isPresent() && from.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "Mail[host=" + host + ", port=" + port + ", from=" + from + "]";
+    }
+  }
 
   public static final Setting<String> STREAMGATE_DATA_DIR =
       Setting.text(
@@ -172,6 +197,46 @@ public record PlatformSettings(
   public static final Setting<String> APP_NAME =
       Setting.text("APP_NAME", "StreamGate", "the name the viewer portal shows");
 
+  public static final Setting<Optional<String>> SMTP_HOST =
+      Setting.optional(
+          "SMTP_HOST",
+          "the SMTP server that sends tickets by e-mail (with `MAIL_FROM`); unset: attendee"
+              + " uploads are refused");
+
+  public static final Setting<Long> SMTP_PORT =
+      Setting.wholeNumber("SMTP_PORT", 587, 1, 65_535, "port of `SMTP_HOST`");
+
+  public static final Setting<Boolean> SMTP_STARTTLS =
+      Setting.flag(
+          "SMTP_STARTTLS",
+          true,
+          "insist on STARTTLS, and check the server's certificate, before logging in and sending;"
+              + " `false` only for a relay on the same host");
+
+  public static final Setting<Optional<String>> SMTP_USER =
+      Setting.optional("SMTP_USER", "user name at `SMTP_HOST`; unset: no login");
+
+  public static final Setting<Optional<String>> SMTP_PASSWORD =
+      Setting.optional("SMTP_PASSWORD", "secret: password of `SMTP_USER`");
+
+  public static final Setting<Optional<String>> MAIL_FROM =
+      Setting.optional(
+          "MAIL_FROM",
+          "sender of ticket e-mails, `tickets@example.org` or `Box office <tickets@example.org>`",
+          value ->
+              MailAddresses.parse(value).isPresent()
+                  ? Optional.empty()
+                  : Optional.of("MAIL_FROM must be one e-mail address"));
+
+  public static final Setting<Long> MAIL_RATE_PER_MINUTE =
+      Setting.wholeNumber(
+          "MAIL_RATE_PER_MINUTE",
+          600,
+          1,
+          1_000_000,
+          "ticket e-mails each platform member sends per minute at most (keep under your SMTP"
+              + " provider's limit, divided by the number of platform members)");
+
   /** The settings of the platform, shared ones included. */
   public static List<Setting<?>> all() {
     return List.of(
@@ -193,7 +258,14 @@ public record PlatformSettings(
         NEXT_PUBLIC_APP_NAME,
         APP_NAME,
         SharedSettings.TRUSTED_PROXIES,
-        SharedSettings.INTERNAL_API_KEY);
+        SharedSettings.INTERNAL_API_KEY,
+        SMTP_HOST,
+        SMTP_PORT,
+        SMTP_STARTTLS,
+        SMTP_USER,
+        SMTP_PASSWORD,
+        MAIL_FROM,
+        MAIL_RATE_PER_MINUTE);
   }
 
   /**
@@ -220,7 +292,15 @@ public record PlatformSettings(
         NEXT_PUBLIC_APP_NAME.read(source),
         APP_NAME.read(source),
         SharedSettings.TRUSTED_PROXIES.read(source),
-        SharedSettings.INTERNAL_API_KEY.read(source));
+        SharedSettings.INTERNAL_API_KEY.read(source),
+        new Mail(
+            SMTP_HOST.read(source),
+            SMTP_PORT.read(source).intValue(),
+            SMTP_STARTTLS.read(source),
+            SMTP_USER.read(source),
+            SMTP_PASSWORD.read(source),
+            MAIL_FROM.read(source),
+            MAIL_RATE_PER_MINUTE.read(source)));
   }
 
   /** {@code DATABASE_URL}, else the H2 file database in {@code STREAMGATE_DATA_DIR}. */

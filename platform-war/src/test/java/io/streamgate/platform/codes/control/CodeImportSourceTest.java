@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamgate.platform.csv.control.CsvRows;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,9 +30,9 @@ class CodeImportSourceTest {
     for (String cell :
         List.of(
             "=1+1", " =HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tx", "a\u0000b", "a\u202eb")) {
-      assertTrue(CodeImportSource.cellProblem(cell) != null, cell);
+      assertTrue(CsvRows.cellProblem(cell) != null, cell);
     }
-    assertNull(CodeImportSource.cellProblem("balcony, left (B) 12"));
+    assertNull(CsvRows.cellProblem("balcony, left (B) 12"));
     List<CodeImportSource.Row> rows =
         rows(CodeImportSource.Format.CSV, "ABCDEFGHJKMN,\" =cmd|' /C calc'!A0\"\n");
     assertTrue(rows.get(0).problem().contains("formula"), rows.get(0).problem());
