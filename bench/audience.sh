@@ -362,6 +362,12 @@ run_faults() {
     rm -f "$FAULT_FLAG"
     sleep $((FAULT_GAP > 10 ? FAULT_GAP - 10 : 0))
   done
+  # The viewers' last heartbeat and release expect every fault to be over: say so when it was not
+  # (members that took minutes to start again, on a machine busy with something else).
+  local over=$(($(date +%s) - STARTED)) leave=$((OFFSET + RAMP + WATCH))
+  if ((over - FAULT_GAP > leave)); then
+    fault "faults ended at $((over - FAULT_GAP)) s, after the viewers left at $leave s: members started again too slowly (is the machine busy?)"
+  fi
 }
 
 # simulate RESULTS SETTINGS...: one run of the simulator; its report goes to RESULTS/gatling.

@@ -41,7 +41,10 @@ final class TicketLetters {
     } catch (UnsupportedEncodingException e) {
       throw new IllegalStateException(e);
     }
-    message.setSubject("Your ticket for " + letter.eventTitle(), StandardCharsets.UTF_8.name());
+    // A header is one line whatever a title holds.
+    message.setSubject(
+        "Your ticket for " + letter.eventTitle().replaceAll("\\p{Cntrl}+", " "),
+        StandardCharsets.UTF_8.name());
     message.setSentDate(Date.from(now));
     message.setText(body(letter, appName), StandardCharsets.UTF_8.name());
     return message;
