@@ -70,15 +70,20 @@ class AttendeeMailIT {
             .append("guest1@")
             .append(domain)
             .append(",Again,,\n");
+        // Another spelling of a mailbox listed already, and one that would relay elsewhere.
+        csv.append("\"Guest Two <GUEST2@").append(domain).append(">\",Again,,\n");
+        csv.append("guest3%evil.example@").append(domain).append(",Relay,,\n");
       }
     }
     JsonObject added = admin.json(201, upload(event, csv.toString())).getJsonObject("data");
     assertEquals(1000, added.getInt("queued"));
-    assertEquals(2, added.getInt("problemCount"));
+    assertEquals(4, added.getInt("problemCount"));
     assertEquals(
         List.of(
             "Line 503: 'not-an-address' is not an e-mail address.",
-            "Line 504: repeats the address of line 3."),
+            "Line 504: repeats the address of line 3.",
+            "Line 505: repeats the address of line 4.",
+            "Line 506: 'guest3%evil.example@" + domain + "' is not an e-mail address."),
         added.getJsonArray("problems").getValuesAs(jakarta.json.JsonString.class).stream()
             .map(jakarta.json.JsonString::getString)
             .toList());
@@ -169,11 +174,14 @@ class AttendeeMailIT {
     assertEquals("late@" + domain, one.getString("email"));
     assertEquals("queued", one.getString("status"));
     awaitSent(event, 1);
-    JsonObject resent =
-        admin
-            .json(200, admin.send("POST", path + "/" + one.getString("id") + "/resend", null))
-            .getJsonObject("data");
+    String resend = path + "/" + one.getString("id") + "/resend";
+    JsonObject tooSoon = admin.json(409, admin.send("POST", resend, null));
+    assertTrue(tooSoon.getString("error").contains("less than a minute ago"), tooSoon.toString());
+    fixtures.ageSentTicket(one.getString("id"), Duration.ofMinutes(2));
+    JsonObject resent = admin.json(200, admin.send("POST", resend, null)).getJsonObject("data");
     assertEquals("queued", resent.getString("status"));
+    JsonObject twice = admin.json(409, admin.send("POST", resend, null));
+    assertTrue(twice.getString("error").contains("queued to be sent already"), twice.toString());
     Eventually.await("the resend arrives", DELIVERED, () -> mail.to(domain).size() == 2);
     List<MailServer.Received> messages = mail.to(domain);
     assertEquals(one.getString("code"), codeIn(messages.get(0)));

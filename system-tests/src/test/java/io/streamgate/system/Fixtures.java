@@ -198,6 +198,20 @@ final class Fixtures {
    * Makes the code's session look as if its device went quiet {@code by} earlier than it did: what
    * a device that stopped sending heartbeats looks like to the platform, without waiting for it.
    */
+  /** Moves the moment an attendee's ticket was sent back, instead of waiting. */
+  void ageSentTicket(String attendeeId, Duration by) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement update =
+            db.prepareStatement(
+                "UPDATE attendee SET sent_at = ? WHERE id = ? AND sent_at IS NOT NULL")) {
+      update.setObject(1, utc(Instant.now().minus(by)));
+      update.setString(2, attendeeId);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("the attendee's ticket was not sent");
+      }
+    }
+  }
+
   void ageSession(String code, Duration by) throws SQLException {
     Instant last = lastHeartbeat(code);
     try (Connection db = connect();

@@ -48,9 +48,6 @@ public class CodeImports {
 
   static final int BATCH = 1000;
 
-  /** SQLSTATE of a unique constraint violated, on H2 and PostgreSQL alike. */
-  static final String UNIQUE_VIOLATION = "23505";
-
   /** A row as it will be stored. */
   public record Code(String place, String code, String label) {}
 
@@ -128,7 +125,7 @@ public class CodeImports {
                 + "; spaces and dashes are ignored).");
         continue;
       }
-      if (row.label() != null && row.label().length() > CodeIssuance.MAX_LABEL) {
+      if (row.label() != null && !CodeIssuance.labelFits(row.label())) {
         problems.add(
             row.place() + ": the label is longer than " + CodeIssuance.MAX_LABEL + " characters.");
         continue;
@@ -196,22 +193,11 @@ public class CodeImports {
       }
       insert.executeBatch();
     } catch (SQLException e) {
-      if (uniqueViolation(e)) {
+      if (Database.uniqueViolation(e)) {
         throw new CodeImportRefusedException();
       }
       throw new PersistenceException(e);
     }
-  }
-
-  private static boolean uniqueViolation(SQLException failure) {
-    for (SQLException e = failure; e != null; e = e.getNextException()) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** The problems found: the first {@link #PROBLEMS_SHOWN}, and how many in all. */

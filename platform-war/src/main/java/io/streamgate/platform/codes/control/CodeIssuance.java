@@ -40,6 +40,15 @@ public class CodeIssuance {
   private final AccessCodeCodec codec = new AccessCodeCodec();
 
   /**
+   * Whether a label fits: at most {@value #MAX_LABEL} characters, in lower case too (the key that
+   * searches use; a few letters, such as a dotted capital I, grow when lower-cased).
+   */
+  public static boolean labelFits(String label) {
+    return label.length() <= MAX_LABEL
+        && label.toLowerCase(java.util.Locale.ROOT).length() <= MAX_LABEL;
+  }
+
+  /**
    * {@code count} new codes for the event, expiring when its access window closes. Codes are random
    * over 62^12; a clash with an existing one is generated again.
    */
@@ -49,7 +58,7 @@ public class CodeIssuance {
       throw new BadRequestException("Count must be between 1 and " + Spec.MAX_BATCH_CODES + ".");
     }
     String cleanLabel = label == null || label.isBlank() ? null : label.strip();
-    if (cleanLabel != null && cleanLabel.length() > MAX_LABEL) {
+    if (cleanLabel != null && !labelFits(cleanLabel)) {
       throw new BadRequestException("Label must have at most " + MAX_LABEL + " characters.");
     }
     Instant now = clock.instant();

@@ -61,6 +61,11 @@ public class AttendeesPage implements Serializable {
     title = event == null ? null : event.title();
   }
 
+  /** Where the links in the e-mails lead. */
+  public String getPortal() {
+    return attendees.portalFor(clients.baseUrl(request));
+  }
+
   public boolean isMailSetUp() {
     return attendees.canSend();
   }

@@ -252,12 +252,16 @@ public final class CsvRows {
   }
 
   /**
-   * Skips a byte-order mark, and ends reading at a line longer than {@code longest}, whatever the
-   * parser buffers.
+   * Skips a byte-order mark, and ends reading at a record longer than {@code longest}, whatever the
+   * parser buffers: line breaks inside a quoted cell do not end the count, so a cell cannot grow
+   * beyond it either.
    */
   private static final class LineLimit extends FilterReader {
     private final int longest;
     private int sinceNewline;
+    private boolean quoted;
+    private boolean fieldStart = true;
+    private boolean justClosed;
     private boolean bomChecked;
 
     LineLimit(Reader in, int longest) {
@@ -285,13 +289,41 @@ public final class CsvRows {
         }
       }
       for (int i = offset; i < offset + Math.max(n, 0); i++) {
-        if (buffer[i] == '\n' || buffer[i] == '\r') {
+        char c = buffer[i];
+        follow(c);
+        if ((c == '\n' || c == '\r') && !quoted) {
           sinceNewline = 0;
         } else if (++sinceNewline > longest) {
           throw new LineTooLong();
         }
       }
       return n;
+    }
+
+    /**
+     * Follows CSV quoting as the parser does: a cell is quoted when it starts (spaces aside) with a
+     * quote, and ends at a quote not followed by another one.
+     */
+    private void follow(char c) {
+      if (quoted) {
+        if (c == '"') {
+          quoted = false;
+          justClosed = true;
+        }
+        return;
+      }
+      if (c == '"' && (fieldStart || justClosed)) {
+        quoted = true; // a cell's opening quote, or the second of a doubled one
+        justClosed = false;
+        fieldStart = false;
+        return;
+      }
+      justClosed = false;
+      if (c == ',' || c == '\n' || c == '\r') {
+        fieldStart = true;
+      } else if (c != ' ') {
+        fieldStart = false;
+      }
     }
   }
 }

@@ -73,6 +73,9 @@ public record EventDraft(
       problems.put("title", "Title is required.");
     } else if (cleanTitle.length() > MAX_TITLE) {
       problems.put("title", "Title must have at most " + MAX_TITLE + " characters.");
+    } else if (cleanTitle.codePoints().anyMatch(Character::isISOControl)) {
+      // A title is one line: it goes into e-mail subjects and page headings.
+      problems.put("title", "Title must be one line, without control characters.");
     }
     String cleanDescription = blankToNull(description);
     if (cleanDescription != null && cleanDescription.length() > MAX_DESCRIPTION) {

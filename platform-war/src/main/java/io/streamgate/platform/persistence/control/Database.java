@@ -108,4 +108,24 @@ public class Database {
             + connection.getMetaData().getDatabaseProductName()
             + "; StreamGate runs on H2 or PostgreSQL");
   }
+
+  /** SQLSTATE of a unique constraint violated, on H2 and PostgreSQL alike. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  /** Whether the failure, or anything that caused it, is a unique constraint violated. */
+  public static boolean uniqueViolation(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        for (SQLException e = sql; e != null; e = e.getNextException()) {
+          if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            return true;
+          }
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
 }

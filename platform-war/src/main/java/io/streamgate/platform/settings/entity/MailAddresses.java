@@ -2,20 +2,35 @@ package io.streamgate.platform.settings.entity;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * What counts as one e-mail address, for {@code MAIL_FROM} and attendees alike: exactly one RFC 822
- * address (a display name allowed), strictly parsed, with a domain that has a dot, no control
- * characters, at most {@value #LONGEST} characters.
+ * What counts as one e-mail address, for {@code MAIL_FROM} and attendees alike: exactly one address
+ * (a display name allowed) whose mailbox is a plain {@code local@domain}: the local part ASCII
+ * letters, digits and {@code !#$&'*+/=?^_`{|}~.-} in dot-separated runs (no quotes, no {@code %}
+ * relaying, no source route), the domain a host name with a dot, international names turned into
+ * their ASCII form. So every spelling that a mail server would deliver to one mailbox is one
+ * address here, and what is checked is exactly what goes into the SMTP envelope.
  */
 public final class MailAddresses {
 
   /** The longest address SMTP carries (RFC 5321's path limit less its brackets). */
   public static final int LONGEST = 254;
 
+  private static final Pattern LOCAL =
+      Pattern.compile("[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+)*");
+
+  private static final Pattern HOST =
+      Pattern.compile(
+          "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
   private MailAddresses() {}
 
+  /** The address with its mailbox in the plain ASCII form, or empty when it is not one address. */
   public static Optional<InternetAddress> parse(String text) {
     if (text == null
         || text.isBlank()
@@ -25,22 +40,28 @@ public final class MailAddresses {
     }
     try {
       InternetAddress[] addresses = InternetAddress.parseHeader(text.strip(), true);
-      if (addresses.length != 1) {
+      if (addresses.length != 1 || addresses[0].isGroup()) {
         return Optional.empty();
       }
-      InternetAddress address = addresses[0];
-      address.validate();
-      String plain = address.getAddress();
-      int at = plain.lastIndexOf('@');
-      if (plain.length() > LONGEST
-          || at < 1
-          || address.isGroup()
-          || !plain.substring(at + 1).contains(".")
-          || plain.endsWith(".")) {
+      String mailbox = addresses[0].getAddress();
+      int at = mailbox.lastIndexOf('@');
+      if (at < 1 || at > 64) {
         return Optional.empty();
       }
-      return Optional.of(address);
-    } catch (AddressException e) {
+      String local = mailbox.substring(0, at);
+      String domain = IDN.toASCII(mailbox.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+      String plain = local + "@" + domain;
+      if (!LOCAL.matcher(local).matches()
+          || !HOST.matcher(domain).matches()
+          || plain.length() > LONGEST) {
+        return Optional.empty();
+      }
+      String name = addresses[0].getPersonal();
+      return Optional.of(
+          name == null || name.isBlank()
+              ? new InternetAddress(plain, true)
+              : new InternetAddress(plain, name, StandardCharsets.UTF_8.name()));
+    } catch (AddressException | IllegalArgumentException | UnsupportedEncodingException e) {
       return Optional.empty();
     }
   }

@@ -34,6 +34,7 @@ public record PlatformSettings(
     String appName,
     ClientAddresses trustedProxies,
     Optional<String> internalApiKey,
+    Optional<String> portalUrl,
     Mail mail) {
 
   /**
@@ -197,6 +198,13 @@ public record PlatformSettings(
   public static final Setting<String> APP_NAME =
       Setting.text("APP_NAME", "StreamGate", "the name the viewer portal shows");
 
+  public static final Setting<Optional<String>> PORTAL_URL =
+      Setting.httpUrl(
+              "PORTAL_URL",
+              "public address of the viewer portal (`https://watch.example.org`), for the links in"
+                  + " ticket e-mails")
+          .shown("the address the admin's browser used to add the attendees");
+
   public static final Setting<Optional<String>> SMTP_HOST =
       Setting.optional(
           "SMTP_HOST",
@@ -259,6 +267,7 @@ public record PlatformSettings(
         APP_NAME,
         SharedSettings.TRUSTED_PROXIES,
         SharedSettings.INTERNAL_API_KEY,
+        PORTAL_URL,
         SMTP_HOST,
         SMTP_PORT,
         SMTP_STARTTLS,
@@ -293,6 +302,7 @@ public record PlatformSettings(
         APP_NAME.read(source),
         SharedSettings.TRUSTED_PROXIES.read(source),
         SharedSettings.INTERNAL_API_KEY.read(source),
+        PORTAL_URL.read(source).map(url -> url.replaceAll("/+$", "")),
         new Mail(
             SMTP_HOST.read(source),
             SMTP_PORT.read(source).intValue(),

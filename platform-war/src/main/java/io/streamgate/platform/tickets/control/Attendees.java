@@ -6,6 +6,7 @@ import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.csv.control.CsvRows;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.paging.control.Paging;
+import io.streamgate.platform.persistence.control.Database;
 import io.streamgate.platform.settings.entity.MailAddresses;
 import io.streamgate.platform.settings.entity.PlatformSettings;
 import io.streamgate.platform.tickets.entity.Attendee;
@@ -13,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,6 +50,12 @@ public class Attendees {
   public static final int PROBLEMS_SHOWN = 100;
 
   static final int MAX_TEXT = 200;
+
+  /** The longest portal address kept with an attendee (the column's size). */
+  static final int PORTAL_KEPT = 500;
+
+  /** How soon after a message went out it may be sent again. */
+  static final Duration RESEND_AFTER = Duration.ofMinutes(1);
 
   /** One attendee as given. */
   public record Entry(String email, String name, String label, String timeZone) {}
@@ -104,7 +113,7 @@ public class Attendees {
               row.cell(AttendeeSource.TIME_ZONE));
       problem = problem(entry);
       if (problem == null) {
-        String earlier = seen.putIfAbsent(Attendee.key(entry.email().strip()), row.place());
+        String earlier = seen.putIfAbsent(Attendee.key(address(entry)), row.place());
         if (earlier != null) {
           problem = "repeats the address of " + earlier.toLowerCase(Locale.ROOT) + ".";
         }
@@ -191,7 +200,15 @@ public class Attendees {
       throw new TicketRefusedException(
           409, "This attendee's code is revoked; restore it before sending it again.");
     }
-    attendee.queue(clock.instant());
+    Instant now = clock.instant();
+    if (attendee.status() == Attendee.Status.QUEUED) {
+      throw new TicketRefusedException(409, "This attendee's ticket is queued to be sent already.");
+    }
+    if (attendee.sentAt() != null && attendee.sentAt().isAfter(now.minus(RESEND_AFTER))) {
+      throw new TicketRefusedException(
+          409, "This attendee's ticket was sent less than a minute ago; try again later.");
+    }
+    attendee.queue(now);
     audit.record(actor, "attendee-resend", "event:" + eventId, ip, "attendee=" + attendeeId);
     return attendee;
   }
@@ -253,8 +270,20 @@ public class Attendees {
     }
   }
 
+  /** Where the links in the e-mails lead: {@code PORTAL_URL}, else the admin's address. */
+  public String portalFor(String requestBase) {
+    return settings.portalUrl().orElse(requestBase);
+  }
+
   private List<Attendee> store(
-      String eventId, List<Entry> entries, String portalUrl, String actor) {
+      String eventId, List<Entry> entries, String requestBase, String actor) {
+    String portalUrl = portalFor(requestBase);
+    if (portalUrl.length() > PORTAL_KEPT) {
+      throw new TicketRefusedException(
+          400,
+          "The address this server was reached at is too long for the links in the e-mails; set"
+              + " PORTAL_URL to the viewer portal's public address.");
+    }
     Instant now = clock.instant();
     List<AccessCode> made =
         codes.generateEach(
@@ -277,6 +306,18 @@ public class Attendees {
               now);
       em.persist(attendee);
       stored.add(attendee);
+    }
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (Database.uniqueViolation(e)) {
+        // Another upload added some of these addresses since they were checked.
+        throw new TicketRefusedException(
+            409,
+            "Some of these attendees were added by someone else at the same moment; nothing was"
+                + " queued. Upload the list again: those added already will be listed.");
+      }
+      throw e;
     }
     return stored;
   }
@@ -317,7 +358,7 @@ public class Attendees {
     if (entry.name() != null && entry.name().strip().length() > MAX_TEXT) {
       return "the name is longer than " + MAX_TEXT + " characters.";
     }
-    if (entry.label() != null && entry.label().strip().length() > MAX_TEXT) {
+    if (entry.label() != null && !CodeIssuance.labelFits(entry.label().strip())) {
       return "the label is longer than " + MAX_TEXT + " characters.";
     }
     if (entry.timeZone() != null && !entry.timeZone().isBlank()) {

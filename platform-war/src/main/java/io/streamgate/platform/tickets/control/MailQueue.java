@@ -1,6 +1,7 @@
 package io.streamgate.platform.tickets.control;
 
 import io.streamgate.platform.codes.entity.AccessCode;
+import io.streamgate.platform.settings.entity.PlatformSettings;
 import io.streamgate.platform.tickets.entity.Attendee;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,8 @@ public class MailQueue {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject PlatformSettings settings;
 
   /**
    * Claims up to {@code max} due messages for this member. A message whose code was revoked
@@ -86,7 +89,7 @@ public class MailQueue {
               code.event().title(),
               code.event().startsAt(),
               attendee.timeZone(),
-              attendee.portalUrl()));
+              settings.portalUrl().orElse(attendee.portalUrl())));
     }
     return claimed;
   }

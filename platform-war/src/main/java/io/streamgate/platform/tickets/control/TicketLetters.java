@@ -43,20 +43,24 @@ final class TicketLetters {
     }
     // A header is one line whatever a title holds.
     message.setSubject(
-        "Your ticket for " + letter.eventTitle().replaceAll("\\p{Cntrl}+", " "),
-        StandardCharsets.UTF_8.name());
+        "Your ticket for " + oneLine(letter.eventTitle()), StandardCharsets.UTF_8.name());
     message.setSentDate(Date.from(now));
     message.setText(body(letter, appName), StandardCharsets.UTF_8.name());
     return message;
+  }
+
+  /** Text as one line: titles stored before they were checked may hold line breaks. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ");
   }
 
   static String body(MailQueue.Letter letter, String appName) {
     String code = AccessCodeCodec.display(letter.code());
     ZoneId zone = letter.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(letter.timeZone());
     String link = letter.portalUrl() + "/?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
-    return (letter.name() == null ? "Hello," : "Hello " + letter.name() + ",")
+    return (letter.name() == null ? "Hello," : "Hello " + oneLine(letter.name()) + ",")
         + "\n\nhere is your ticket for "
-        + letter.eventTitle()
+        + oneLine(letter.eventTitle())
         + ".\n\nStarts: "
         + WHEN.format(letter.startsAt().atZone(zone))
         + " ("

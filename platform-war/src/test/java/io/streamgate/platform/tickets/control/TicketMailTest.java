@@ -33,10 +33,42 @@ class TicketMailTest {
           "ana@example.org\r\nBcc: eve@example.org",
           "group: ana@example.org;",
           "ana@example.org.",
-          "a".repeat(250) + "@example.org"
+          "a".repeat(250) + "@example.org",
+          // Spellings a mail server delivers to another mailbox, or that relay elsewhere.
+          "\"carol\"@example.org",
+          "<@relay.example.org:carol@example.org>",
+          "carol%evil.example@example.org",
+          "carol@[127.0.0.1]",
+          "b\\ob@example.org",
+          // Not ASCII in the local part: the wire would carry other bytes than those shown.
+          "\u0162ob@example.org",
+          "bo\u0100b@example.org",
+          "bob\u0140evil.example@example.org",
+          "b\u00f8b@example.org"
         }) {
       assertTrue(MailAddresses.parse(wrong).isEmpty(), wrong);
     }
+    // An international domain is kept in its ASCII form, which is what the envelope carries.
+    assertEquals(
+        "bob@xn--bcher-kva.de",
+        MailAddresses.parse("bob@b\u00fccher.de").orElseThrow().getAddress());
+  }
+
+  @Test
+  void aQuotedCellCannotOutgrowTheLineLimit() {
+    String cell = ("y".repeat(2000) + "\n").repeat(3);
+    List<CsvRows.Row> rows = rows("a@example.org,\"" + cell + "\"\n");
+    assertEquals(1, rows.size());
+    assertTrue(rows.get(0).last());
+    assertTrue(
+        rows.get(0).problem().contains("longer than 2048 characters"), rows.get(0).problem());
+    // Quotes inside a plain cell, and doubled quotes in a quoted one, are no quoting.
+    List<CsvRows.Row> fine =
+        rows(
+            ("a@example.org,O\"Neil\n" + "b@example.org,\"Dwayne \"\"The Rock\"\"\"\n")
+                + "c@example.org,C\n".repeat(400));
+    assertEquals(402, fine.size());
+    assertEquals("Dwayne \"The Rock\"", fine.get(1).cell(AttendeeSource.NAME));
   }
 
   @Test
