@@ -49,6 +49,19 @@
     }
   });
 
+  // Posts a chosen file to the API as it is; resolves to {status, body} with the JSON answer.
+  function postFile(url, type, file) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': type, 'Accept': 'application/json'},
+      body: file
+    }).then(function (response) {
+      return response.json().then(function (body) { return {status: response.status, body: body}; },
+        function () { return {status: response.status, body: {error: 'The platform answered ' + response.status + '.'}}; });
+    });
+  }
+
   // The codes page's import: the chosen file goes to the API as it is (checked first with
   // ?preview=true, then imported), never through a form; answers are shown as text only.
   function importer(root) {
@@ -65,16 +78,8 @@
         return Promise.reject(new Error('nothing chosen'));
       }
       var json = /\.json$/i.test(file.name);
-      return fetch(root.getAttribute('data-api') + encodeURIComponent(eventSelect.value) +
-          '/tokens/import' + (previewOnly ? '?preview=true' : ''), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {'Content-Type': json ? 'application/json' : 'text/csv', 'Accept': 'application/json'},
-        body: file
-      }).then(function (response) {
-        return response.json().then(function (body) { return {status: response.status, body: body}; },
-          function () { return {status: response.status, body: {error: 'The platform answered ' + response.status + '.'}}; });
-      });
+      return postFile(root.getAttribute('data-api') + encodeURIComponent(eventSelect.value) +
+          '/tokens/import' + (previewOnly ? '?preview=true' : ''), json ? 'application/json' : 'text/csv', file);
     }
 
     function show(answer) {
@@ -139,15 +144,7 @@
         return;
       }
       summary.textContent = 'Sending ' + file.name + '...';
-      fetch(root.getAttribute('data-api'), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {'Content-Type': 'text/csv', 'Accept': 'application/json'},
-        body: file
-      }).then(function (response) {
-        return response.json().then(function (body) { return {status: response.status, body: body}; },
-          function () { return {status: response.status, body: {error: 'The platform answered ' + response.status + '.'}}; });
-      }).then(function (answer) {
+      postFile(root.getAttribute('data-api'), 'text/csv', file).then(function (answer) {
         var data = answer.body.data || {};
         summary.textContent = answer.body.error ? answer.body.error :
           data.queued + (data.queued === 1 ? ' ticket' : ' tickets') + ' queued from ' + file.name + '; ' +
