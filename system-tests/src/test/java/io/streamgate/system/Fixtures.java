@@ -194,10 +194,6 @@ final class Fixtures {
     }
   }
 
-  /**
-   * Makes the code's session look as if its device went quiet {@code by} earlier than it did: what
-   * a device that stopped sending heartbeats looks like to the platform, without waiting for it.
-   */
   /** Moves the moment an attendee's ticket was sent back, instead of waiting. */
   void ageSentTicket(String attendeeId, Duration by) throws SQLException {
     try (Connection db = connect();
@@ -212,6 +208,10 @@ final class Fixtures {
     }
   }
 
+  /**
+   * Makes the code's session look as if its device went quiet {@code by} earlier than it did: what
+   * a device that stopped sending heartbeats looks like to the platform, without waiting for it.
+   */
   void ageSession(String code, Duration by) throws SQLException {
     Instant last = lastHeartbeat(code);
     try (Connection db = connect();

@@ -66,6 +66,7 @@ class WebhooksIT {
   private static AdminApi adminTwo;
   private static Fixtures fixtures;
   private static WebhookReceiver receiver;
+  private static MailServer mail;
 
   @BeforeAll
   static void start() throws Exception {
@@ -87,6 +88,13 @@ class WebhooksIT {
     shared.put(
         "SIGNING_KEY_ENCRYPTION_KEY", "webhooks-it-signing-key-encryption-" + UUID.randomUUID());
     shared.put("REFRESH_TOKEN_PEPPER", "webhooks-it-refresh-token-pepper-" + UUID.randomUUID());
+    // Tickets by e-mail from both members (twoMembersSendEachTicketOnceOnPostgresql).
+    mail = new MailServer();
+    shared.put("SMTP_HOST", "127.0.0.1");
+    shared.put("SMTP_PORT", Integer.toString(mail.port()));
+    shared.put("SMTP_STARTTLS", "false");
+    shared.put("MAIL_FROM", "tickets@streamgate.test");
+    shared.put("MAIL_RATE_PER_MINUTE", "6000");
     settingsOne = new HashMap<>(shared);
     settingsOne.put("STREAMGATE_GRID_PORT", Integer.toString(grid[0]));
     settingsOne.put("STREAMGATE_HTTP_PORT", Integer.toString(LaunchedStreamGate.freePort()));
@@ -112,7 +120,7 @@ class WebhooksIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable closeable : new AutoCloseable[] {receiver, one, two}) {
+    for (AutoCloseable closeable : new AutoCloseable[] {receiver, one, two, mail}) {
       if (closeable != null) {
         closeable.close();
       }
@@ -340,6 +348,47 @@ class WebhooksIT {
         "no message twice",
         Duration.ofSeconds(3),
         () -> receiver.at("/count").size() == distinctIds("/count"));
+  }
+
+  /**
+   * Tickets by e-mail on PostgreSQL with two members claiming from one queue: every attendee of a
+   * list gets exactly one message.
+   */
+  @Test
+  @Order(4)
+  void twoMembersSendEachTicketOnceOnPostgresql() throws Exception {
+    String event = fixtures.liveEvent();
+    String domain = UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+    StringBuilder list = new StringBuilder("email,name\n");
+    for (int i = 0; i < 200; i++) {
+      list.append("fan")
+          .append(i)
+          .append('@')
+          .append(domain)
+          .append(",Fan ")
+          .append(i)
+          .append('\n');
+    }
+    JsonObject added =
+        admin.json(
+            201,
+            admin.post(
+                "/api/admin/events/" + event + "/attendees",
+                "text/csv",
+                list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(200, added.getJsonObject("data").getInt("queued"));
+    Eventually.await(
+        "200 tickets sent",
+        ARRIVES.multipliedBy(3),
+        () ->
+            adminTwo
+                    .get("/api/admin/events/" + event + "/attendees?limit=1")
+                    .getJsonObject("counts")
+                    .getInt("sent")
+                == 200);
+    Eventually.holdsThroughout(
+        "no ticket twice", Duration.ofSeconds(3), () -> mail.to(domain).size() == 200);
+    assertEquals(200, mail.to(domain).stream().map(MailServer.Received::to).distinct().count());
   }
 
   @Test

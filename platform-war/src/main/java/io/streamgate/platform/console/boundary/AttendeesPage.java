@@ -70,16 +70,20 @@ public class AttendeesPage implements Serializable {
     return attendees.canSend();
   }
 
-  /** This page of the event's attendees, with the status chosen. */
+  /** This page of the event's attendees, with the status chosen (the last page when fewer). */
   public List<Attendee> getAttendees() {
     return listed().items();
   }
 
-  /** How many are queued, sent and failed, by the status's label. */
+  private transient Map<String, Long> counts;
+
+  /** How many are queued, sent and failed, by the status's label (once per request). */
   public Map<String, Long> getCounts() {
-    Map<String, Long> counts = new HashMap<>();
-    if (title != null) {
-      attendees.counts(eventId).forEach((status, count) -> counts.put(status.label(), count));
+    if (counts == null) {
+      counts = new HashMap<>();
+      if (title != null) {
+        attendees.counts(eventId).forEach((status, count) -> counts.put(status.label(), count));
+      }
     }
     return counts;
   }
@@ -96,6 +100,10 @@ public class AttendeesPage implements Serializable {
           title == null
               ? new Paging.Page<>(List.of(), 0, new Paging(1, PER_PAGE))
               : attendees.list(eventId, statuses(), new Paging(Math.max(1, page), PER_PAGE));
+      if (page > 1 && listed.items().isEmpty() && listed.totalPages() < page) {
+        page = (int) Math.max(1, listed.totalPages());
+        listed = attendees.list(eventId, statuses(), new Paging(page, PER_PAGE));
+      }
     }
     return listed;
   }
@@ -123,6 +131,7 @@ public class AttendeesPage implements Serializable {
   public void refresh() {
     listed = null;
     codes = null;
+    counts = null;
   }
 
   public void next() {

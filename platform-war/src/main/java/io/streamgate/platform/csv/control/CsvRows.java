@@ -25,9 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  * usual order; a first line naming the first column (by any of its names) is a header, and then
  * each column is taken wherever the header puts it, and a column it does not name is absent.
  *
- * <p>A row is handed on with what is wrong with it when a cell would run as a spreadsheet formula
- * or hides a control character. What makes the rest unreadable (not UTF-8, a line longer than the
- * longest allowed, broken quoting) ends the rows with a last row that says so.
+ * <p>A row is handed on with what is wrong with it when a cell of a column asked for would run as a
+ * spreadsheet formula or hides a control character. What makes the rest unreadable (not UTF-8, a
+ * line longer than the longest allowed, broken quoting) ends the rows with a last row that says so.
  */
 public final class CsvRows {
 
@@ -98,15 +98,14 @@ public final class CsvRows {
                 continue;
               }
             }
-            for (String cell : record) {
-              String problem = cellProblem(cell);
-              if (problem != null) {
-                return Row.wrong(line, problem, false);
-              }
-            }
+            // Only the columns read are checked: the others are never stored or shown.
             List<String> cells = new ArrayList<>(positions.length);
             for (int position : positions) {
               String cell = position < record.size() ? record.get(position) : null;
+              String problem = cell == null ? null : cellProblem(cell);
+              if (problem != null) {
+                return Row.wrong(line, problem, false);
+              }
               cells.add(cell == null || cell.isBlank() ? null : cell.strip());
             }
             return new Row(line, cells, null, false);
@@ -321,8 +320,8 @@ public final class CsvRows {
       justClosed = false;
       if (c == ',' || c == '\n' || c == '\r') {
         fieldStart = true;
-      } else if (c != ' ') {
-        fieldStart = false;
+      } else if (!Character.isWhitespace(c)) {
+        fieldStart = false; // the parser skips any white space before an opening quote
       }
     }
   }

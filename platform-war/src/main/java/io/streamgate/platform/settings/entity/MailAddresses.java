@@ -49,10 +49,18 @@ public final class MailAddresses {
         return Optional.empty();
       }
       String local = mailbox.substring(0, at);
-      String domain = IDN.toASCII(mailbox.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+      String written = mailbox.substring(at + 1);
+      // IDNA 2003 (java.net.IDN) maps these to other letters, and so to another domain.
+      if (written
+          .chars()
+          .anyMatch(c -> c == '\u00df' || c == '\u03c2' || c == '\u200c' || c == '\u200d')) {
+        return Optional.empty();
+      }
+      String domain = IDN.toASCII(written, IDN.USE_STD3_ASCII_RULES);
       String plain = local + "@" + domain;
       if (!LOCAL.matcher(local).matches()
           || !HOST.matcher(domain).matches()
+          || !domain.substring(domain.lastIndexOf('.') + 1).matches(".*[A-Za-z].*")
           || plain.length() > LONGEST) {
         return Optional.empty();
       }

@@ -287,7 +287,11 @@ public class Attendees {
     Instant now = clock.instant();
     List<AccessCode> made =
         codes.generateEach(
-            eventId, entries.stream().map(Entry::label).toList(), "attendees", actor, null);
+            eventId,
+            entries.stream().map(entry -> blankToNull(entry.label())).toList(),
+            "attendees",
+            actor,
+            null);
     List<Attendee> stored = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
@@ -314,8 +318,8 @@ public class Attendees {
         // Another upload added some of these addresses since they were checked.
         throw new TicketRefusedException(
             409,
-            "Some of these attendees were added by someone else at the same moment; nothing was"
-                + " queued. Upload the list again: those added already will be listed.");
+            "Someone else added some of these attendees at the same moment; nothing was queued."
+                + " Try again: those added already will be reported.");
       }
       throw e;
     }

@@ -6,11 +6,13 @@ import io.streamgate.platform.tickets.entity.Attendee;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +25,14 @@ import java.util.List;
 @ApplicationScoped
 public class MailQueue {
 
-  /** How long a claimed message is left to its member: well past one batch's timeouts. */
+  /**
+   * How long a claimed message is left to its member. The sender stops a batch well before it runs
+   * out ({@link #SAFE_BEFORE_END}), and an outcome is recorded only under its own lease.
+   */
   static final Duration LEASE = Duration.ofMinutes(5);
+
+  /** A batch sends no further message once its lease ends within this: one message's timeouts. */
+  public static final Duration SAFE_BEFORE_END = Duration.ofMinutes(1);
 
   /** Retries wait 5 s, 10 s, 20 s, ... twice as long each time, at most this. */
   static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
@@ -38,7 +46,8 @@ public class MailQueue {
       String eventTitle,
       Instant startsAt,
       String timeZone,
-      String portalUrl) {}
+      String portalUrl,
+      Instant lease) {}
 
   @PersistenceContext EntityManager em;
 
@@ -53,6 +62,8 @@ public class MailQueue {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Letter> claimDue(int max) {
     Instant now = clock.instant();
+    // Kept to the millisecond, as every database stores it: the lease is compared when recording.
+    Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
     List<String> due =
         em.createNamedQuery(Attendee.DUE, String.class)
             .setParameter("queued", Attendee.Status.QUEUED)
@@ -66,7 +77,7 @@ public class MailQueue {
               .setParameter("id", id)
               .setParameter("queued", Attendee.Status.QUEUED)
               .setParameter("now", now)
-              .setParameter("until", now.plus(LEASE))
+              .setParameter("until", lease)
               .executeUpdate();
       if (won != 1) {
         continue; // another member claimed it first
@@ -89,18 +100,23 @@ public class MailQueue {
               code.event().title(),
               code.event().startsAt(),
               attendee.timeZone(),
-              settings.portalUrl().orElse(attendee.portalUrl())));
+              settings.portalUrl().orElse(attendee.portalUrl()),
+              lease));
     }
     return claimed;
   }
 
-  /** The SMTP server took the message. */
+  /**
+   * The SMTP server took the message. Recorded only while the claim is still this member's: after
+   * its lease ran out the row may have gone to another member, whose outcome counts.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void sent(String attendeeId) {
-    Attendee attendee = em.find(Attendee.class, attendeeId);
+  public boolean sent(Letter letter) {
+    Attendee attendee = claimed(letter);
     if (attendee != null) {
       attendee.sent(clock.instant());
     }
+    return attendee != null;
   }
 
   /**
@@ -108,12 +124,23 @@ public class MailQueue {
    * address), else tried again after {@link #waitAfter} the attempts so far, within its window.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void failed(String attendeeId, String answer, boolean permanent) {
-    Attendee attendee = em.find(Attendee.class, attendeeId);
+  public void failed(Letter letter, String answer, boolean permanent) {
+    Attendee attendee = claimed(letter);
     if (attendee != null) {
       Instant now = clock.instant();
       attendee.failed(now, answer, permanent, now.plus(waitAfter(attendee.attempts() + 1)));
     }
+  }
+
+  /** The attendee of a letter, locked, if its claim is still the letter's; else null. */
+  private Attendee claimed(Letter letter) {
+    Attendee attendee =
+        em.find(Attendee.class, letter.attendeeId(), LockModeType.PESSIMISTIC_WRITE);
+    return attendee != null
+            && attendee.status() == Attendee.Status.QUEUED
+            && letter.lease().equals(attendee.leaseUntil())
+        ? attendee
+        : null;
   }
 
   /** How long to wait after the {@code attempt}-th failed attempt: 5 s, 10 s, 20 s, ... 10 min. */

@@ -12,9 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -149,18 +147,22 @@ public class MailSender {
       letters.forEach(letter -> failed(letter, answer, false));
       return;
     }
+    Instant stopAt = letters.get(0).lease().minus(MailQueue.SAFE_BEFORE_END);
     try {
       for (int i = 0; i < letters.size(); i++) {
         MailQueue.Letter letter = letters.get(i);
+        if (clock.instant().isAfter(stopAt)) {
+          // A very slow server: the rest waits for its lease to run out and is claimed again.
+          warn("ticket e-mails: the SMTP server is too slow; the rest of the batch waits");
+          return;
+        }
         try {
           MimeMessage message =
               TicketLetters.write(session, from, letter, settings.shownAppName(), clock.instant());
           transport.sendMessage(message, message.getAllRecipients());
           sent(letter);
-        } catch (SendFailedException e) {
-          failed(letter, answer(e), refusedForGood(e));
         } catch (MessagingException | RuntimeException e) {
-          failed(letter, answer(e), false);
+          failed(letter, answer(e), refusedForGood(e));
           if (!transport.isConnected()) {
             String answer = "The SMTP server dropped the connection: " + answer(e);
             letters.subList(i + 1, letters.size()).forEach(rest -> failed(rest, answer, false));
@@ -177,16 +179,27 @@ public class MailSender {
     }
   }
 
-  /** The server refused the address itself (5xx to RCPT TO), not for now. */
-  private static boolean refusedForGood(SendFailedException e) {
-    Address[] invalid = e.getInvalidAddresses();
-    Address[] later = e.getValidUnsentAddresses();
-    return invalid != null && invalid.length > 0 && (later == null || later.length == 0);
+  /**
+   * Whether the server refused this message for good: a 5xx answer (to the recipient, the sender or
+   * the message), except refusals that say this server is not set up to send (authentication needed
+   * or relaying denied: 530, 535, 5.7.x about relaying or authentication), which wait for the setup
+   * to be mended, like an unreachable server.
+   */
+  static boolean refusedForGood(Exception failure) {
+    String answer = answer(failure);
+    if (!answer.matches("5\\d\\d\\b.*")) {
+      return false;
+    }
+    String lower = answer.toLowerCase(java.util.Locale.ROOT);
+    return !(answer.startsWith("530")
+        || answer.startsWith("535")
+        || lower.contains("relay")
+        || lower.contains("authenticat"));
   }
 
   private void sent(MailQueue.Letter letter) {
     try {
-      queue.sent(letter.attendeeId());
+      queue.sent(letter);
     } catch (RuntimeException e) {
       // Not recorded: the lease runs out and the message is sent again (at least once).
       warn("a sent ticket e-mail was not recorded: " + e);
@@ -195,7 +208,7 @@ public class MailSender {
 
   private void failed(MailQueue.Letter letter, String answer, boolean permanent) {
     try {
-      queue.failed(letter.attendeeId(), answer, permanent);
+      queue.failed(letter, answer, permanent);
     } catch (RuntimeException e) {
       warn("a ticket e-mail attempt was not recorded: " + e);
     }

@@ -243,6 +243,10 @@ public class Attendee {
     return nextAttemptAt;
   }
 
+  public Instant leaseUntil() {
+    return leaseUntil;
+  }
+
   public Instant lastAttemptAt() {
     return lastAttemptAt;
   }

@@ -44,7 +44,10 @@ class TicketMailTest {
           "\u0162ob@example.org",
           "bo\u0100b@example.org",
           "bob\u0140evil.example@example.org",
-          "b\u00f8b@example.org"
+          "b\u00f8b@example.org",
+          // Letters that IDNA 2003 maps to others: another domain than the one written.
+          "x@stra\u00dfe.de",
+          "a@127.0.0.1"
         }) {
       assertTrue(MailAddresses.parse(wrong).isEmpty(), wrong);
     }
@@ -68,6 +71,9 @@ class TicketMailTest {
             ("a@example.org,O\"Neil\n" + "b@example.org,\"Dwayne \"\"The Rock\"\"\"\n")
                 + "c@example.org,C\n".repeat(400));
     assertEquals(402, fine.size());
+    // White space before an opening quote still opens it.
+    List<CsvRows.Row> tabbed = rows("a@example.org,\t\"" + cell + "\"\n");
+    assertTrue(tabbed.get(0).last(), "a quoted cell after a tab is counted as one record");
     assertEquals("Dwayne \"The Rock\"", fine.get(1).cell(AttendeeSource.NAME));
   }
 
@@ -119,7 +125,8 @@ class TicketMailTest {
             "Opening night",
             Instant.parse("2026-12-12T18:00:00Z"),
             "Europe/Berlin",
-            "https://watch.example.org");
+            "https://watch.example.org",
+            Instant.EPOCH);
     String body = TicketLetters.body(letter, "StreamGate");
     assertTrue(body.startsWith("Hello Ana,\n\nhere is your ticket for Opening night."), body);
     assertTrue(body.contains("Starts: Saturday, December 12, 2026"), body);
@@ -129,9 +136,33 @@ class TicketMailTest {
     String utc =
         TicketLetters.body(
             new MailQueue.Letter(
-                "id", "b@example.org", null, "ABCDEFGHJKMN", "T", letter.startsAt(), null, "x"),
+                "id",
+                "b@example.org",
+                null,
+                "ABCDEFGHJKMN",
+                "T",
+                letter.startsAt(),
+                null,
+                "x",
+                Instant.EPOCH),
             "StreamGate");
     assertTrue(utc.startsWith("Hello,\n") && utc.contains("6:00") && utc.contains("(UTC)"), utc);
+  }
+
+  @Test
+  void onlyColumnsReadAreCheckedForFormulas() {
+    List<CsvRows.Row> rows = rows("email,name,phone\nana@example.org,Ana,+49 30 1234\n");
+    assertNull(rows.get(0).problem());
+  }
+
+  @Test
+  void refusalsThatSayTheServerIsNotSetUpWait() {
+    assertTrue(MailSender.refusedForGood(new Exception("550 5.1.1 <x@example.org>: no such user")));
+    assertTrue(MailSender.refusedForGood(new Exception("554 5.7.1 message rejected as spam")));
+    assertTrue(!MailSender.refusedForGood(new Exception("530 5.7.0 Authentication required")));
+    assertTrue(!MailSender.refusedForGood(new Exception("550 5.7.1 Relaying denied")));
+    assertTrue(!MailSender.refusedForGood(new Exception("452 4.2.2 mailbox full")));
+    assertTrue(!MailSender.refusedForGood(new Exception("Connection refused")));
   }
 
   @Test
