@@ -90,6 +90,22 @@ public class AudienceSimulation extends Simulation {
 
   private static final List<Integer> FLOOD_ANSWERS_OR_AWAY = List.of(200, 429, 502, 503, 504);
 
+  /** A file that bench/audience.sh makes when its last fault is over; unset: no faults. */
+  private final String faultsDone = System.getProperty("faultsDone", "");
+
+  /** How much longer than planned the measured viewers watch while faults are under way. */
+  private static final Duration FAULT_OVERTIME = Duration.ofMinutes(5);
+
+  private final long watchingEnds =
+      System.currentTimeMillis()
+          + Duration.ofSeconds(70L + rampSeconds + watchSeconds).plus(FAULT_OVERTIME).toMillis();
+
+  private boolean faultsUnderWay() {
+    return !faultsDone.isEmpty()
+        && !Files.exists(Path.of(faultsDone))
+        && System.currentTimeMillis() < watchingEnds;
+  }
+
   /** A file that exists while bench/audience.sh has a fault on (and a few seconds after it). */
   private final Path faultFlag = Path.of(System.getProperty("faultFlag", "/nonexistent/fault"));
 
@@ -241,6 +257,10 @@ public class AudienceSimulation extends Simulation {
                       session.set(
                           "heartbeatDue", System.currentTimeMillis() + heartbeatSeconds * 1000L))
               .during(Duration.ofSeconds(watch))
+              .on(pause(session -> Duration.ofSeconds(session.getInt("target"))).exec(follow))
+              // The measured viewers watch on while a fault is still under way (members that
+              // take long to start again), at most FAULT_OVERTIME longer.
+              .asLongAs(session -> label.isEmpty() && faultsUnderWay())
               .on(pause(session -> Duration.ofSeconds(session.getInt("target"))).exec(follow))
               // By now every fault is over: the session must still be there, then be released.
               .exec(platform(label + "heartbeat (last)", "/api/playback/heartbeat"))
