@@ -1,5 +1,6 @@
 package io.streamgate.platform.tickets.control;
 
+import io.streamgate.platform.clock.control.Backoff;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.settings.entity.PlatformSettings;
 import io.streamgate.platform.tickets.entity.Attendee;
@@ -36,6 +37,8 @@ public class MailQueue {
 
   /** Retries wait 5 s, 10 s, 20 s, ... twice as long each time, at most this. */
   static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+
+  private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(5), 2, LONGEST_WAIT);
 
   /** One message to send, with everything it says, read in the claiming transaction. */
   public record Letter(
@@ -145,10 +148,6 @@ public class MailQueue {
 
   /** How long to wait after the {@code attempt}-th failed attempt: 5 s, 10 s, 20 s, ... 10 min. */
   static Duration waitAfter(int attempt) {
-    long seconds = 5;
-    for (int i = 1; i < attempt && seconds < LONGEST_WAIT.toSeconds(); i++) {
-      seconds *= 2;
-    }
-    return Duration.ofSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds()));
+    return RETRIES.after(attempt);
   }
 }

@@ -70,8 +70,10 @@ public class MailSender {
   void start() {
     mail = settings.mail();
     if (mail.configured()) {
-      session = Session.getInstance(properties(mail));
       from = MailAddresses.parse(mail.from().orElseThrow()).orElseThrow();
+      Properties properties = properties(mail);
+      properties.put("mail.smtp.from", from.getAddress()); // the envelope's sender
+      session = Session.getInstance(properties);
     }
   }
 
@@ -87,9 +89,6 @@ public class MailSender {
     properties.put("mail.smtp.connectiontimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
     properties.put("mail.smtp.timeout", Long.toString(TIMEOUT.toMillis()));
     properties.put("mail.smtp.writetimeout", Long.toString(TIMEOUT.toMillis()));
-    mail.from()
-        .flatMap(MailAddresses::parse)
-        .ifPresent(address -> properties.put("mail.smtp.from", address.getAddress()));
     return properties;
   }
 

@@ -1,5 +1,6 @@
 package io.streamgate.platform.webhooks.control;
 
+import io.streamgate.platform.clock.control.Backoff;
 import io.streamgate.platform.webhooks.entity.WebhookDelivery;
 import io.streamgate.platform.webhooks.entity.WebhookEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,8 @@ public class WebhookAttempts {
 
   /** Retries wait 1 s, 4 s, 16 s, ... four times longer each time, at most this. */
   static final Duration LONGEST_WAIT = Duration.ofHours(4);
+
+  private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(1), 4, LONGEST_WAIT);
 
   /** One attempt: everything the sender needs, read in the claiming transaction. */
   public record Attempt(
@@ -145,10 +148,6 @@ public class WebhookAttempts {
 
   /** How long to wait after the {@code attempt}-th failed attempt: 1 s, 4 s, 16 s, ... 4 h. */
   static Duration waitAfter(int attempt) {
-    long seconds = 1;
-    for (int i = 1; i < attempt && seconds < LONGEST_WAIT.toSeconds(); i++) {
-      seconds *= 4;
-    }
-    return Duration.ofSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds()));
+    return RETRIES.after(attempt);
   }
 }
