@@ -268,7 +268,35 @@ public class AudienceSimulation extends Simulation {
     }
   }
 
-  /** Each gets its 4xx; none may slow the audience beyond the bounds asserted below. */
+  /** One round of bad requests: each gets its 4xx, or nothing to say while a fault is on. */
+  private final ChainBuilder misbehave =
+      exec(http("bad: forged token")
+              .get("#{mediaBase}#{streamPath}")
+              .header("Authorization", "Bearer #{forged}")
+              .check(status().in(CLIENT_ERRORS)))
+          .exec(
+              http("bad: another event's playlist")
+                  .get("#{mediaBase}/streams/" + otherEvent + "/master.m3u8")
+                  .header("Authorization", "Bearer #{token}")
+                  .check(status().in(CLIENT_ERRORS)))
+          .feed(revoked)
+          .exec(
+              validate("bad: revoked code", "#{revoked}")
+                  .checkIf((response, session) -> !faultOn())
+                  .then(status().in(CLIENT_ERRORS))
+                  .checkIf((response, session) -> faultOn())
+                  .then(status().in(REFUSED_OR_AWAY)))
+          .exec(
+              repeat(20)
+                  .on(
+                      exec(platform("bad: heartbeat flood", "/api/playback/heartbeat")
+                          .checkIf((response, session) -> !faultOn())
+                          .then(status().in(FLOOD_ANSWERS))
+                          .checkIf((response, session) -> faultOn())
+                          .then(status().in(FLOOD_ANSWERS_OR_AWAY)))))
+          .pause(Duration.ofSeconds(2));
+
+  /** None may slow the audience beyond the bounds asserted below. */
   private final ScenarioBuilder misbehavingViewers =
       scenario("misbehaving viewers")
           .feed(misbehavingCodes)
@@ -281,32 +309,11 @@ public class AudienceSimulation extends Simulation {
                 return session.set("forged", forged);
               })
           .during(Duration.ofSeconds(watchSeconds))
-          .on(
-              exec(http("bad: forged token")
-                      .get("#{mediaBase}#{streamPath}")
-                      .header("Authorization", "Bearer #{forged}")
-                      .check(status().in(CLIENT_ERRORS)))
-                  .exec(
-                      http("bad: another event's playlist")
-                          .get("#{mediaBase}/streams/" + otherEvent + "/master.m3u8")
-                          .header("Authorization", "Bearer #{token}")
-                          .check(status().in(CLIENT_ERRORS)))
-                  .feed(revoked)
-                  .exec(
-                      validate("bad: revoked code", "#{revoked}")
-                          .checkIf((response, session) -> !faultOn())
-                          .then(status().in(CLIENT_ERRORS))
-                          .checkIf((response, session) -> faultOn())
-                          .then(status().in(REFUSED_OR_AWAY)))
-                  .exec(
-                      repeat(20)
-                          .on(
-                              exec(platform("bad: heartbeat flood", "/api/playback/heartbeat")
-                                  .checkIf((response, session) -> !faultOn())
-                                  .then(status().in(FLOOD_ANSWERS))
-                                  .checkIf((response, session) -> faultOn())
-                                  .then(status().in(FLOOD_ANSWERS_OR_AWAY)))))
-                  .pause(Duration.ofSeconds(2)))
+          .on(misbehave)
+          // Like the measured viewers, they release only once every fault is over: a release
+          // while the platform is away gets 502 from the front, and nothing would be learnt.
+          .asLongAs(session -> faultsUnderWay())
+          .on(misbehave)
           .exec(platform("release", "/api/playback/release"))
           .exec(
               platform("bad: heartbeat after release", "/api/playback/heartbeat")
