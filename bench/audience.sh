@@ -173,13 +173,14 @@ FRONT=$WORK/front
 mkdir -p "$FRONT/temp"
 chmod -R a+rwx "$FRONT/temp"
 {
-  echo "pid $FRONT/nginx.pid;"
   echo "error_log $FRONT/error.log;"
   sed -e "s/server platform:8080/server 127.0.0.1:${PORTS[platform]}/" \
     -e "s/server media1:8080/server 127.0.0.1:${PORTS[media-1]}/" \
     -e "s/server media2:8080/server 127.0.0.1:${PORTS[media-2]}/" \
     -e "s/listen 8080;/listen 127.0.0.1:$FRONT_PORT;/" \
-    -e "s|^http {|http {\n  access_log off;\n  client_body_temp_path $FRONT/temp/body;\n  proxy_temp_path $FRONT/temp/proxy;\n  fastcgi_temp_path $FRONT/temp/fastcgi;\n  uwsgi_temp_path $FRONT/temp/uwsgi;\n  scgi_temp_path $FRONT/temp/scgi;|" \
+    -e "s|^pid /tmp/nginx.pid;|pid $FRONT/nginx.pid;|" \
+    -e "s|/tmp/nginx-|$FRONT/temp/|" \
+    -e "s|^http {|http {\n  access_log off;|" \
     "$ROOT/docker/nginx/nginx.conf"
 } >"$FRONT/nginx.conf"
 nginx -c "$FRONT/nginx.conf" -g 'daemon off;' &

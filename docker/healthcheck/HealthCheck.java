@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
  * releases; a JVM is the one HTTP client it is sure to have. Compiled once when the image is built,
  * so a check costs a JVM start (about a tenth of a second), not a compilation.
  *
+ * <p>Where the environment sets {@code payaramicro_port} (the server's HTTP port), that port is
+ * asked instead of the URL's.
+ *
  * <p>What it prints ends up in {@code docker inspect}: the status and, when not ready, the start of
  * the health document, which names the check that is DOWN.
  */
@@ -18,7 +21,7 @@ public final class HealthCheck {
   private HealthCheck() {}
 
   public static void main(String[] args) {
-    String url = args.length > 0 ? args[0] : "http://127.0.0.1:8080/health/ready";
+    String url = onTheServersPort(args.length > 0 ? args[0] : "http://127.0.0.1:8080/health/ready");
     int status;
     String body;
     try {
@@ -38,6 +41,19 @@ public final class HealthCheck {
     }
     System.out.println(url + " answered " + status + (status == 200 ? "" : ": " + body));
     System.exit(status == 200 ? 0 : 1);
+  }
+
+  /**
+   * The URL on the port the server listens on: a container given another HTTP port (Payara Micro's
+   * {@code payaramicro_port}, with host networking, say) is asked there.
+   */
+  static String onTheServersPort(String url) {
+    String port = System.getenv("payaramicro_port");
+    if (port == null || !port.matches("[0-9]{1,5}")) {
+      return url;
+    }
+    URI given = URI.create(url);
+    return given.getScheme() + "://" + given.getHost() + ":" + port + given.getRawPath();
   }
 
   private static String start(InputStream stream) throws IOException {

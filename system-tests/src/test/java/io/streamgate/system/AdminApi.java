@@ -22,7 +22,10 @@ import java.util.Map;
  */
 final class AdminApi {
 
+  /** The launched platform whose generated password {@link #loggedIn()} uses; null: none. */
   private final LaunchedStreamGate platform;
+
+  private final String base;
   private final String clientIp;
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -38,7 +41,15 @@ final class AdminApi {
   /** A client that comes from the given address. */
   AdminApi(LaunchedStreamGate platform, String clientIp) {
     this.platform = platform;
+    this.base = "http://127.0.0.1:" + platform.port();
     this.clientIp = clientIp;
+  }
+
+  /** A client of the platform at {@code base} (a proxy in front of it, say). */
+  AdminApi(String base) {
+    this.platform = null;
+    this.base = base;
+    this.clientIp = ViewerApi.nextClientIp();
   }
 
   /** Logs in as {@code admin} with the password the launcher generated; fails the test if not. */
@@ -50,6 +61,12 @@ final class AdminApi {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Logs in as {@code username}; fails the test if not. */
+  AdminApi loggedIn(String username, String password) {
+    ok(login(username, password));
+    return this;
   }
 
   String clientIp() {
@@ -133,7 +150,7 @@ final class AdminApi {
 
   HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
+        HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
             .header("X-Forwarded-For", clientIp);
     headers.forEach(request::header);
@@ -157,7 +174,7 @@ final class AdminApi {
   /** Posts {@code body} as it is, of that content type (a file upload through the API). */
   HttpResponse<String> post(String path, String contentType, byte[] body) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
+        HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(120))
             .header("X-Forwarded-For", clientIp)
             .header("Content-Type", contentType)
