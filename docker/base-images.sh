@@ -19,8 +19,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The Payara version is the one the project builds with (pom.xml), the jar the build fetched.
+PAYARA_VERSION=$(sed -n 's:.*<payara.version>\([^<]*\)</payara.version>.*:\1:p' pom.xml | head -n 1)
+readonly PAYARA_VERSION
 readonly DEBIAN_IMAGE=streamgate-base/debian:bookworm
-readonly PAYARA_IMAGE=streamgate-base/payara-micro:6.2025.10-jdk17
+readonly PAYARA_IMAGE=streamgate-base/payara-micro:$PAYARA_VERSION-jdk17
 readonly POSTGRES_IMAGE=streamgate-base/postgres:15
 readonly NGINX_IMAGE=streamgate-base/nginx:1.22
 readonly PAYARA_JAR=target/payara-micro.jar
@@ -40,8 +43,15 @@ esac
 command -v docker >/dev/null || die "no docker command; install docker.io"
 docker info >/dev/null 2>&1 || die "no Docker engine answers; start dockerd"
 
+# Each image is labelled with a digest of what it is made of (its folder, the jar, the mirror): one
+# whose recipe changed is built again, one that is there as it would be built now is kept.
+recipe() {
+  cat "$@" | sha256sum | cut -c1-16
+}
+
 present() {
-  [[ $rebuild == false ]] && docker image inspect "$1" >/dev/null 2>&1
+  [[ $rebuild == false ]] &&
+    [[ $(docker image inspect --format '{{index .Config.Labels "streamgate.recipe"}}' "$1" 2>/dev/null) == "$2" ]]
 }
 
 # The mirror the host's apt uses (deb822 or one-line sources), so the images get what this host can reach.
@@ -60,15 +70,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 started=$SECONDS
-if ! present "$DEBIAN_IMAGE"; then
+[[ -n $PAYARA_VERSION ]] || die "pom.xml names no payara.version"
+[[ -f $PAYARA_JAR ]] || die "no $PAYARA_JAR; run ./mvnw -DskipTests package first"
+source_mirror=$(mirror)
+debian_recipe=$( (printf '%s\n' "$source_mirror"; cat docker/base-images.sh) | recipe -)
+if present "$DEBIAN_IMAGE" "$debian_recipe"; then
+  echo "base-images: $DEBIAN_IMAGE is there"
+else
   command -v debootstrap >/dev/null || die "no debootstrap; install it (apt-get install debootstrap)"
   [[ $(id -u) == 0 ]] || die "debootstrap needs root"
-  source_mirror=$(mirror)
   echo "base-images: debootstrap bookworm from $source_mirror"
   debootstrap --variant=minbase --include=ca-certificates bookworm "$work/rootfs" "$source_mirror" >"$work/debootstrap.log" 2>&1 \
     || { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap failed"; }
   # The image's apt: the same mirror, with the point-release and security updates.
-  security=${source_mirror%/debian}/debian-security
+  security=${source_mirror%/}
+  security=${security%/debian}/debian-security
   cat >"$work/rootfs/etc/apt/sources.list" <<SOURCES
 deb $source_mirror bookworm main
 deb $source_mirror bookworm-updates main
@@ -82,23 +98,24 @@ SOURCES
   rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb "$work/rootfs/var/lib/apt/lists/"*
   tar -C "$work/rootfs" --numeric-owner -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'CMD ["bash"]' - "$DEBIAN_IMAGE" >/dev/null
+    --change 'CMD ["bash"]' --change "LABEL streamgate.recipe=$debian_recipe" - "$DEBIAN_IMAGE" >/dev/null
   rm -rf "$work/rootfs"
 fi
 
+# build IMAGE FOLDER: the folder is the build context; the recipe covers its files and the base's.
 build() {
-  local image=$1 folder=$2
-  shift 2
-  if present "$image"; then
+  local image=$1 folder=$2 made_of
+  made_of=$( (printf '%s\n' "$debian_recipe"; find "$folder" -type f -print0 | sort -z | xargs -0 cat) | recipe -)
+  if present "$image" "$made_of"; then
     echo "base-images: $image is there"
     return
   fi
   echo "base-images: building $image"
-  docker build --network host --build-arg "DEBIAN=$DEBIAN_IMAGE" "$@" -t "$image" "$folder" >"$work/build.log" 2>&1 \
+  docker build --network host --build-arg "DEBIAN=$DEBIAN_IMAGE" --label "streamgate.recipe=$made_of" \
+    -t "$image" "$folder" >"$work/build.log" 2>&1 \
     || { tail -n 30 "$work/build.log" >&2; die "building $image failed"; }
 }
 
-[[ -f $PAYARA_JAR ]] || die "no $PAYARA_JAR; run ./mvnw -DskipTests package first"
 mkdir "$work/payara-micro"
 cp docker/base/payara-micro/Dockerfile docker/base/payara-micro/entrypoint.sh "$PAYARA_JAR" "$work/payara-micro/"
 build "$PAYARA_IMAGE" "$work/payara-micro"

@@ -15,7 +15,9 @@ if [ "${1:-}" = postgres ] && [ ! -s "$PGDATA/PG_VERSION" ]; then
   echo "host all all all scram-sha-256" >>"$PGDATA/pg_hba.conf"
   pg_ctl -D "$PGDATA" -w -o "-c listen_addresses='' -c unix_socket_directories=/var/run/postgresql" start >/dev/null
   if [ "$database" != postgres ]; then
-    psql -v ON_ERROR_STOP=1 -h /var/run/postgresql -U "$user" -d postgres -qc "CREATE DATABASE \"$database\"" >/dev/null
+    # psql quotes the name (:"db"), whatever characters it holds.
+    echo 'CREATE DATABASE :"db";' |
+      psql -v ON_ERROR_STOP=1 -v db="$database" -h /var/run/postgresql -U "$user" -d postgres -q >/dev/null
   fi
   pg_ctl -D "$PGDATA" -m fast -w stop >/dev/null
   echo "postgres-entrypoint: created the cluster, the user $user and the database $database"
