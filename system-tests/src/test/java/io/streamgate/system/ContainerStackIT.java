@@ -234,16 +234,7 @@ class ContainerStackIT {
       // The stop signal reached Java, which ended by itself with SIGTERM's status (137 would be
       // Docker's kill at the end of the grace period; an entry point that ended first would take
       // Java with it before its shutdown hooks had logged).
-      String exit =
-          run(
-                  Duration.ofSeconds(30),
-                  "docker",
-                  "inspect",
-                  "--format",
-                  "{{.State.ExitCode}}",
-                  media1)
-              .output()
-              .strip();
+      String exit = inspect(media1, "{{.State.ExitCode}}");
       assertEquals("143", exit, "media1 ended after " + stop.toSeconds() + " s");
       String logs = run(Duration.ofSeconds(30), "docker", "logs", media1).output();
       // Java's shutdown began (Hazelcast's and Payara's hooks, whichever logs first), and what
@@ -507,25 +498,17 @@ class ContainerStackIT {
   }
 
   private String health(String service) {
-    return run(
-            Duration.ofSeconds(30),
-            "docker",
-            "inspect",
-            "--format",
-            "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}",
-            containerId(service))
-        .output()
-        .strip();
+    return inspect(
+        containerId(service), "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}");
   }
 
   private String state(String service) {
-    return run(
-            Duration.ofSeconds(30),
-            "docker",
-            "inspect",
-            "--format",
-            "{{.State.Status}}",
-            containerId(service))
+    return inspect(containerId(service), "{{.State.Status}}");
+  }
+
+  /** One field of {@code docker inspect}, by Go template. */
+  private static String inspect(String container, String format) {
+    return run(Duration.ofSeconds(30), "docker", "inspect", "--format", format, container)
         .output()
         .strip();
   }
