@@ -73,7 +73,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("12", migrations.schemaVersion());
+    assertEquals("13", migrations.schemaVersion());
   }
 
   @Test

@@ -247,6 +247,43 @@ class AdminEventsIT {
   }
 
   @Test
+  void aNewEventIsUnlistedUntilSaidAndAReplaceThatLeavesListedOutKeepsIt() throws Exception {
+    String id =
+        data(created(
+                admin.send(
+                    "POST", "/api/admin/events", event("Quiet " + UUID.randomUUID(), b -> {}))))
+            .getString("id");
+    String path = "/api/admin/events/" + id;
+    assertEquals(false, data(ok(admin.send("GET", path, null))).getBoolean("listed"));
+
+    JsonObject listed =
+        data(ok(admin.send("PUT", path, event("Now listed", b -> b.add("listed", true)))));
+    assertEquals(true, listed.getBoolean("listed"));
+    JsonObject renamed = data(ok(admin.send("PUT", path, event("Renamed", b -> {}))));
+    assertEquals(true, renamed.getBoolean("listed"), "left out: as it was");
+    assertEquals("Renamed", renamed.getString("title"));
+
+    HttpResponse<String> wrongType =
+        admin.send("PUT", path, event("Renamed again", b -> b.add("listed", "yes")));
+    assertEquals(400, wrongType.statusCode(), wrongType.body());
+    assertEquals("Field listed must be true or false.", error(wrongType));
+    assertEquals("Renamed", data(ok(admin.send("GET", path, null))).getString("title"));
+    assertEquals(
+        false,
+        data(ok(admin.send("PUT", path, event("Renamed", b -> b.add("listed", false)))))
+            .getBoolean("listed"));
+
+    JsonObject listedAtOnce =
+        data(
+            created(
+                admin.send(
+                    "POST",
+                    "/api/admin/events",
+                    event("Open " + UUID.randomUUID(), b -> b.add("listed", true)))));
+    assertEquals(true, listedAtOnce.getBoolean("listed"));
+  }
+
+  @Test
   void deletingNeedsTheExactTitleAndTakesTheCodesAlong() throws Exception {
     String title = "Doomed " + UUID.randomUUID();
     String id =

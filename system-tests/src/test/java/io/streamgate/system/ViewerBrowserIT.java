@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,5 +80,57 @@ class ViewerBrowserIT {
           loadedFonts.toString().contains("JetBrains Mono"), "JetBrains Mono: " + loadedFonts);
       assertEquals(List.of(), problems);
     }
+  }
+
+  @Test
+  void thePortalListsOnlyListedEventsAndAnUnlistedOneStillOpensWithItsCode(
+      LaunchedStreamGate streamGate) {
+    AdminApi admin = new AdminApi(streamGate).loggedIn();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    JsonObject hidden = admin.createEvent(eventJson("Private " + tag, null));
+    JsonObject shown = admin.createEvent(eventJson("Public " + tag, true));
+    assertEquals(false, hidden.getBoolean("listed"), "not listed unless said");
+
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      page.navigate(streamGate.uri("/").toString());
+      assertEquals(1, page.locator(".event-card:has-text('Public " + tag + "')").count());
+      assertEquals(0, page.locator(".event-card:has-text('Private " + tag + "')").count());
+      assertEquals(1, page.locator(".event-card:has-text('StreamGate demo')").count());
+
+      AdminApi.ok(
+          admin.send(
+              "PUT",
+              "/api/admin/events/" + shown.getString("id"),
+              eventJson("Public " + tag, false)));
+      page.reload();
+      assertEquals(0, page.locator(".event-card:has-text('" + tag + "')").count());
+    }
+    String code =
+        admin
+            .json(
+                201,
+                admin.send(
+                    "POST",
+                    "/api/admin/events/" + hidden.getString("id") + "/tokens",
+                    "{\"count\": 1}"))
+            .getJsonArray("data")
+            .getJsonObject(0)
+            .getString("code");
+    assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode(), "unlisted, not closed");
+  }
+
+  /** An event an hour from now, for an hour; {@code listed} left out when null. */
+  private static String eventJson(String title, Boolean listed) {
+    Instant starts = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    JsonObjectBuilder event =
+        Json.createObjectBuilder()
+            .add("title", title)
+            .add("startsAt", starts.toString())
+            .add("endsAt", starts.plus(Duration.ofHours(1)).toString());
+    if (listed != null) {
+      event.add("listed", listed);
+    }
+    return event.build().toString();
   }
 }

@@ -64,6 +64,7 @@ public class EventPage implements Serializable {
   private Integer accessWindowHours = Spec.ACCESS_WINDOW_DEFAULT_HOURS;
   private boolean active;
   private boolean archived;
+  private boolean listed;
   private String streamCheck;
 
   /** Reads the event named by the {@code id} parameter, or prepares a new one (f:viewAction). */
@@ -97,6 +98,7 @@ public class EventPage implements Serializable {
     accessWindowHours = event.accessWindowHours();
     active = event.active();
     archived = event.archived();
+    listed = event.listed();
   }
 
   /** Saves the form; problems are shown next to their fields and nothing is saved. */
@@ -125,7 +127,8 @@ public class EventPage implements Serializable {
             posterUrl,
             Format.instant(startsAt),
             Format.instant(endsAt),
-            window);
+            window,
+            listed);
     Event saved =
         Pages.result(
             () ->
@@ -291,6 +294,14 @@ public class EventPage implements Serializable {
 
   public boolean isArchived() {
     return archived;
+  }
+
+  public boolean isListed() {
+    return listed;
+  }
+
+  public void setListed(boolean listed) {
+    this.listed = listed;
   }
 
   public String getStreamCheck() {

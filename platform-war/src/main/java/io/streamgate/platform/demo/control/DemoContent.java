@@ -79,6 +79,7 @@ public class DemoContent {
             Spec.ACCESS_WINDOW_DEFAULT_HOURS,
             now);
     event.describe("A 30-second test pattern in 360p and 720p, bundled with StreamGate.", now);
+    event.list(true, now);
     em.persist(event);
     AccessCodeCodec codec = new AccessCodeCodec();
     for (int i = 1; i <= CODES; i++) {

@@ -99,9 +99,7 @@ public class AdminEventsResource {
     Paging paging = QueryParams.paging(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
     var found = queries.list(filter, paging);
     return new EventView.EventsPage(
-        found.items().stream()
-            .map(listed -> EventView.listed(listed.event(), listed.codeCount()))
-            .toList(),
+        found.items().stream().map(row -> EventView.inList(row.event(), row.codeCount())).toList(),
         ApiJson.pagination(found));
   }
 
@@ -111,7 +109,7 @@ public class AdminEventsResource {
   @Operation(
       summary =
           "Creates an event: {title, description?, streamUrl?, entryPlaylist?, posterUrl?, startsAt,"
-              + " endsAt, accessWindowHours? (1-168, default 48)}")
+              + " endsAt, accessWindowHours? (1-168, default 48), listed? (default false)}")
   public Response create(
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) @IgnoredFields("version")
           EventRequest fields) {
@@ -134,8 +132,8 @@ public class AdminEventsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Replaces an event's fields (as for create); with version, refused (409) when someone"
-              + " else saved the event since that version")
+          "Replaces an event's fields (as for create; listed left out stays as it is); with"
+              + " version, refused (409) when someone else saved the event since that version")
   public EventView.EventData update(
       @PathParam("id") String id,
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) EventRequest fields) {

@@ -34,7 +34,13 @@ public record EventRequest(
     @Schema(required = true, example = "2026-12-01T21:00:00Z")
         @NotNull(message = "Missing field: endsAt.")
         Instant endsAt,
-    @Schema(minimum = "1", maximum = "168", defaultValue = "48") Integer accessWindowHours) {
+    @Schema(minimum = "1", maximum = "168", defaultValue = "48") Integer accessWindowHours,
+    @Schema(
+            description =
+                "Whether the viewer portal lists the event under \"Now and upcoming\"; an unlisted"
+                    + " event is reached with a code or a direct link. Default on create: false;"
+                    + " on replace, left out keeps it as it is")
+        Boolean listed) {
 
   /** The event these fields describe; refused (400) with the first rule they break. */
   public EventDraft draft() {
@@ -46,6 +52,7 @@ public record EventRequest(
         posterUrl,
         startsAt,
         endsAt,
-        accessWindowHours == null ? Spec.ACCESS_WINDOW_DEFAULT_HOURS : accessWindowHours);
+        accessWindowHours == null ? Spec.ACCESS_WINDOW_DEFAULT_HOURS : accessWindowHours,
+        listed);
   }
 }

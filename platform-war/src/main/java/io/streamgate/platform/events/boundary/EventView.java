@@ -27,6 +27,7 @@ import java.util.List;
   "accessWindowHours",
   "isActive",
   "isArchived",
+  "listed",
   "createdAt",
   "updatedAt",
   "version",
@@ -45,6 +46,7 @@ public record EventView(
     int accessWindowHours,
     boolean isActive,
     boolean isArchived,
+    boolean listed,
     @JsonbNillable String createdAt,
     @JsonbNillable String updatedAt,
     long version,
@@ -52,7 +54,7 @@ public record EventView(
     CodeBreakdown tokenBreakdown) {
 
   /** An event in a list, with its code count. */
-  public static EventView listed(Event event, long tokenCount) {
+  public static EventView inList(Event event, long tokenCount) {
     return of(event, tokenCount, null);
   }
 
@@ -74,6 +76,7 @@ public record EventView(
         event.accessWindowHours(),
         event.active(),
         event.archived(),
+        event.listed(),
         text(event.createdAt()),
         text(event.updatedAt()),
         event.version(),

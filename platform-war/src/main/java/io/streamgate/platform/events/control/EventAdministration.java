@@ -37,6 +37,7 @@ public class EventAdministration {
         new Event(draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
     event.present(
         draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
+    event.list(Boolean.TRUE.equals(draft.listed()), now);
     em.persist(event);
     announceSource(event, null);
     audit.record(actor, "event-create", "event:" + event.id(), ip, null);
@@ -60,6 +61,9 @@ public class EventAdministration {
         draft.title(), draft.startsAt(), draft.endsAt(), draft.accessWindowHours(), now);
     event.present(
         draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
+    if (draft.listed() != null) {
+      event.list(draft.listed(), now);
+    }
     if (!event.accessEndsAt().equals(accessEnded)) {
       codes.expireAt(id, event.accessEndsAt());
     }

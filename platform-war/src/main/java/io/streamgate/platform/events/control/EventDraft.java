@@ -16,7 +16,8 @@ import java.util.Optional;
  * the end, an access window of 1-168 hours, and http(s) URLs (their format only; nothing is
  * fetched). A stream URL names the event's own origin ({@link StreamSource}); when it names a
  * playlist and no entry playlist is given, that playlist is the entry. The API reports the first
- * problem; the console shows each next to its field.
+ * problem; the console shows each next to its field. {@code listed} says whether the portal lists
+ * the event; null leaves it as it is (not listed, for a new event).
  */
 public record EventDraft(
     String title,
@@ -26,7 +27,8 @@ public record EventDraft(
     String posterUrl,
     Instant startsAt,
     Instant endsAt,
-    int accessWindowHours) {
+    int accessWindowHours,
+    Boolean listed) {
 
   static final int MAX_TITLE = 200;
   static final int MAX_DESCRIPTION = 4000;

@@ -19,7 +19,8 @@ import java.util.Optional;
 @NamedQuery(
     name = Event.VISIBLE,
     query =
-        "SELECT e FROM Event e WHERE e.active = true AND e.archived = false ORDER BY e.startsAt")
+        "SELECT e FROM Event e WHERE e.active = true AND e.archived = false AND e.listed = true"
+            + " ORDER BY e.startsAt")
 @NamedQuery(
     name = Event.WITH_STREAM_URL,
     query = "SELECT e.id, e.streamUrl FROM Event e WHERE e.streamUrl IS NOT NULL")
@@ -50,6 +51,7 @@ public class Event {
   /** Which of the given event ids exist. */
   public static final String EXISTING = "Event.existing";
 
+  /** Active, unarchived, listed events, soonest first: the portal's "Now and upcoming". */
   public static final String VISIBLE = "Event.visible";
 
   /** Deletes one event; the database deletes its codes and their sessions with it. */
@@ -97,6 +99,10 @@ public class Event {
 
   @Column(nullable = false)
   private boolean archived;
+
+  /** Shown on the viewer portal's "Now and upcoming"; otherwise reached by code or link only. */
+  @Column(nullable = false)
+  private boolean listed;
 
   /** The phase of its schedule last announced by webhooks: live, ended, or none yet. */
   @Column(name = "announced_phase", length = 10)
@@ -200,6 +206,16 @@ public class Event {
     }
   }
 
+  /**
+   * Shows the event on the viewer portal's list, or takes it off; links and codes work either way.
+   */
+  public void list(boolean listed, Instant now) {
+    if (this.listed != listed) {
+      this.listed = listed;
+      this.updatedAt = now;
+    }
+  }
+
   public void describe(String description, Instant now) {
     this.description = description;
     this.updatedAt = now;
@@ -253,6 +269,10 @@ public class Event {
 
   public boolean archived() {
     return archived;
+  }
+
+  public boolean listed() {
+    return listed;
   }
 
   public Instant createdAt() {

@@ -21,7 +21,15 @@ class EventDraftTest {
   void aValidEventIsKeptTidy() {
     EventDraft draft =
         new EventDraft(
-            "  Carols  ", "  ", " https://cdn.example/live.m3u8 ", null, "", STARTS, ENDS, 48);
+            "  Carols  ",
+            "  ",
+            " https://cdn.example/live.m3u8 ",
+            null,
+            "",
+            STARTS,
+            ENDS,
+            48,
+            null);
     assertEquals("Carols", draft.title());
     assertNull(draft.description(), "a blank description is none");
     assertEquals("https://cdn.example/live.m3u8", draft.streamUrl());
@@ -34,7 +42,7 @@ class EventDraftTest {
     BadRequestException refused =
         assertThrows(
             BadRequestException.class,
-            () -> new EventDraft("", null, "ftp://x", null, null, ENDS, STARTS, 0));
+            () -> new EventDraft("", null, "ftp://x", null, null, ENDS, STARTS, 0, null));
     assertEquals("Title is required.", refused.getMessage());
   }
 
@@ -128,7 +136,7 @@ class EventDraftTest {
   void theEntryPlaylistComesFromTheStreamUrlUnlessGivenAndBothMustAgree() {
     assertEquals(
         "master.m3u8",
-        new EventDraft("t", null, "https://origin.example/gala", null, null, STARTS, ENDS, 1)
+        new EventDraft("t", null, "https://origin.example/gala", null, null, STARTS, ENDS, 1, null)
             .entryPlaylist());
     assertEquals(
         "stream.m3u8",
@@ -140,7 +148,8 @@ class EventDraftTest {
                 null,
                 STARTS,
                 ENDS,
-                1)
+                1,
+                null)
             .entryPlaylist());
     assertEquals(
         "Entry playlist and stream URL name different playlists; leave the entry playlist blank"
@@ -160,10 +169,12 @@ class EventDraftTest {
   @Test
   void theEntryPlaylistIsMasterUnlessAPlainPlaylistNameIsGiven() {
     assertEquals(
-        "master.m3u8", new EventDraft("t", null, null, " ", null, STARTS, ENDS, 1).entryPlaylist());
+        "master.m3u8",
+        new EventDraft("t", null, null, " ", null, STARTS, ENDS, 1, null).entryPlaylist());
     assertEquals(
         "stream.m3u8",
-        new EventDraft("t", null, null, " stream.m3u8 ", null, STARTS, ENDS, 1).entryPlaylist());
+        new EventDraft("t", null, null, " stream.m3u8 ", null, STARTS, ENDS, 1, null)
+            .entryPlaylist());
     for (String bad :
         List.of("../master.m3u8", "live/stream.m3u8", "master.ts", ".m3u8", "https://x/a.m3u8")) {
       assertEquals(

@@ -195,7 +195,8 @@ class JsonRecordsTest {
         JsonRequests.optionalString(fields, "posterUrl"),
         JsonRequests.instant(fields, "startsAt"),
         JsonRequests.instant(fields, "endsAt"),
-        JsonRequests.integer(fields, "accessWindowHours", Spec.ACCESS_WINDOW_DEFAULT_HOURS));
+        JsonRequests.integer(fields, "accessWindowHours", Spec.ACCESS_WINDOW_DEFAULT_HOURS),
+        JsonRequests.optionalBoolean(fields, "listed"));
   }
 
   // Console users and login: AdminUsersResource, AdminSessionsResource.
