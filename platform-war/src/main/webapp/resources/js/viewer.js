@@ -30,7 +30,8 @@
     revoked: "Your access has been revoked",
     unavailable: "This event is no longer available",
     ended: "Your access has ended",
-    eventEnded: "This event has ended."
+    eventEnded: "This event has ended.",
+    otherEvent: "This code is for another event. Open it on the viewer portal."
   };
 
   var $ = function (id) { return document.getElementById(id); };
@@ -40,6 +41,8 @@
   }
   var api = form.getAttribute("data-api");
   var HEARTBEAT_MS = Number(form.getAttribute("data-heartbeat-ms")) || 30000;
+  // On an embed page, the one event it plays; elsewhere empty.
+  var EMBEDDED_EVENT = form.getAttribute("data-event") || "";
   var video = $("video");
   var state = null;
 
@@ -114,7 +117,11 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         setLoading(false);
-        if (response.ok) {
+        if (response.ok && EMBEDDED_EVENT && claims(body.playbackToken).eid !== EMBEDDED_EVENT) {
+          // Not this page's event: free the code for its own page at once.
+          releaseGrant(body.playbackToken);
+          showMessage(MESSAGES.otherEvent, "error");
+        } else if (response.ok) {
           $("code").value = "";
           start(body);
         } else if (response.status === 409) {
@@ -138,7 +145,9 @@
     ["entry", "pre-event", "player-screen"].forEach(function (id) {
       $(id).hidden = id !== screen;
     });
-    $("events").hidden = screen !== "entry";
+    if ($("events")) {
+      $("events").hidden = screen !== "entry";
+    }
     document.body.classList.toggle("watching", screen !== "entry");
   }
 
@@ -354,10 +363,14 @@
       return;
     }
     state.released = true;
-    var blob = new Blob([state.token], { type: "text/plain" });
+    releaseGrant(state.token);
+  }
+
+  function releaseGrant(token) {
+    var blob = new Blob([token], { type: "text/plain" });
     if (!(navigator.sendBeacon && navigator.sendBeacon(api + "/playback/release", blob))) {
       fetch(api + "/playback/release", {
-        method: "POST", keepalive: true, headers: { Authorization: "Bearer " + state.token }
+        method: "POST", keepalive: true, headers: { Authorization: "Bearer " + token }
       }).catch(function () {});
     }
   }

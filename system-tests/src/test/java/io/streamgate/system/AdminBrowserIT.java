@@ -82,9 +82,14 @@ class AdminBrowserIT {
       page.fill("#event-form\\:endsAt_input", PICKER.format(start.minus(2, ChronoUnit.HOURS)));
       page.fill("#event-form\\:startsAt_input", PICKER.format(start));
       page.fill("#event-form\\:streamUrl", "ftp://nope");
+      page.fill("#event-form\\:embedOrigins", "https://shop.example.org/tickets");
       page.click("#event-form\\:save");
       page.waitForSelector("#event-form .ui-message-error");
       assertEquals("Title is required.", fieldError(page, "title"));
+      assertEquals(
+          "Embedding sites must be origins such as https://www.example.org (http or https, a host"
+              + " and an optional port, nothing after it): https://shop.example.org/tickets.",
+          fieldError(page, "embedOrigins"));
       assertEquals("The event must start before it ends.", fieldError(page, "endsAt"));
       assertEquals("Stream URL must be a valid http or https URL.", fieldError(page, "streamUrl"));
       Chromium.screenshots(page, "admin-event-invalid");
@@ -93,11 +98,28 @@ class AdminBrowserIT {
       page.fill("#event-form\\:title", title);
       page.fill("#event-form\\:endsAt_input", PICKER.format(start.plus(2, ChronoUnit.HOURS)));
       page.fill("#event-form\\:streamUrl", "");
+      page.fill("#event-form\\:embedOrigins", "https://Shop.example.org/\n\nhttp://127.0.0.1:8081");
+      page.click("#event-form\\:listed .ui-chkbox-box");
       page.click("body");
       page.click("#event-form\\:save");
       page.waitForURL("**/admin/event.xhtml?id=*");
       assertEquals(1, fixtures.eventsTitled(title));
       assertEquals(title, page.textContent(".admin-header h1").trim());
+      String eventId = page.url().replaceFirst(".*[?&]id=", "");
+      assertEquals(
+          "https://shop.example.org\nhttp://127.0.0.1:8081",
+          page.inputValue("#event-form\\:embedOrigins"));
+      assertTrue(
+          page.textContent("#embed-snippet")
+              .startsWith("<iframe src=\"" + url("/embed/" + eventId) + "\""),
+          page.textContent("#embed-snippet"));
+      JsonObject saved =
+          new AdminApi(streamGate)
+              .loggedIn()
+              .get("/api/admin/events/" + eventId)
+              .getJsonObject("data");
+      assertEquals(true, saved.getBoolean("listed"));
+      assertEquals(2, saved.getJsonArray("embedOrigins").size());
       Chromium.screenshots(page, "admin-event");
 
       page.click("#event-codes");

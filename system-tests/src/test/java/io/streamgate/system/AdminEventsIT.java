@@ -284,6 +284,83 @@ class AdminEventsIT {
   }
 
   @Test
+  void embeddingSitesAreOriginsKeptCanonicalAndAReplaceThatLeavesThemOutKeepsThem()
+      throws Exception {
+    String id =
+        data(created(
+                admin.send(
+                    "POST", "/api/admin/events", event("Framed " + UUID.randomUUID(), b -> {}))))
+            .getString("id");
+    String path = "/api/admin/events/" + id;
+    assertEquals(0, data(ok(admin.send("GET", path, null))).getJsonArray("embedOrigins").size());
+
+    JsonObject saved =
+        data(
+            ok(
+                admin.send(
+                    "PUT",
+                    path,
+                    event(
+                        "Framed",
+                        b ->
+                            b.add(
+                                "embedOrigins",
+                                Json.createArrayBuilder()
+                                    .add("HTTPS://Shop.Example.org/")
+                                    .add("https://shop.example.org:443")
+                                    .add("http://127.0.0.1:8081"))))));
+    assertEquals(
+        java.util.List.of("https://shop.example.org", "http://127.0.0.1:8081"),
+        saved.getJsonArray("embedOrigins").getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals(
+        saved.getJsonArray("embedOrigins"),
+        data(ok(admin.send("PUT", path, event("Framed again", b -> {}))))
+            .getJsonArray("embedOrigins"),
+        "left out: as they were");
+
+    for (String bad :
+        java.util.List.of(
+            "\"https://shop.example.org\"",
+            "[\"https://shop.example.org/tickets\"]",
+            "[\"https://shop.example.org; script-src *\"]",
+            "[\"https://*.example.org\"]",
+            "[12]")) {
+      HttpResponse<String> refused =
+          admin.send(
+              "PUT",
+              path,
+              event("Refused", b -> {}).replaceFirst("\\{", "{\"embedOrigins\":" + bad + ","));
+      assertEquals(400, refused.statusCode(), bad + " " + refused.body());
+    }
+    assertEquals(
+        "Embedding sites must be origins such as https://www.example.org (http or https, a host"
+            + " and an optional port, nothing after it): https://shop.example.org/tickets.",
+        error(
+            admin.send(
+                "PUT",
+                path,
+                event(
+                    "Refused",
+                    b ->
+                        b.add(
+                            "embedOrigins",
+                            Json.createArrayBuilder().add("https://shop.example.org/tickets"))))));
+    JsonObject after = data(ok(admin.send("GET", path, null)));
+    assertEquals("Framed again", after.getString("title"), "nothing changed by the refusals");
+    assertEquals(saved.getJsonArray("embedOrigins"), after.getJsonArray("embedOrigins"));
+    assertEquals(
+        0,
+        data(ok(
+                admin.send(
+                    "PUT",
+                    path,
+                    event("Framed again", b -> b.add("embedOrigins", Json.createArrayBuilder())))))
+            .getJsonArray("embedOrigins")
+            .size(),
+        "an empty list: no site");
+  }
+
+  @Test
   void deletingNeedsTheExactTitleAndTakesTheCodesAlong() throws Exception {
     String title = "Doomed " + UUID.randomUUID();
     String id =

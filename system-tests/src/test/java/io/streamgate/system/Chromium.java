@@ -84,6 +84,16 @@ final class Chromium implements AutoCloseable {
     return context;
   }
 
+  /**
+   * The policy violations reported so far, forgotten here: for a test that provokes them on purpose
+   * (a page framed where it may not be) and asserts them itself.
+   */
+  List<String> takePolicyViolations() {
+    List<String> taken = List.copyOf(policyViolations);
+    policyViolations.removeAll(taken);
+    return taken;
+  }
+
   /** Full-page screenshots of what the page shows now, at desktop size and at 390x844. */
   static void screenshots(Page page, String name) {
     var size = page.viewportSize();

@@ -2,7 +2,9 @@ package io.streamgate.platform.console.boundary;
 
 import io.streamgate.common.Spec;
 import io.streamgate.platform.admin.boundary.Console;
+import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.codes.control.CodeQueries;
+import io.streamgate.platform.events.control.EmbedOrigins;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import io.streamgate.platform.events.control.EventDraft;
@@ -12,6 +14,7 @@ import io.streamgate.platform.playback.control.StreamProbe;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.sessions.entity.TokenSharing;
 import io.streamgate.platform.sessions.entity.ViewerSession;
+import io.streamgate.platform.tickets.control.Attendees;
 import io.streamgate.platform.web.boundary.Format;
 import io.streamgate.platform.web.boundary.Pages;
 import jakarta.faces.context.FacesContext;
@@ -52,6 +55,10 @@ public class EventPage implements Serializable {
 
   @Inject HttpServletRequest request;
 
+  @Inject Clients clients;
+
+  @Inject Attendees attendees;
+
   private String id;
   private Long version;
   private String title;
@@ -65,6 +72,7 @@ public class EventPage implements Serializable {
   private boolean active;
   private boolean archived;
   private boolean listed;
+  private String embedOrigins;
   private String streamCheck;
 
   /** Reads the event named by the {@code id} parameter, or prepares a new one (f:viewAction). */
@@ -99,6 +107,7 @@ public class EventPage implements Serializable {
     active = event.active();
     archived = event.archived();
     listed = event.listed();
+    embedOrigins = String.join("\n", EmbedOrigins.stored(event.embedOrigins()));
   }
 
   /** Saves the form; problems are shown next to their fields and nothing is saved. */
@@ -114,6 +123,11 @@ public class EventPage implements Serializable {
             Format.instant(startsAt),
             Format.instant(endsAt),
             window);
+    List<String> sites =
+        embedOrigins == null
+            ? List.of()
+            : embedOrigins.lines().filter(line -> !line.isBlank()).toList();
+    EmbedOrigins.problem(sites).ifPresent(problem -> problems.put("embedOrigins", problem));
     if (!problems.isEmpty()) {
       problems.forEach((field, message) -> Pages.fieldError(FORM + field, message));
       return null;
@@ -128,7 +142,8 @@ public class EventPage implements Serializable {
             Format.instant(startsAt),
             Format.instant(endsAt),
             window,
-            listed);
+            listed,
+            sites);
     Event saved =
         Pages.result(
             () ->
@@ -294,6 +309,37 @@ public class EventPage implements Serializable {
 
   public boolean isArchived() {
     return archived;
+  }
+
+  public String getEmbedOrigins() {
+    return embedOrigins;
+  }
+
+  public void setEmbedOrigins(String embedOrigins) {
+    this.embedOrigins = embedOrigins;
+  }
+
+  /**
+   * The HTML an organiser pastes into their site to embed the player, at the portal's public
+   * address ({@code PORTAL_URL}, else the one this browser used).
+   */
+  public String getEmbedSnippet() {
+    String src = attendees.portalFor(clients.baseUrl(request)) + "/embed/" + id;
+    return "<iframe src=\""
+        + src
+        + "\" width=\"960\" height=\"540\" style=\"border:0;max-width:100%\""
+        + " allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen"
+        + " title=\""
+        + attribute(title)
+        + "\"></iframe>";
+  }
+
+  /** Text as an HTML attribute value between double quotes. */
+  private static String attribute(String text) {
+    return text.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 
   public boolean isListed() {

@@ -109,7 +109,7 @@ public class AdminEventsResource {
   @Operation(
       summary =
           "Creates an event: {title, description?, streamUrl?, entryPlaylist?, posterUrl?, startsAt,"
-              + " endsAt, accessWindowHours? (1-168, default 48), listed? (default false)}")
+              + " endsAt, accessWindowHours? (1-168, default 48), listed? (default false), embedOrigins? (default none)}")
   public Response create(
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) @IgnoredFields("version")
           EventRequest fields) {
@@ -132,7 +132,8 @@ public class AdminEventsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Replaces an event's fields (as for create; listed left out stays as it is); with"
+          "Replaces an event's fields (as for create; listed or embedOrigins left out stay as they"
+              + " are); with"
               + " version, refused (409) when someone else saved the event since that version")
   public EventView.EventData update(
       @PathParam("id") String id,

@@ -4,6 +4,7 @@ import io.streamgate.common.Spec;
 import io.streamgate.platform.events.control.EventDraft;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -40,7 +41,13 @@ public record EventRequest(
                 "Whether the viewer portal lists the event under \"Now and upcoming\"; an unlisted"
                     + " event is reached with a code or a direct link. Default on create: false;"
                     + " on replace, left out keeps it as it is")
-        Boolean listed) {
+        Boolean listed,
+    @Schema(
+            description =
+                "The sites that may frame the event's player at /embed/{id}: origins such as"
+                    + " https://www.example.org, at most 20 (their page's CSP frame-ancestors)."
+                    + " Default on create: none; on replace, left out keeps them as they are")
+        List<String> embedOrigins) {
 
   /** The event these fields describe; refused (400) with the first rule they break. */
   public EventDraft draft() {
@@ -53,6 +60,7 @@ public record EventRequest(
         startsAt,
         endsAt,
         accessWindowHours == null ? Spec.ACCESS_WINDOW_DEFAULT_HOURS : accessWindowHours,
-        listed);
+        listed,
+        embedOrigins);
   }
 }

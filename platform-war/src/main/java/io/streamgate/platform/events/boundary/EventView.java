@@ -2,6 +2,7 @@ package io.streamgate.platform.events.boundary;
 
 import static io.streamgate.platform.web.boundary.ApiJson.text;
 
+import io.streamgate.platform.events.control.EmbedOrigins;
 import io.streamgate.platform.events.control.EventCodes.StatusCounts;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.web.boundary.ApiJson.Pagination;
@@ -28,6 +29,7 @@ import java.util.List;
   "isActive",
   "isArchived",
   "listed",
+  "embedOrigins",
   "createdAt",
   "updatedAt",
   "version",
@@ -47,6 +49,7 @@ public record EventView(
     boolean isActive,
     boolean isArchived,
     boolean listed,
+    List<String> embedOrigins,
     @JsonbNillable String createdAt,
     @JsonbNillable String updatedAt,
     long version,
@@ -77,6 +80,7 @@ public record EventView(
         event.active(),
         event.archived(),
         event.listed(),
+        EmbedOrigins.stored(event.embedOrigins()),
         text(event.createdAt()),
         text(event.updatedAt()),
         event.version(),

@@ -38,6 +38,9 @@ public class EventAdministration {
     event.present(
         draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
     event.list(Boolean.TRUE.equals(draft.listed()), now);
+    if (draft.embedOrigins() != null) {
+      event.allowEmbedding(EmbedOrigins.column(draft.embedOrigins()), now);
+    }
     em.persist(event);
     announceSource(event, null);
     audit.record(actor, "event-create", "event:" + event.id(), ip, null);
@@ -63,6 +66,9 @@ public class EventAdministration {
         draft.description(), draft.streamUrl(), draft.entryPlaylist(), draft.posterUrl(), now);
     if (draft.listed() != null) {
       event.list(draft.listed(), now);
+    }
+    if (draft.embedOrigins() != null) {
+      event.allowEmbedding(EmbedOrigins.column(draft.embedOrigins()), now);
     }
     if (!event.accessEndsAt().equals(accessEnded)) {
       codes.expireAt(id, event.accessEndsAt());

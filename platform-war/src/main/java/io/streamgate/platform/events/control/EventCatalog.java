@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Read access to events for the viewer portal. */
 @ApplicationScoped
@@ -15,6 +16,9 @@ public class EventCatalog {
 
   /** What the portal shows of an event. */
   public record EventTeaser(String title, String description, Instant startsAt, Instant endsAt) {}
+
+  /** What the embed page shows of an event, and which sites may frame it. */
+  public record EmbeddedEvent(String id, String title, String description, List<String> origins) {}
 
   @PersistenceContext EntityManager em;
 
@@ -27,5 +31,17 @@ public class EventCatalog {
         .filter(event -> event.accessEndsAt().isAfter(now))
         .map(e -> new EventTeaser(e.title(), e.description(), e.startsAt(), e.endsAt()))
         .toList();
+  }
+
+  /**
+   * The event {@code id} names, for its embed page, if there is one; deactivated and archived
+   * events included (their codes are refused with the usual messages).
+   */
+  public Optional<EmbeddedEvent> embedded(String id) {
+    return Optional.ofNullable(em.find(Event.class, id))
+        .map(
+            e ->
+                new EmbeddedEvent(
+                    e.id(), e.title(), e.description(), EmbedOrigins.stored(e.embedOrigins())));
   }
 }

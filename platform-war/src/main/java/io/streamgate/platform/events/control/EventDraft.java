@@ -8,6 +8,7 @@ import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ import java.util.Optional;
  * fetched). A stream URL names the event's own origin ({@link StreamSource}); when it names a
  * playlist and no entry playlist is given, that playlist is the entry. The API reports the first
  * problem; the console shows each next to its field. {@code listed} says whether the portal lists
- * the event; null leaves it as it is (not listed, for a new event).
+ * the event, {@code embedOrigins} which sites may frame its player ({@link EmbedOrigins}); null
+ * leaves either as it is (not listed, no site, for a new event).
  */
 public record EventDraft(
     String title,
@@ -28,7 +30,8 @@ public record EventDraft(
     Instant startsAt,
     Instant endsAt,
     int accessWindowHours,
-    Boolean listed) {
+    Boolean listed,
+    List<String> embedOrigins) {
 
   static final int MAX_TITLE = 200;
   static final int MAX_DESCRIPTION = 4000;
@@ -53,6 +56,7 @@ public record EventDraft(
     streamUrl = blankToNull(streamUrl);
     entryPlaylist = entryPlaylistOf(entryPlaylist, streamUrl);
     posterUrl = blankToNull(posterUrl);
+    embedOrigins = embedOrigins == null ? null : EmbedOrigins.of(embedOrigins);
   }
 
   /**

@@ -104,6 +104,10 @@ public class Event {
   @Column(nullable = false)
   private boolean listed;
 
+  /** The sites that may frame the event's player, canonical origins separated by spaces. */
+  @Column(name = "embed_origins", length = 4000)
+  private String embedOrigins;
+
   /** The phase of its schedule last announced by webhooks: live, ended, or none yet. */
   @Column(name = "announced_phase", length = 10)
   private String announcedPhase;
@@ -216,6 +220,14 @@ public class Event {
     }
   }
 
+  /** The sites that may frame the event's player (canonical origins, see EmbedOrigins). */
+  public void allowEmbedding(String origins, Instant now) {
+    if (!Objects.equals(this.embedOrigins, origins)) {
+      this.embedOrigins = origins;
+      this.updatedAt = now;
+    }
+  }
+
   public void describe(String description, Instant now) {
     this.description = description;
     this.updatedAt = now;
@@ -273,6 +285,11 @@ public class Event {
 
   public boolean listed() {
     return listed;
+  }
+
+  /** The sites that may frame the event's player, separated by spaces; null: none. */
+  public String embedOrigins() {
+    return embedOrigins;
   }
 
   public Instant createdAt() {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,13 @@ public class SecurityHeaders extends HttpFilter {
 
   static final String HSTS = "max-age=31536000; includeSubDomains";
 
+  /**
+   * The servlet of the embed page ({@code /embed/{id}}): it may be framed by the sites its event
+   * names, so this filter leaves framing to it ({@link #embeddable}). Told apart by the servlet the
+   * container mapped the request to, never by its path.
+   */
+  public static final String EMBED_SERVLET = "embed";
+
   @Inject Clients clients;
 
   Optional<String> mediaServer;
@@ -46,9 +54,12 @@ public class SecurityHeaders extends HttpFilter {
 
   private String policy;
 
+  private Optional<String> mediaSource;
+
   @Override
   public void init() {
-    policy = policy(mediaServer.map(SecurityHeaders::mediaSource));
+    mediaSource = mediaServer.map(SecurityHeaders::mediaSource);
+    policy = policy(mediaSource);
     getServletContext().setAttribute(SecurityHeaders.class.getName(), this);
   }
 
@@ -64,13 +75,20 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   static String policy(Optional<String> mediaSource) {
+    return policy(mediaSource, "'none'");
+  }
+
+  /** The policy with {@code frameAncestors} (a CSP source list) as who may frame the page. */
+  static String policy(Optional<String> mediaSource, String frameAncestors) {
     String media = mediaSource.map(source -> " " + source).orElse("");
     return "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'"
         + "; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'"
         + media
         + "; media-src 'self' blob:"
         + media
-        + "; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'"
+        + "; worker-src 'self' blob:; object-src 'none'; frame-ancestors "
+        + frameAncestors
+        + "; base-uri 'self'"
         + "; form-action 'self'";
   }
 
@@ -83,6 +101,27 @@ public class SecurityHeaders extends HttpFilter {
     return uri.getScheme() + "://*" + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
+  /**
+   * The framing headers of an embed page: {@code frame-ancestors} the given sites (canonical
+   * origins, see {@code EmbedOrigins}), or nobody when there are none.
+   */
+  public static void embeddable(
+      HttpServletRequest request, HttpServletResponse response, List<String> origins) {
+    if (request.getServletContext().getAttribute(SecurityHeaders.class.getName())
+        instanceof SecurityHeaders headers) {
+      String ancestors = origins.isEmpty() ? "'none'" : String.join(" ", origins);
+      response.setHeader("Content-Security-Policy", policy(headers.mediaSource, ancestors));
+      if (origins.isEmpty()) {
+        response.setHeader("X-Frame-Options", "DENY");
+      }
+    }
+  }
+
+  private static boolean embedPage(HttpServletRequest request) {
+    return request.getDispatcherType() == DispatcherType.REQUEST
+        && EMBED_SERVLET.equals(request.getHttpServletMapping().getServletName());
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -93,9 +132,11 @@ public class SecurityHeaders extends HttpFilter {
 
   private void headers(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    response.setHeader("Content-Security-Policy", policy);
+    if (!embedPage(request)) {
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Content-Security-Policy", policy);
+    }
     if (clients.https(request)) {
       response.setHeader("Strict-Transport-Security", HSTS);
     }

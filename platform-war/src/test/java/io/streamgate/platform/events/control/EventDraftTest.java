@@ -29,6 +29,7 @@ class EventDraftTest {
             STARTS,
             ENDS,
             48,
+            null,
             null);
     assertEquals("Carols", draft.title());
     assertNull(draft.description(), "a blank description is none");
@@ -42,7 +43,7 @@ class EventDraftTest {
     BadRequestException refused =
         assertThrows(
             BadRequestException.class,
-            () -> new EventDraft("", null, "ftp://x", null, null, ENDS, STARTS, 0, null));
+            () -> new EventDraft("", null, "ftp://x", null, null, ENDS, STARTS, 0, null, null));
     assertEquals("Title is required.", refused.getMessage());
   }
 
@@ -136,7 +137,8 @@ class EventDraftTest {
   void theEntryPlaylistComesFromTheStreamUrlUnlessGivenAndBothMustAgree() {
     assertEquals(
         "master.m3u8",
-        new EventDraft("t", null, "https://origin.example/gala", null, null, STARTS, ENDS, 1, null)
+        new EventDraft(
+                "t", null, "https://origin.example/gala", null, null, STARTS, ENDS, 1, null, null)
             .entryPlaylist());
     assertEquals(
         "stream.m3u8",
@@ -149,6 +151,7 @@ class EventDraftTest {
                 STARTS,
                 ENDS,
                 1,
+                null,
                 null)
             .entryPlaylist());
     assertEquals(
@@ -170,10 +173,10 @@ class EventDraftTest {
   void theEntryPlaylistIsMasterUnlessAPlainPlaylistNameIsGiven() {
     assertEquals(
         "master.m3u8",
-        new EventDraft("t", null, null, " ", null, STARTS, ENDS, 1, null).entryPlaylist());
+        new EventDraft("t", null, null, " ", null, STARTS, ENDS, 1, null, null).entryPlaylist());
     assertEquals(
         "stream.m3u8",
-        new EventDraft("t", null, null, " stream.m3u8 ", null, STARTS, ENDS, 1, null)
+        new EventDraft("t", null, null, " stream.m3u8 ", null, STARTS, ENDS, 1, null, null)
             .entryPlaylist());
     for (String bad :
         List.of("../master.m3u8", "live/stream.m3u8", "master.ts", ".m3u8", "https://x/a.m3u8")) {

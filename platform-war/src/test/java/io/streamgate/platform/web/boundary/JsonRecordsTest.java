@@ -196,7 +196,8 @@ class JsonRecordsTest {
         JsonRequests.instant(fields, "startsAt"),
         JsonRequests.instant(fields, "endsAt"),
         JsonRequests.integer(fields, "accessWindowHours", Spec.ACCESS_WINDOW_DEFAULT_HOURS),
-        JsonRequests.optionalBoolean(fields, "listed"));
+        JsonRequests.optionalBoolean(fields, "listed"),
+        null);
   }
 
   // Console users and login: AdminUsersResource, AdminSessionsResource.

@@ -1,0 +1,31 @@
+package io.streamgate.platform.viewer.boundary;
+
+import io.streamgate.platform.events.control.EventCatalog.EmbeddedEvent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.io.IOException;
+
+/** Backs the embed page with the event {@link EmbedServlet} found; without one, 404. */
+@Named
+@RequestScoped
+public class EmbedPage {
+
+  private EmbeddedEvent event;
+
+  /** Takes the event the servlet handed over (f:viewAction); a direct request is not found. */
+  public void load() throws IOException {
+    ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+    if (context.getRequestMap().get(EmbedServlet.EVENT) instanceof EmbeddedEvent handed) {
+      event = handed;
+    } else {
+      context.responseSendError(404, "Not found");
+      FacesContext.getCurrentInstance().responseComplete();
+    }
+  }
+
+  public EmbeddedEvent getEvent() {
+    return event;
+  }
+}
