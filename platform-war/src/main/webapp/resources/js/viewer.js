@@ -113,17 +113,16 @@
     fetch(api + "/tokens/validate", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ code: code })
+      // An embed page plays its own event only: the server refuses another's code unclaimed.
+      body: JSON.stringify(EMBEDDED_EVENT ? { code: code, eventId: EMBEDDED_EVENT } : { code: code })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         setLoading(false);
-        if (response.ok && EMBEDDED_EVENT && claims(body.playbackToken).eid !== EMBEDDED_EVENT) {
-          // Not this page's event: free the code for its own page at once.
-          releaseGrant(body.playbackToken);
-          showMessage(MESSAGES.otherEvent, "error");
-        } else if (response.ok) {
+        if (response.ok) {
           $("code").value = "";
           start(body);
+        } else if (body.code === "code-other-event") {
+          showMessage(MESSAGES.otherEvent, "error");
         } else if (response.status === 409) {
           showMessage(body.error, "info");
         } else if (response.status === 429) {
@@ -363,14 +362,10 @@
       return;
     }
     state.released = true;
-    releaseGrant(state.token);
-  }
-
-  function releaseGrant(token) {
-    var blob = new Blob([token], { type: "text/plain" });
+    var blob = new Blob([state.token], { type: "text/plain" });
     if (!(navigator.sendBeacon && navigator.sendBeacon(api + "/playback/release", blob))) {
       fetch(api + "/playback/release", {
-        method: "POST", keepalive: true, headers: { Authorization: "Bearer " + token }
+        method: "POST", keepalive: true, headers: { Authorization: "Bearer " + state.token }
       }).catch(function () {});
     }
   }

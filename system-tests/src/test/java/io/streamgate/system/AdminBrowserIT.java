@@ -88,7 +88,7 @@ class AdminBrowserIT {
       assertEquals("Title is required.", fieldError(page, "title"));
       assertEquals(
           "Embedding sites must be origins such as https://www.example.org (http or https, a host"
-              + " and an optional port, nothing after it): https://shop.example.org/tickets.",
+              + " name or IPv4 address and an optional port, nothing after it): https://shop.example.org/tickets.",
           fieldError(page, "embedOrigins"));
       assertEquals("The event must start before it ends.", fieldError(page, "endsAt"));
       assertEquals("Stream URL must be a valid http or https URL.", fieldError(page, "streamUrl"));

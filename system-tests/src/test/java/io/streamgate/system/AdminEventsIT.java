@@ -334,7 +334,7 @@ class AdminEventsIT {
     }
     assertEquals(
         "Embedding sites must be origins such as https://www.example.org (http or https, a host"
-            + " and an optional port, nothing after it): https://shop.example.org/tickets.",
+            + " name or IPv4 address and an optional port, nothing after it): https://shop.example.org/tickets.",
         error(
             admin.send(
                 "PUT",

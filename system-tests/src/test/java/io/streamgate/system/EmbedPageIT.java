@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,7 +143,7 @@ class EmbedPageIT {
   }
 
   @Test
-  void aCodeOfAnotherEventIsRefusedAndLeftFree() throws Exception {
+  void aCodeOfAnotherEventIsRefusedAndLeftUnused() throws Exception {
     String event = fixtures.liveEvent();
     String otherEvent = streams.recording(fixtures.liveEvent());
     String code = fixtures.code(otherEvent);
@@ -159,10 +158,10 @@ class EmbedPageIT {
           page.textContent("#code-message"));
       assertTrue(page.isVisible("#entry"));
     }
-    Eventually.await(
-        "the code is free for its own event's page",
-        Duration.ofSeconds(10),
-        () -> new ViewerApi(streamGate).redeem(code).statusCode() == 200);
+    assertEquals(null, fixtures.redeemedAt(code), "never redeemed, nor claimed");
+    assertEquals(0, fixtures.sessionsOf(code));
+    assertEquals(1, fixtures.auditEntries("redeem-other-event", ViewerAccessContract.hashed(code)));
+    assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode(), "free for its own page");
   }
 
   @Test
@@ -176,11 +175,21 @@ class EmbedPageIT {
             "/embed/" + event + "/x",
             "/embed/" + fixtures.codeId(code),
             "/embed/" + event.toUpperCase(),
+            "/embed/" + event + "x",
             "/embed.xhtml")) {
       HttpResponse<String> answer = get(path);
       assertEquals(404, answer.statusCode(), path);
       assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElseThrow(), path);
     }
+    HttpResponse<String> options =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(streamGate.uri("/embed/" + event).toString()))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals("DENY", options.headers().firstValue("X-Frame-Options").orElseThrow());
+    assertEquals(200, get("/embed/demo").statusCode(), "the demo event's id is no UUID");
   }
 
   private static void allowEmbedding(String event, String origin) {

@@ -85,6 +85,7 @@ class ErrorAnswersIT {
           new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       assertTrue(answer.startsWith("HTTP/1.1 401 "), answer);
       assertTrue(answer.contains("\r\n\r\n{\"error\":\""), answer);
+      assertTrue(answer.endsWith("\",\"code\":\"unauthorized\"}"), answer);
     }
   }
 
@@ -272,6 +273,19 @@ class ErrorAnswersIT {
         answer.headers().firstValue("Content-Type").map(type -> type.split(";")[0].trim()),
         answer.body());
     assertTrue(answer.body().startsWith("{\"error\":\""), answer.body());
+    assertEquals(
+        Map.of(
+                401,
+                "unauthorized",
+                404,
+                "not-found",
+                405,
+                "method-not-allowed",
+                411,
+                "length-required")
+            .get(status),
+        JsonBodies.parse(answer.body()).getString("code"),
+        "the status's stable code: " + answer.body());
     assertNothingGivenAway(answer);
   }
 

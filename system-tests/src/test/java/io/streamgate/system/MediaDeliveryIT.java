@@ -291,7 +291,7 @@ class MediaDeliveryIT {
     // 400: the HTTP layer refused it before any application code ran (%5C, %00).
     assertTrue(status == 400 || status == 403, file + " answered " + status);
     if (status == 403) {
-      assertEquals("{\"error\":\"Access denied\"}", text(response));
+      assertEquals("{\"error\":\"Access denied\",\"code\":\"forbidden\"}", text(response));
     }
   }
 
@@ -561,7 +561,23 @@ class MediaDeliveryIT {
 
   private static void assertRefused(int status, String error, HttpResponse<byte[]> response) {
     assertEquals(status, response.statusCode(), text(response));
-    assertEquals("{\"error\":\"" + error + "\"}", text(response));
+    assertEquals(error, JsonBodies.parse(text(response)).getString("error"));
+    assertEquals(
+        Map.of(
+                401,
+                "unauthorized",
+                403,
+                "forbidden",
+                404,
+                "not-found",
+                405,
+                "method-not-allowed",
+                429,
+                "too-many-requests",
+                503,
+                "unavailable")
+            .get(status),
+        JsonBodies.parse(text(response)).getString("code"));
     assertEquals("application/json", header(response, "Content-Type"));
   }
 

@@ -193,10 +193,12 @@ class UpstreamProxyIT {
     origin.status(upstream("broken.ts"), 500);
     HttpResponse<byte[]> missing = client.get(streams("gone.ts"), token);
     assertEquals(404, missing.statusCode());
-    assertEquals("{\"error\":\"Not found\"}", text(missing));
+    assertEquals("{\"error\":\"Not found\",\"code\":\"not-found\"}", text(missing));
     HttpResponse<byte[]> broken = client.get(streams("broken.ts"), token);
     assertEquals(502, broken.statusCode());
-    assertEquals("{\"error\":\"Stream source unavailable\"}", text(broken));
+    assertEquals(
+        "{\"error\":\"Stream source unavailable\",\"code\":\"upstream-unavailable\"}",
+        text(broken));
     assertFalse(Files.exists(cached("gone.ts")) || Files.exists(cached("broken.ts")));
   }
 

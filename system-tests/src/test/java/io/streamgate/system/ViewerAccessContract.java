@@ -169,6 +169,7 @@ abstract class ViewerAccessContract {
       assertEquals(401, response.statusCode());
       assertEquals(
           "Invalid code. Please check your ticket and try again.", ViewerApi.error(response));
+      assertEquals("code-invalid", ViewerApi.code(response));
     }
   }
 
@@ -184,6 +185,7 @@ abstract class ViewerAccessContract {
     assertEquals(
         "This code has expired. Access was available until January 10, 2026 at 21:00 UTC.",
         ViewerApi.error(response));
+    assertEquals("code-expired", ViewerApi.code(response));
     assertNull(fixtures.redeemedAt(code));
     assertEquals(1, fixtures.auditEntries("redeem-expired", hashed(code)));
   }
@@ -196,12 +198,14 @@ abstract class ViewerAccessContract {
     assertEquals(
         "This code has been revoked. Please contact the event organizer.",
         ViewerApi.error(response));
+    assertEquals("code-revoked", ViewerApi.code(response));
 
     Instant now = Instant.now();
     String inactive = fixtures.event(now.minusSeconds(60), now.plusSeconds(3600), 48, false);
     response = viewer.redeem(fixtures.code(inactive));
     assertEquals(403, response.statusCode());
     assertEquals("This event is no longer available.", ViewerApi.error(response));
+    assertEquals("event-unavailable", ViewerApi.code(response));
   }
 
   @Test
@@ -215,6 +219,7 @@ abstract class ViewerAccessContract {
     assertEquals(
         "This access code is currently in use on another device.", body.getString("error"));
     assertTrue(body.getBoolean("inUse"));
+    assertEquals("code-in-use", body.getString("code"));
 
     HttpResponse<String> released = viewer.withToken("/api/playback/release", token);
     assertEquals(200, released.statusCode());
@@ -247,6 +252,7 @@ abstract class ViewerAccessContract {
     HttpResponse<String> gone = viewer.withToken("/api/playback/heartbeat", newToken);
     assertEquals(404, gone.statusCode());
     assertEquals("Session not found", ViewerApi.error(gone));
+    assertEquals("session-not-found", ViewerApi.code(gone));
   }
 
   @Test
@@ -282,6 +288,7 @@ abstract class ViewerAccessContract {
     HttpResponse<String> superseded = viewer.withToken("/api/playback/heartbeat", firstToken);
     assertEquals(409, superseded.statusCode());
     assertEquals("Session conflict", ViewerApi.error(superseded));
+    assertEquals("session-taken-over", ViewerApi.code(superseded));
     assertEquals(409, viewer.withToken("/api/playback/refresh", firstToken).statusCode());
     assertEquals(1, fixtures.sessionsOf(code));
     assertEquals(1, fixtures.auditEntries("session-takeover", hashed(code)));
@@ -392,7 +399,8 @@ abstract class ViewerAccessContract {
     }
   }
 
-  private static String hashed(String code) throws Exception {
+  /** The audit trail's name for a code: never the code itself. */
+  static String hashed(String code) throws Exception {
     var digest = java.security.MessageDigest.getInstance("SHA-256").digest(code.getBytes());
     return "code#" + java.util.HexFormat.of().formatHex(digest, 0, 6);
   }

@@ -68,4 +68,9 @@ final class ViewerApi {
   static String error(HttpResponse<String> response) {
     return JsonBodies.parse(response.body()).getString("error");
   }
+
+  /** The error answer's stable code, which clients translate ({@code error} stays English). */
+  static String code(HttpResponse<String> response) {
+    return JsonBodies.parse(response.body()).getString("code");
+  }
 }

@@ -316,7 +316,8 @@ class ViewerPlayerIT {
                       .setHeaders(Map.of("Retry-After", "1"))
                       .setContentType("application/json")
                       .setBody(
-                          "{\"error\":\"Temporarily unavailable. Please try again in a moment.\"}"));
+                          "{\"error\":\"Temporarily unavailable. Please try again in a moment.\","
+                              + "\"code\":\"unavailable\"}"));
             } else {
               route.resume();
             }

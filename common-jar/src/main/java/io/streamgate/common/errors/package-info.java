@@ -1,2 +1,2 @@
-/** Reading failures: an exception and its causes. */
+/** Failures: an exception and its causes, and the stable codes of JSON error answers. */
 package io.streamgate.common.errors;

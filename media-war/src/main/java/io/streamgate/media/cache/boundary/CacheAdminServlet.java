@@ -30,14 +30,14 @@ public class CacheAdminServlet extends HttpServlet {
   protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (!InternalApiKeys.matches(
         settings.internalApiKey().orElse(null), req.getHeader(InternalApiKeys.HEADER))) {
-      json(res, 401, "{\"error\":\"Authorization required\"}");
+      json(res, 401, "{\"error\":\"Authorization required\",\"code\":\"unauthorized\"}");
       return;
     }
     // The path as the container decoded, normalised and mapped it, never the raw request URI.
     String pathInfo = req.getPathInfo();
     String eventId = pathInfo == null ? "" : pathInfo.substring(1);
     if (!StreamPaths.isPlainName(eventId)) {
-      json(res, 400, "{\"error\":\"Invalid event id\"}");
+      json(res, 400, "{\"error\":\"Invalid event id\",\"code\":\"bad-request\"}");
       return;
     }
     int removed = cache.clearEvent(eventId);

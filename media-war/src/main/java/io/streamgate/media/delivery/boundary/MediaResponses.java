@@ -1,5 +1,6 @@
 package io.streamgate.media.delivery.boundary;
 
+import io.streamgate.common.errors.ErrorCodes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,9 @@ final class MediaResponses {
     }
     res.setHeader("Cache-Control", "no-store");
     res.setContentType("application/json");
-    byte[] body = ("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"error\":\"" + message + "\",\"code\":\"" + ErrorCodes.forStatus(status) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     res.setContentLength(body.length);
     res.getOutputStream().write(body);
   }

@@ -51,6 +51,11 @@ public class CodeRefusedException extends RequestRefusedException {
     return new CodeRefusedException(403, "event-unavailable", "This event is no longer available.");
   }
 
+  /** A page that plays one event only (an embed page) was given a code of another. */
+  public static CodeRefusedException otherEvent() {
+    return new CodeRefusedException(403, "other-event", "This code is for another event.");
+  }
+
   public static CodeRefusedException inUse() {
     return new CodeRefusedException(
         409,
@@ -61,5 +66,14 @@ public class CodeRefusedException extends RequestRefusedException {
 
   public String reason() {
     return reason;
+  }
+
+  /**
+   * {@code code-invalid}, {@code code-expired}, {@code code-revoked}, {@code code-in-use}, or
+   * {@code event-unavailable}.
+   */
+  @Override
+  public String errorCode() {
+    return reason.startsWith("event-") ? reason : "code-" + reason;
   }
 }

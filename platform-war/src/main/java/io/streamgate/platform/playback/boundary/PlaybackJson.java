@@ -9,11 +9,19 @@ public final class PlaybackJson {
 
   private PlaybackJson() {}
 
-  /** {@code {code}}: a viewer's access code. */
+  /**
+   * {@code {code, eventId?}}: a viewer's access code, and the event the asking page plays when it
+   * plays one only (an embed page).
+   */
   public record CodeRequest(
       @Schema(required = true, example = "ABCD-EFGH-JKLM")
           @NotNull(message = "Missing field: code.")
-          String code) {}
+          String code,
+      @Schema(
+              description =
+                  "The one event the asking page plays (an embed page): a code of another event is"
+                      + " refused (403, code-other-event) and stays unused")
+          String eventId) {}
 
   /** {@code {token}}: a playback token sent in the body, where a beacon cannot set headers. */
   public record TokenRequest(

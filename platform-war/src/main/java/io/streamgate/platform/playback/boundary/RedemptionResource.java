@@ -38,7 +38,10 @@ public class RedemptionResource {
       @Valid @NotNull(message = JsonRequests.NOT_AN_OBJECT) PlaybackJson.CodeRequest body) {
     Redemptions.Grant grant =
         redemptions.redeem(
-            body.code(), clients.ip(request), request.getHeader(HttpHeaders.USER_AGENT));
+            body.code(),
+            body.eventId(),
+            clients.ip(request),
+            request.getHeader(HttpHeaders.USER_AGENT));
     return RedemptionAnswer.of(
         grant, locations.baseUrl(clients.asSeenByBrowser(request, uri.getBaseUri())));
   }

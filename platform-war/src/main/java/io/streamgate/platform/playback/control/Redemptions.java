@@ -51,7 +51,11 @@ public class Redemptions {
     refreshesPerHour = (int) settings.refreshesPerHour();
   }
 
-  public Grant redeem(String typed, String clientIp, String userAgent) {
+  /**
+   * Redeems a typed code; {@code forEvent}, when not null, is the one event the asking page plays,
+   * and a code of another is refused before anything is claimed.
+   */
+  public Grant redeem(String typed, String forEvent, String clientIp, String userAgent) {
     rateLimits.acquire(guessesKey(clientIp), guessesLimit());
     String code =
         AccessCodeCodec.normalise(typed)
@@ -63,7 +67,7 @@ public class Redemptions {
     String target = AuditTrail.hashed(code);
     CodeClaims.Claim claim;
     try {
-      claim = claims.claim(code, clientIp, userAgent);
+      claim = claims.claim(code, forEvent, clientIp, userAgent);
     } catch (CodeRefusedException e) {
       audit.record(AuditTrail.VIEWER, "redeem-" + e.reason(), target, clientIp, null);
       throw e;

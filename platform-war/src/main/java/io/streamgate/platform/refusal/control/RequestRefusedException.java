@@ -1,5 +1,6 @@
 package io.streamgate.platform.refusal.control;
 
+import io.streamgate.common.errors.ErrorCodes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,15 @@ public abstract class RequestRefusedException extends RuntimeException {
     return status;
   }
 
-  /** Fields the response carries besides {@code error}. */
+  /**
+   * The stable code the answer carries next to {@code error} ({@link ErrorCodes}): the status's,
+   * unless a refusal with a meaning of its own says more.
+   */
+  public String errorCode() {
+    return ErrorCodes.forStatus(status);
+  }
+
+  /** Fields the response carries besides {@code error} and {@code code}. */
   public Map<String, Object> extras() {
     return extras;
   }

@@ -47,9 +47,12 @@ public class CodeClaims {
   @Inject CodeWebhooks codeWebhooks;
 
   @Transactional
-  public Claim claim(String code, String clientIp, String userAgent) {
+  public Claim claim(String code, String forEvent, String clientIp, String userAgent) {
     Instant now = clock.instant();
     AccessCode accessCode = usable(code, now, LockModeType.PESSIMISTIC_WRITE);
+    if (forEvent != null && !forEvent.equals(accessCode.event().id())) {
+      throw CodeRefusedException.otherEvent();
+    }
     ViewerSession session =
         em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
             .setParameter("code", accessCode)

@@ -13,26 +13,35 @@ public class SessionRefusedException extends RequestRefusedException {
   /** What a player reads in {@code reason} to tell a viewer why the session ended. */
   public static final String TOKEN_SHARING = "token-sharing";
 
-  private SessionRefusedException(int status, String message) {
-    super(status, message);
-  }
+  /** The answer's stable code; null: the status's. */
+  private final String code;
 
-  private SessionRefusedException(int status, String message, Map<String, Object> extras) {
-    super(status, message, extras, null);
+  private SessionRefusedException(int status, String code, String message) {
+    this(status, code, message, Map.of(), null);
   }
 
   private SessionRefusedException(
-      int status, String message, Map<String, Object> extras, Duration retryAfter) {
+      int status, String code, String message, Map<String, Object> extras, Duration retryAfter) {
     super(status, message, extras, retryAfter);
+    this.code = code;
+  }
+
+  /**
+   * {@code session-not-found} (timed out, released, or never there), {@code session-taken-over},
+   * {@code session-shared}, or the status's.
+   */
+  @Override
+  public String errorCode() {
+    return code != null ? code : super.errorCode();
   }
 
   /** An admin names a session that does not exist (any more). */
   public static SessionRefusedException unknown() {
-    return new SessionRefusedException(404, "Viewer session not found");
+    return new SessionRefusedException(404, "session-not-found", "Viewer session not found");
   }
 
   public static SessionRefusedException notFound() {
-    return new SessionRefusedException(404, "Session not found");
+    return new SessionRefusedException(404, "session-not-found", "Session not found");
   }
 
   /**
@@ -43,17 +52,19 @@ public class SessionRefusedException extends RequestRefusedException {
   public static SessionRefusedException shared() {
     return new SessionRefusedException(
         403,
+        "session-shared",
         "Session ended: this code was used on more than one device at once",
-        Map.of("reason", TOKEN_SHARING));
+        Map.of("reason", TOKEN_SHARING),
+        null);
   }
 
   /** A heartbeat whose write did not get through in time (the database is slow or away). */
   public static SessionRefusedException unavailable() {
     return new SessionRefusedException(
-        503, UNAVAILABLE, Map.of(), Duration.ofSeconds(DatabaseOutages.RETRY_AFTER_SECONDS));
+        503, null, UNAVAILABLE, Map.of(), Duration.ofSeconds(DatabaseOutages.RETRY_AFTER_SECONDS));
   }
 
   public static SessionRefusedException conflict() {
-    return new SessionRefusedException(409, "Session conflict");
+    return new SessionRefusedException(409, "session-taken-over", "Session conflict");
   }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code /embed/{eventId}}: code entry and player in one page, which the sites the event names may
  * frame (its Content-Security-Policy {@code frame-ancestors}; every other page keeps {@code DENY}).
  * The id is the container's decoded path info, a bare event id or nothing: anything else, and an id
- * no event has, is 404. The page itself is {@code /embed.xhtml}, reached by forward only.
+ * no event has, is 404. The page itself is {@code /embed.xhtml}, reached by forward only. Only GET
+ * and HEAD answers may be framed ({@link SecurityHeaders}).
  */
 @WebServlet(name = SecurityHeaders.EMBED_SERVLET, urlPatterns = "/embed/*")
 public class EmbedServlet extends HttpServlet {
@@ -27,7 +28,8 @@ public class EmbedServlet extends HttpServlet {
   /** The request attribute that hands the event to the page. */
   static final String EVENT = EmbedServlet.class.getName() + ".event";
 
-  private static final Pattern EVENT_ID = Pattern.compile("/([0-9a-f-]{36})");
+  /** Event ids: random UUIDs, and the demo's {@code demo}; looked up, never joined into a path. */
+  private static final Pattern EVENT_ID = Pattern.compile("/([0-9A-Za-z-]{1,64})");
 
   @Inject EventCatalog catalog;
 

@@ -1,5 +1,6 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.common.errors.ErrorCodes;
 import io.streamgate.platform.paging.control.Paging;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -24,8 +25,14 @@ public final class ApiJson {
   public record Pagination(
       int page, int limit, long total, long totalPages, boolean totalIsExact) {}
 
-  /** {@code {error: message}}: a refusal without further fields. */
-  public record Error(String error) {}
+  /** {@code {error: message, code}}: an error that says no more than its status. */
+  @JsonbPropertyOrder({"error", "code"})
+  public record Error(String error, String code) {
+
+    public Error(String error, int status) {
+      this(error, ErrorCodes.forStatus(status));
+    }
+  }
 
   /**
    * ISO 8601 to the millisecond: what was just saved reads back the same, although the databases

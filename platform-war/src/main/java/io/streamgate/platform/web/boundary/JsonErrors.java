@@ -1,13 +1,14 @@
 package io.streamgate.platform.web.boundary;
 
+import io.streamgate.common.errors.ErrorCodes;
 import io.streamgate.platform.refusal.control.RequestRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code {"error": message}} written straight to a servlet response, for answers given before or
- * outside JAX-RS (filters, the container's error dispatch).
+ * {@code {"error": message, "code": code}} written straight to a servlet response, for answers
+ * given before or outside JAX-RS (filters, the container's error dispatch).
  */
 final class JsonErrors {
 
@@ -21,7 +22,13 @@ final class JsonErrors {
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("application/json");
-    byte[] body = ("{\"error\":\"" + escape(message) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"error\":\""
+                + escape(message)
+                + "\",\"code\":\""
+                + ErrorCodes.forStatus(status)
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }

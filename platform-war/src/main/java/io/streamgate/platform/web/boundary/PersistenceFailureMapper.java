@@ -52,6 +52,6 @@ public class PersistenceFailureMapper implements ExceptionMapper<PersistenceExce
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
         .header("Cache-Control", "no-store")
-        .entity(new ApiJson.Error(message));
+        .entity(new ApiJson.Error(message, status.getStatusCode()));
   }
 }

@@ -8,7 +8,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every refusal becomes {@code {"error": message, ...}} with its status (and Retry-After). */
+/**
+ * Every refusal becomes {@code {"error": message, "code": code, ...}} with its status (and
+ * Retry-After).
+ */
 @Provider
 public class RefusalMapper implements ExceptionMapper<RequestRefusedException> {
 
@@ -16,6 +19,7 @@ public class RefusalMapper implements ExceptionMapper<RequestRefusedException> {
   public Response toResponse(RequestRefusedException refusal) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", refusal.getMessage());
+    body.put("code", refusal.errorCode());
     body.putAll(refusal.extras());
     Response.ResponseBuilder response =
         Response.status(status(refusal.status())).type(MediaType.APPLICATION_JSON).entity(body);

@@ -119,6 +119,7 @@ public class SecurityHeaders extends HttpFilter {
 
   private static boolean embedPage(HttpServletRequest request) {
     return request.getDispatcherType() == DispatcherType.REQUEST
+        && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
         && EMBED_SERVLET.equals(request.getHttpServletMapping().getServletName());
   }
 

@@ -19,7 +19,7 @@ public class WebErrorMapper implements ExceptionMapper<WebApplicationException> 
     String reason = original.getStatusInfo().getReasonPhrase();
     return Response.fromResponse(original)
         .type(MediaType.APPLICATION_JSON)
-        .entity(new ApiJson.Error(reason + "."))
+        .entity(new ApiJson.Error(reason + ".", original.getStatus()))
         .build();
   }
 }
