@@ -18,12 +18,14 @@
   var STALL_MS = 3000;
   var CODE_LENGTH = 12;
 
+  // The page's words in its language (ViewerLocale, data-messages); English where one is missing.
   var MESSAGES = {
     empty: "Please enter your access code.",
     length: "Access codes have 12 letters and digits.",
     symbols: "Access codes contain only letters and digits.",
     network: "Could not reach the server. Check your connection and try again.",
     tooMany: "Too many attempts. Please wait a moment and try again.",
+    waitAbout: "about {0} s",
     inactive: "Your session has expired due to inactivity. Please re-enter your access code.",
     takenOver: "Your session has been started on another device.",
     shared: "This code was used on more than one device at once.",
@@ -31,8 +33,53 @@
     unavailable: "This event is no longer available",
     ended: "Your access has ended",
     eventEnded: "This event has ended.",
-    otherEvent: "This code is for another event. Open it on the viewer portal."
+    otherEvent: "This code is for another event. Open it on the viewer portal.",
+    checking: "Checking\u2026",
+    watchNow: "Watch Now",
+    endsIn15: "Your access ends in 15 minutes.",
+    endedGrace: "Your access has ended. Playback stops in one minute.",
+    expiresIn: "Access expires in {0}",
+    started: "The event has started.",
+    connectionLost: "Connection lost. Reconnecting.",
+    unreachable: "The stream cannot be reached. Please check your connection and try again.",
+    captionsNow: "Captions: {0}",
+    qualityNow: "Quality: {0}",
+    muted: "Muted",
+    unmuted: "Unmuted",
+    play: "Play",
+    pause: "Pause",
+    playing: "Playing",
+    paused: "Paused",
+    mute: "Mute",
+    unmute: "Unmute",
+    auto: "Auto",
+    captionsOff: "Captions off",
+    captionsN: "Captions {0}"
   };
+
+  /** A message with {0} filled in. */
+  function say(key, value) {
+    return MESSAGES[key].replace("{0}", value);
+  }
+
+  /**
+   * What to tell a viewer the API refused: the page's words for the answer's stable code where it
+   * has them (another language), else the API's own sentence (the specification's English).
+   */
+  function refusal(body) {
+    return (body.code && MESSAGES["error." + body.code]) || body.error;
+  }
+
+  // Times in the viewer's language and time zone (the page sends UTC, for browsers without script).
+  var LANG = document.documentElement.lang || "en";
+  Array.prototype.forEach.call(document.querySelectorAll("time.local-time"), function (time) {
+    var when = new Date(time.getAttribute("datetime"));
+    if (!isNaN(when.getTime()) && window.Intl) {
+      time.textContent = new Intl.DateTimeFormat(LANG, { dateStyle: "medium", timeStyle: "short" })
+        .format(when);
+    }
+  });
+
 
   var $ = function (id) { return document.getElementById(id); };
   var form = $("entry-form");
@@ -40,6 +87,12 @@
     return;
   }
   var api = form.getAttribute("data-api");
+  try {
+    var words = JSON.parse(form.getAttribute("data-messages") || "{}");
+    Object.keys(words).forEach(function (key) { MESSAGES[key] = words[key]; });
+  } catch (ignored) {
+    // English, then.
+  }
   var HEARTBEAT_MS = Number(form.getAttribute("data-heartbeat-ms")) || 30000;
   // On an embed page, the one event it plays; elsewhere empty.
   var EMBEDDED_EVENT = form.getAttribute("data-event") || "";
@@ -83,7 +136,7 @@
     var button = $("watch");
     button.disabled = loading;
     button.classList.toggle("loading", loading);
-    button.querySelector(".label").textContent = loading ? "Checking\u2026" : "Watch Now";
+    button.querySelector(".label").textContent = loading ? MESSAGES.checking : MESSAGES.watchNow;
   }
 
   $("code").addEventListener("input", function (event) {
@@ -124,12 +177,12 @@
         } else if (body.code === "code-other-event") {
           showMessage(MESSAGES.otherEvent, "error");
         } else if (response.status === 409) {
-          showMessage(body.error, "info");
+          showMessage(refusal(body), "info");
         } else if (response.status === 429) {
           var wait = response.headers.get("Retry-After");
-          showMessage(MESSAGES.tooMany + (wait ? " (about " + wait + " s)" : ""), "error");
+          showMessage(MESSAGES.tooMany + (wait ? " (" + say("waitAbout", wait) + ")" : ""), "error");
         } else {
-          showMessage(body.error || MESSAGES.network, "error");
+          showMessage(refusal(body) || MESSAGES.network, "error");
         }
       });
     }).catch(function () {
@@ -330,7 +383,7 @@
         } else if (response.status === 403 && body.reason === "token-sharing") {
           end(MESSAGES.shared);
         } else if (response.status === 403) {
-          end(/revoked/i.test(body.error || "") ? MESSAGES.revoked : MESSAGES.unavailable);
+          end(body.code === "code-revoked" ? MESSAGES.revoked : MESSAGES.unavailable);
         } else {
           end(MESSAGES.ended);
         }
@@ -374,11 +427,11 @@
     var left = state.accessEnds - Date.now();
     if (left > EXPIRY_WARNING_MS) {
       schedule(function () {
-        toast("Your access ends in 15 minutes.");
+        toast(MESSAGES.endsIn15);
       }, left - EXPIRY_WARNING_MS, false);
     }
     schedule(function () {
-      toast("Your access has ended. Playback stops in one minute.");
+      toast(MESSAGES.endedGrace);
       schedule(function () { end(MESSAGES.ended); }, EXPIRY_GRACE_MS, false);
     }, Math.max(0, left), false);
     schedule(showExpiry, 1000, true);
@@ -389,7 +442,7 @@
     var left = state.accessEnds - Date.now();
     var expiry = $("expiry");
     expiry.hidden = !(left > 0 && left < 6 * 3600 * 1000);
-    expiry.textContent = "Access expires in " + clock(Math.floor(left / 1000));
+    expiry.textContent = say("expiresIn", clock(Math.floor(left / 1000)));
   }
 
   function toast(text) {
@@ -455,7 +508,7 @@
         clearInterval(state.countdown);
         clearInterval(state.statusPoll);
         state.event.isLive = status.status === "live";
-        announce("The event has started.");
+        announce(MESSAGES.started);
         play();
       }
     });
@@ -615,7 +668,7 @@
       if (!state.stalled && Date.now() - stuckSince >= STALL_MS) {
         state.stalled = true;
         renderReconnecting();
-        announce("Connection lost. Reconnecting.");
+        announce(MESSAGES.connectionLost);
       }
     }, 1000, true);
   }
@@ -629,14 +682,14 @@
   function reconnect(retry) {
     if (state.reconnects >= MAX_RECONNECTS) {
       $("reconnecting").hidden = true;
-      end("The stream cannot be reached. Please check your connection and try again.");
+      end(MESSAGES.unreachable);
       return;
     }
     var delay = 1000 * Math.pow(2, state.reconnects);
     state.reconnects += 1;
     state.retrying = true;
     renderReconnecting();
-    announce("Connection lost. Reconnecting.");
+    announce(MESSAGES.connectionLost);
     schedule(retry, delay, false);
   }
 
@@ -688,13 +741,13 @@
         var track = Number(event.target.value);
         state.hls.subtitleDisplay = track >= 0;
         state.hls.subtitleTrack = track;
-        announce("Captions: " + event.target.options[event.target.selectedIndex].text);
+        announce(say("captionsNow", event.target.options[event.target.selectedIndex].text));
       }
     });
     $("quality").addEventListener("change", function (event) {
       if (state && state.hls) {
         state.hls.currentLevel = Number(event.target.value);
-        announce("Quality: " + event.target.options[event.target.selectedIndex].text);
+        announce(say("qualityNow", event.target.options[event.target.selectedIndex].text));
       }
     });
     var seek = $("seek");
@@ -774,7 +827,7 @@
       case "m":
       case "M":
         video.muted = !video.muted;
-        announce(video.muted ? "Muted" : "Unmuted");
+        announce(video.muted ? MESSAGES.muted : MESSAGES.unmuted);
         break;
       case "ArrowLeft":
         video.currentTime = Math.max(0, video.currentTime - 5);
@@ -818,15 +871,15 @@
 
   function renderPlayState() {
     var playing = !video.paused;
-    $("play").setAttribute("aria-label", playing ? "Pause" : "Play");
+    $("play").setAttribute("aria-label", playing ? MESSAGES.pause : MESSAGES.play);
     $("play").classList.toggle("playing", playing);
-    announce(playing ? "Playing" : "Paused");
+    announce(playing ? MESSAGES.playing : MESSAGES.paused);
     wake();
   }
 
   function renderVolume() {
     var muted = video.muted || video.volume === 0;
-    $("mute").setAttribute("aria-label", muted ? "Unmute" : "Mute");
+    $("mute").setAttribute("aria-label", muted ? MESSAGES.unmute : MESSAGES.mute);
     $("mute").classList.toggle("muted", muted);
     $("volume").value = video.muted ? 0 : video.volume;
   }
@@ -858,7 +911,7 @@
   }
 
   function fillQualities(levels) {
-    fillChoices($("quality"), "Auto", levels.map(function (level) {
+    fillChoices($("quality"), MESSAGES.auto, levels.map(function (level) {
       return level.height ? level.height + "p" : Math.round(level.bitrate / 1000) + " kb/s";
     }));
     $("quality").hidden = levels.length < 2;
@@ -867,8 +920,8 @@
   /** The stream's subtitle renditions (#EXT-X-MEDIA TYPE=SUBTITLES), off until chosen. */
   function fillCaptions(tracks) {
     var list = tracks || [];
-    fillChoices($("captions"), "Captions off", list.map(function (track, index) {
-      return track.name || track.lang || "Captions " + (index + 1);
+    fillChoices($("captions"), MESSAGES.captionsOff, list.map(function (track, index) {
+      return track.name || track.lang || say("captionsN", index + 1);
     }));
     $("captions").hidden = list.length === 0;
   }

@@ -72,8 +72,12 @@ final class Chromium implements AutoCloseable {
    * do not reach another.
    */
   BrowserContext newContext() {
-    BrowserContext context =
-        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+    return newContext(new Browser.NewContextOptions());
+  }
+
+  /** A fresh browser profile at desktop size with {@code options} (a locale, say). */
+  BrowserContext newContext(Browser.NewContextOptions options) {
+    BrowserContext context = browser.newContext(options.setViewportSize(1280, 800));
     context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", ViewerApi.nextClientIp()));
     context.onConsoleMessage(
         message -> {

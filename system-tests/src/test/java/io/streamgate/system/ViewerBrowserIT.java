@@ -1,8 +1,10 @@
 package io.streamgate.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jakarta.json.Json;
@@ -118,6 +120,55 @@ class ViewerBrowserIT {
             .getJsonObject(0)
             .getString("code");
     assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode(), "unlisted, not closed");
+  }
+
+  @Test
+  void thePortalSpeaksTheBrowsersLanguageAndKeepsTheViewersChoice(LaunchedStreamGate streamGate)
+      throws Exception {
+    try (BrowserContext context =
+        chromium.newContext(new Browser.NewContextOptions().setLocale("de-DE"))) {
+      Page page = context.newPage();
+      page.navigate(streamGate.uri("/").toString());
+      assertEquals("de", page.getAttribute("html", "lang"));
+      assertEquals("Ihre Veranstaltung ansehen", page.textContent("#entry h1").trim());
+      assertEquals("Jetzt ansehen", page.textContent("#watch .label").trim());
+      assertEquals("Jetzt und demnächst", page.textContent("#events h2").trim());
+
+      page.click("#watch");
+      assertEquals("Bitte geben Sie Ihren Zugangscode ein.", page.textContent("#code-message"));
+      // An answer of the API in German, by its stable code (the API itself stays English).
+      page.fill("#code", "ZZZZ-ZZZZ-ZZZZ");
+      page.click("#watch");
+      page.waitForSelector("#code-message:has-text('Ungültiger Code')");
+      assertEquals(
+          "Ungültiger Code. Bitte prüfen Sie Ihr Ticket und versuchen Sie es erneut.",
+          page.textContent("#code-message"));
+      // Times on the cards in the viewer's language and time zone.
+      String when = page.textContent(".event-card:has-text('StreamGate demo') time.local-time");
+      assertFalse(when.contains("UTC"), when);
+      Chromium.screenshots(page, "portal-de");
+
+      page.click(".languages a[lang='fr']");
+      page.waitForURL("**?lang=fr");
+      assertEquals("Regarder votre événement", page.textContent("#entry h1").trim());
+      page.navigate(streamGate.uri("/").toString());
+      assertEquals("fr", page.getAttribute("html", "lang"), "the choice outlives Accept-Language");
+      assertEquals("true", page.getAttribute(".languages a[lang='fr']", "aria-current"));
+      page.navigate(streamGate.uri("/?lang=es").toString());
+      assertEquals("Ver su evento", page.textContent("#entry h1").trim());
+      page.navigate(streamGate.uri("/?lang=en").toString());
+      assertEquals("Watch your event", page.textContent("#entry h1").trim());
+    }
+    for (String header :
+        List.of(";;;q=abc,de-", "xx-YY", "*", "de;q=nope", "en-US,de;q=0.9", "zz, es;q=0.5")) {
+      java.net.http.HttpResponse<String> answer =
+          streamGate.get("/", java.util.Map.of("Accept-Language", header));
+      assertEquals(200, answer.statusCode(), header);
+      String expected = header.startsWith("zz") ? "es" : "en";
+      assertTrue(
+          answer.body().contains("lang=\"" + expected + "\""),
+          header + " gave " + answer.body().substring(0, 300));
+    }
   }
 
   /** An event an hour from now, for an hour; {@code listed} left out when null. */
