@@ -83,10 +83,12 @@ class PlatformInContainerIT {
     String sooner = "Sooner " + UUID.randomUUID();
     String over = "Over " + UUID.randomUUID();
     String archived = "Archived " + UUID.randomUUID();
-    insertEvent(later, now.plusDays(2), now.plusDays(3), 48, false);
-    insertEvent(sooner, now.minusHours(1), now.plusHours(1), 48, false);
-    insertEvent(over, now.minusDays(5), now.minusDays(4), 1, false);
-    insertEvent(archived, now.plusDays(1), now.plusDays(2), 48, true);
+    insertEvent(later, now.plusDays(2), now.plusDays(3), 48, false, true);
+    insertEvent(sooner, now.minusHours(1), now.plusHours(1), 48, false, true);
+    insertEvent(over, now.minusDays(5), now.minusDays(4), 1, false, true);
+    insertEvent(archived, now.plusDays(1), now.plusDays(2), 48, true, true);
+    String unlisted = "Unlisted " + UUID.randomUUID();
+    insertEvent(unlisted, now.minusHours(1), now.plusHours(1), 48, false, false);
 
     var titles =
         catalog.upcomingAndCurrent().stream().map(EventCatalog.EventTeaser::title).toList();
@@ -94,13 +96,15 @@ class PlatformInContainerIT {
     assertTrue(titles.indexOf(sooner) >= 0 && titles.indexOf(sooner) < titles.indexOf(later));
     assertTrue(!titles.contains(over), "the access window of a past event has closed");
     assertTrue(!titles.contains(archived), "archived events are hidden");
+    assertTrue(!titles.contains(unlisted), "unlisted events are reached by code or link only");
   }
 
   @Test
   void theFeedCarriesRevocationsThenTheirRestorations() throws Exception {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    String event = insertEvent("Feed " + UUID.randomUUID(), now, now.plusHours(2), 48, false);
-    String other = insertEvent("Other " + UUID.randomUUID(), now, now.plusHours(2), 48, false);
+    String event = insertEvent("Feed " + UUID.randomUUID(), now, now.plusHours(2), 48, false, true);
+    String other =
+        insertEvent("Other " + UUID.randomUUID(), now, now.plusHours(2), 48, false, true);
     String code = insertCode(event);
     String otherCode = insertCode(other);
     String since = feed("1970-01-01T00:00:00Z").getString("serverTime");
@@ -196,22 +200,28 @@ class PlatformInContainerIT {
   }
 
   private String insertEvent(
-      String title, OffsetDateTime start, OffsetDateTime end, int windowHours, boolean archived)
+      String title,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      int windowHours,
+      boolean archived,
+      boolean listed)
       throws SQLException {
     String id = UUID.randomUUID().toString();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO event (id, title, starts_at, ends_at, access_window_hours, archived,"
-                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " listed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, id);
       insert.setString(2, title);
       insert.setObject(3, start);
       insert.setObject(4, end);
       insert.setInt(5, windowHours);
       insert.setBoolean(6, archived);
-      insert.setObject(7, start);
+      insert.setBoolean(7, listed);
       insert.setObject(8, start);
+      insert.setObject(9, start);
       insert.executeUpdate();
     }
     return id;
