@@ -70,6 +70,13 @@
     return (body.code && MESSAGES["error." + body.code]) || body.error;
   }
 
+  // The language switch keeps the address's other parameters (a ticket's ?code=, ?player=).
+  Array.prototype.forEach.call(document.querySelectorAll(".languages a[hreflang]"), function (a) {
+    var params = new URLSearchParams(location.search);
+    params.set("lang", a.getAttribute("hreflang"));
+    a.setAttribute("href", "?" + params.toString());
+  });
+
   // Times in the viewer's language and time zone (the page sends UTC, for browsers without script).
   var LANG = document.documentElement.lang || "en";
   Array.prototype.forEach.call(document.querySelectorAll("time.local-time"), function (time) {

@@ -140,6 +140,10 @@ class EmbedPageIT {
             .orElseThrow()
             .contains("frame-ancestors 'none'"));
     assertTrue(embed.body().contains("id=\"entry-form\""), "a direct link opens it");
+    assertEquals(
+        List.of(),
+        embed.headers().allValues("Set-Cookie"),
+        "a framed page opens no HTTP session it could never use again");
   }
 
   @Test

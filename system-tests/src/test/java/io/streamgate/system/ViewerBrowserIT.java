@@ -160,14 +160,17 @@ class ViewerBrowserIT {
       assertEquals("Watch your event", page.textContent("#entry h1").trim());
     }
     for (String header :
-        List.of(";;;q=abc,de-", "xx-YY", "*", "de;q=nope", "en-US,de;q=0.9", "zz, es;q=0.5")) {
+        List.of(";;;q=abc,==", "xx-YY", "*", "q=0.9", "en-US,de;q=0.9", "zz, es;q=0.5")) {
       java.net.http.HttpResponse<String> answer =
           streamGate.get("/", java.util.Map.of("Accept-Language", header));
       assertEquals(200, answer.statusCode(), header);
       String expected = header.startsWith("zz") ? "es" : "en";
       assertTrue(
-          answer.body().contains("lang=\"" + expected + "\""),
+          java.util.regex.Pattern.compile("<html[^>]*\\slang=\"" + expected + "\"")
+              .matcher(answer.body())
+              .find(),
           header + " gave " + answer.body().substring(0, 300));
+      assertEquals("Accept-Language, Cookie", answer.headers().firstValue("Vary").orElse(""));
     }
   }
 

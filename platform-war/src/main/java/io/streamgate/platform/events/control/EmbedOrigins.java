@@ -3,7 +3,6 @@ package io.streamgate.platform.events.control;
 import io.streamgate.common.net.WebUrls;
 import io.streamgate.platform.refusal.control.BadRequestException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ public final class EmbedOrigins {
     }
     Set<String> origins = new LinkedHashSet<>();
     values.forEach(value -> origins.add(origin(value).orElseThrow()));
-    return new ArrayList<>(origins);
+    return List.copyOf(origins);
   }
 
   /** {@code scheme://host[:port]} rebuilt from the parsed value, or empty if it is not one. */

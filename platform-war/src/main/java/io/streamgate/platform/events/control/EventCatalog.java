@@ -18,7 +18,7 @@ public class EventCatalog {
   public record EventTeaser(String title, String description, Instant startsAt, Instant endsAt) {}
 
   /** What the embed page shows of an event, and which sites may frame it. */
-  public record EmbeddedEvent(String id, String title, String description, List<String> origins) {}
+  public record EmbeddedEvent(String id, String title, List<String> origins) {}
 
   @PersistenceContext EntityManager em;
 
@@ -39,9 +39,6 @@ public class EventCatalog {
    */
   public Optional<EmbeddedEvent> embedded(String id) {
     return Optional.ofNullable(em.find(Event.class, id))
-        .map(
-            e ->
-                new EmbeddedEvent(
-                    e.id(), e.title(), e.description(), EmbedOrigins.stored(e.embedOrigins())));
+        .map(e -> new EmbeddedEvent(e.id(), e.title(), EmbedOrigins.stored(e.embedOrigins())));
   }
 }

@@ -39,7 +39,7 @@ public class RedemptionResource {
     Redemptions.Grant grant =
         redemptions.redeem(
             body.code(),
-            body.eventId(),
+            body.eventId() == null || body.eventId().isBlank() ? null : body.eventId(),
             clients.ip(request),
             request.getHeader(HttpHeaders.USER_AGENT));
     return RedemptionAnswer.of(

@@ -49,10 +49,12 @@ public class CodeClaims {
   @Transactional
   public Claim claim(String code, String forEvent, String clientIp, String userAgent) {
     Instant now = clock.instant();
-    AccessCode accessCode = usable(code, now, LockModeType.PESSIMISTIC_WRITE);
-    if (forEvent != null && !forEvent.equals(accessCode.event().id())) {
+    AccessCode found = find(code, LockModeType.PESSIMISTIC_WRITE);
+    // Another event's code is refused as such, before its own state (expired, revoked) is told.
+    if (forEvent != null && !forEvent.equals(found.event().id())) {
       throw CodeRefusedException.otherEvent();
     }
+    AccessCode accessCode = requireUsable(found, now);
     ViewerSession session =
         em.createNamedQuery(ViewerSession.OF_CODE, ViewerSession.class)
             .setParameter("code", accessCode)
@@ -86,15 +88,17 @@ public class CodeClaims {
    * Refusals are thrown.
    */
   public AccessCode usable(String code, Instant now, LockModeType lock) {
+    return requireUsable(find(code, lock), now);
+  }
+
+  private AccessCode find(String code, LockModeType lock) {
     String query = lock == LockModeType.NONE ? AccessCode.BY_CODE : AccessCode.TO_CLAIM;
-    AccessCode accessCode =
-        em.createNamedQuery(query, AccessCode.class)
-            .setParameter("code", code)
-            .setLockMode(lock)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(CodeRefusedException::invalid);
-    return requireUsable(accessCode, now);
+    return em.createNamedQuery(query, AccessCode.class)
+        .setParameter("code", code)
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(CodeRefusedException::invalid);
   }
 
   /** The code a playback token stands for (see {@link #ofToken}), checked likewise. */

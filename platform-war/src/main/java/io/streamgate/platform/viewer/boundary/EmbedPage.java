@@ -1,9 +1,11 @@
 package io.streamgate.platform.viewer.boundary;
 
 import io.streamgate.platform.events.control.EventCatalog.EmbeddedEvent;
+import io.streamgate.platform.sessions.control.SessionPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 
@@ -11,6 +13,8 @@ import java.io.IOException;
 @Named
 @RequestScoped
 public class EmbedPage {
+
+  @Inject SessionPolicy sessions;
 
   private EmbeddedEvent event;
 
@@ -27,5 +31,13 @@ public class EmbedPage {
 
   public EmbeddedEvent getEvent() {
     return event;
+  }
+
+  /**
+   * How often the player sends heartbeats, in milliseconds; from here rather than the portal's
+   * view-scoped bean, so that a framed page opens no HTTP session it could never use again.
+   */
+  public long getHeartbeatMillis() {
+    return sessions.heartbeatInterval().toMillis();
   }
 }

@@ -42,9 +42,17 @@ public class ViewerLocale {
 
   private Locale locale;
 
-  /** The language this page is in; a {@code ?lang=} choice is remembered for the next pages. */
+  /**
+   * The language this page is in; a {@code ?lang=} choice is remembered for the next pages. The
+   * answer depends on the request's language and cookie: no shared cache may keep it for others.
+   */
   public Locale getLocale() {
     if (locale == null) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      if (faces != null && !faces.getExternalContext().isResponseCommitted()) {
+        faces.getExternalContext().setResponseHeader("Vary", "Accept-Language, Cookie");
+        faces.getExternalContext().setResponseHeader("Cache-Control", "private, no-cache");
+      }
       Optional<Locale> chosen = supported(request.getParameter("lang"));
       chosen.ifPresent(this::remember);
       locale =
@@ -84,7 +92,12 @@ public class ViewerLocale {
   }
 
   private Optional<Locale> fromBrowser() {
-    // The container parses Accept-Language; what it cannot parse gives no locale, not an error.
+    // Without the header the container answers the server's own default locale: not the viewer's.
+    String header = request.getHeader("Accept-Language");
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    // The container parses it; what it cannot parse gives no locale, not an error.
     for (Locale wanted : Collections.list(request.getLocales())) {
       Optional<Locale> match = supported(wanted.getLanguage());
       if (match.isPresent()) {

@@ -114,6 +114,10 @@ public class SecurityHeaders extends HttpFilter {
       if (origins.isEmpty()) {
         response.setHeader("X-Frame-Options", "DENY");
       }
+    } else {
+      // Not set up (cannot happen once deployed): nobody may frame it, rather than anybody.
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
     }
   }
 
