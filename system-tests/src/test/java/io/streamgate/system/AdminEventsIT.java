@@ -248,11 +248,7 @@ class AdminEventsIT {
 
   @Test
   void aNewEventIsUnlistedUntilSaidAndAReplaceThatLeavesListedOutKeepsIt() throws Exception {
-    String id =
-        data(created(
-                admin.send(
-                    "POST", "/api/admin/events", event("Quiet " + UUID.randomUUID(), b -> {}))))
-            .getString("id");
+    String id = createdId("Quiet " + UUID.randomUUID(), STARTS);
     String path = "/api/admin/events/" + id;
     assertEquals(false, data(ok(admin.send("GET", path, null))).getBoolean("listed"));
 
@@ -286,11 +282,7 @@ class AdminEventsIT {
   @Test
   void embeddingSitesAreOriginsKeptCanonicalAndAReplaceThatLeavesThemOutKeepsThem()
       throws Exception {
-    String id =
-        data(created(
-                admin.send(
-                    "POST", "/api/admin/events", event("Framed " + UUID.randomUUID(), b -> {}))))
-            .getString("id");
+    String id = createdId("Framed " + UUID.randomUUID(), STARTS);
     String path = "/api/admin/events/" + id;
     assertEquals(0, data(ok(admin.send("GET", path, null))).getJsonArray("embedOrigins").size());
 
