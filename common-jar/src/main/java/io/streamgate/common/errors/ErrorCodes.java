@@ -10,6 +10,28 @@ public final class ErrorCodes {
 
   private ErrorCodes() {}
 
+  /**
+   * The JSON body of an error answer that says no more than its status: {@code {"error": message,
+   * "code": the status's code}}, for answers written outside JAX-RS.
+   */
+  public static String body(int status, String message) {
+    return "{\"error\":\"" + escape(message) + "\",\"code\":\"" + forStatus(status) + "\"}";
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** The code of an error answer that says no more than its status. */
   public static String forStatus(int status) {
     return switch (status) {

@@ -1,5 +1,6 @@
 package io.streamgate.media.cache.boundary;
 
+import io.streamgate.common.errors.ErrorCodes;
 import io.streamgate.common.internal.InternalApiKeys;
 import io.streamgate.common.playback.StreamPaths;
 import io.streamgate.media.cache.control.SegmentCache;
@@ -30,14 +31,14 @@ public class CacheAdminServlet extends HttpServlet {
   protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (!InternalApiKeys.matches(
         settings.internalApiKey().orElse(null), req.getHeader(InternalApiKeys.HEADER))) {
-      json(res, 401, "{\"error\":\"Authorization required\",\"code\":\"unauthorized\"}");
+      json(res, 401, ErrorCodes.body(401, "Authorization required"));
       return;
     }
     // The path as the container decoded, normalised and mapped it, never the raw request URI.
     String pathInfo = req.getPathInfo();
     String eventId = pathInfo == null ? "" : pathInfo.substring(1);
     if (!StreamPaths.isPlainName(eventId)) {
-      json(res, 400, "{\"error\":\"Invalid event id\",\"code\":\"bad-request\"}");
+      json(res, 400, ErrorCodes.body(400, "Invalid event id"));
       return;
     }
     int removed = cache.clearEvent(eventId);

@@ -39,9 +39,7 @@ final class MediaResponses {
     }
     res.setHeader("Cache-Control", "no-store");
     res.setContentType("application/json");
-    byte[] body =
-        ("{\"error\":\"" + message + "\",\"code\":\"" + ErrorCodes.forStatus(status) + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ErrorCodes.body(status, message).getBytes(StandardCharsets.UTF_8);
     res.setContentLength(body.length);
     res.getOutputStream().write(body);
   }

@@ -20,13 +20,16 @@ public class CodeRefusedException extends RequestRefusedException {
   private final String reason;
 
   private CodeRefusedException(int status, String reason, String message) {
-    super(status, message);
-    this.reason = reason;
+    this(status, reason, message, Map.of());
   }
 
+  /**
+   * The answer's code is the reason's: {@code code-invalid}, {@code code-expired}, {@code
+   * code-revoked}, {@code code-other-event}, {@code code-in-use}, or {@code event-unavailable}.
+   */
   private CodeRefusedException(
       int status, String reason, String message, Map<String, Object> extras) {
-    super(status, message, extras, null);
+    super(status, reason.startsWith("event-") ? reason : "code-" + reason, message, extras, null);
     this.reason = reason;
   }
 
@@ -66,14 +69,5 @@ public class CodeRefusedException extends RequestRefusedException {
 
   public String reason() {
     return reason;
-  }
-
-  /**
-   * {@code code-invalid}, {@code code-expired}, {@code code-revoked}, {@code code-in-use}, or
-   * {@code event-unavailable}.
-   */
-  @Override
-  public String errorCode() {
-    return reason.startsWith("event-") ? reason : "code-" + reason;
   }
 }

@@ -17,6 +17,7 @@ public abstract class RequestRefusedException extends RuntimeException {
   public static final String UNAVAILABLE = "Temporarily unavailable. Please try again in a moment.";
 
   private final int status;
+  private final String code;
   private final transient Map<String, Object> extras;
   private final Duration retryAfter;
 
@@ -26,8 +27,15 @@ public abstract class RequestRefusedException extends RuntimeException {
 
   protected RequestRefusedException(
       int status, String message, Map<String, Object> extras, Duration retryAfter) {
+    this(status, null, message, extras, retryAfter);
+  }
+
+  /** A refusal with a meaning of its own: {@code code} says it (null: the status's code). */
+  protected RequestRefusedException(
+      int status, String code, String message, Map<String, Object> extras, Duration retryAfter) {
     super(message, null, false, false);
     this.status = status;
+    this.code = code != null ? code : ErrorCodes.forStatus(status);
     this.extras = extras;
     this.retryAfter = retryAfter;
   }
@@ -41,7 +49,7 @@ public abstract class RequestRefusedException extends RuntimeException {
    * unless a refusal with a meaning of its own says more.
    */
   public String errorCode() {
-    return ErrorCodes.forStatus(status);
+    return code;
   }
 
   /** Fields the response carries besides {@code error} and {@code code}. */

@@ -13,26 +13,13 @@ public class SessionRefusedException extends RequestRefusedException {
   /** What a player reads in {@code reason} to tell a viewer why the session ended. */
   public static final String TOKEN_SHARING = "token-sharing";
 
-  /** The answer's stable code; null: the status's. */
-  private final String code;
-
   private SessionRefusedException(int status, String code, String message) {
     this(status, code, message, Map.of(), null);
   }
 
   private SessionRefusedException(
       int status, String code, String message, Map<String, Object> extras, Duration retryAfter) {
-    super(status, message, extras, retryAfter);
-    this.code = code;
-  }
-
-  /**
-   * {@code session-not-found} (timed out, released, or never there), {@code session-taken-over},
-   * {@code session-shared}, or the status's.
-   */
-  @Override
-  public String errorCode() {
-    return code != null ? code : super.errorCode();
+    super(status, code, message, extras, retryAfter);
   }
 
   /** An admin names a session that does not exist (any more). */

@@ -22,13 +22,7 @@ final class JsonErrors {
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("application/json");
-    byte[] body =
-        ("{\"error\":\""
-                + escape(message)
-                + "\",\"code\":\""
-                + ErrorCodes.forStatus(status)
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ErrorCodes.body(status, message).getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
@@ -51,19 +45,5 @@ final class JsonErrors {
       case 503 -> RequestRefusedException.UNAVAILABLE;
       default -> status >= 500 ? "Server error." : "Request refused.";
     };
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
