@@ -101,6 +101,7 @@
     // English, then.
   }
   var HEARTBEAT_MS = Number(form.getAttribute("data-heartbeat-ms")) || 30000;
+  var QUALITY_SPACING_MS = 11000;
   // On an embed page, the one event it plays; elsewhere empty.
   var EMBEDDED_EVENT = form.getAttribute("data-event") || "";
   var video = $("video");
@@ -231,7 +232,8 @@
       timers: [],
       reconnects: 0,
       refreshedAfter403: false,
-      ended: false
+      ended: false,
+      quality: newQuality()
     };
     // A pre-filled code leaves the address bar (and history) once redeemed.
     history.replaceState(null, "", location.pathname + (nativeForced ? "?player=native" : ""));
@@ -321,7 +323,19 @@
     if (!state || state.ended) {
       return;
     }
-    authorized("/playback/heartbeat").then(function (response) {
+    var report = qualityReport();
+    var sent = fetch(api + "/playback/heartbeat", {
+      method: "POST",
+      headers: report
+        ? { Authorization: "Bearer " + state.token, "Content-Type": "application/json" }
+        : { Authorization: "Bearer " + state.token },
+      body: report || undefined
+    });
+    sent.then(function (response) {
+      if (response.ok && report && state) {
+        state.quality.sent = report;
+        state.quality.sentAt = performance.now();
+      }
       if (response.status === 404) {
         end(MESSAGES.inactive);
       } else if (response.status === 409) {
@@ -334,6 +348,72 @@
         });
       }
     }).catch(function () { /* network trouble: the session times out if it lasts */ });
+  }
+
+  // ---------------------------------------------------------------- quality of experience
+
+  /**
+   * What the player tells the platform about its session with each heartbeat (when it changed):
+   * totals since the session started, so a report sent twice counts once. Start-up is from the
+   * player starting to load the stream to the first frame; a stall is playback waiting for data
+   * after it had started (not a seek).
+   */
+  function newQuality() {
+    return {
+      loadingSince: null, startupMs: null, stalls: 0, stalledMs: 0, stalledSince: null,
+      networkErrors: 0, mediaErrors: 0, keyErrors: 0, accessErrors: 0, sent: null, sentAt: null
+    };
+  }
+
+  function qualityReport() {
+    var q = state.quality;
+    // The platform takes one report per session every 10 s; one sooner would be dropped.
+    if (q.sentAt !== null && performance.now() - q.sentAt < QUALITY_SPACING_MS) {
+      return null;
+    }
+    if (q.startupMs === null && q.networkErrors + q.mediaErrors + q.keyErrors + q.accessErrors === 0) {
+      return null;
+    }
+    var stalled = q.stalledMs + (q.stalledSince === null ? 0 : performance.now() - q.stalledSince);
+    var report = JSON.stringify({
+      startupMs: q.startupMs, stalls: q.stalls, stalledMs: Math.round(stalled),
+      networkErrors: q.networkErrors, mediaErrors: q.mediaErrors, keyErrors: q.keyErrors,
+      accessErrors: q.accessErrors
+    });
+    return report === q.sent ? null : report;
+  }
+
+  function qualityPlaying() {
+    var q = state && state.quality;
+    if (!q) {
+      return;
+    }
+    var now = performance.now();
+    if (q.startupMs === null && q.loadingSince !== null) {
+      q.startupMs = Math.min(600000, Math.round(now - q.loadingSince));
+      // The platform learns the start-up time now rather than at the next heartbeat.
+      heartbeat();
+    }
+    if (q.stalledSince !== null) {
+      q.stalledMs += now - q.stalledSince;
+      q.stalledSince = null;
+    }
+  }
+
+  function qualityWaiting() {
+    var q = state && state.quality;
+    if (q && q.startupMs !== null && q.stalledSince === null && !video.seeking) {
+      q.stalls += 1;
+      q.stalledSince = performance.now();
+    }
+  }
+
+  /** A fatal error by kind: "network", "media", "key" or "access". */
+  function qualityError(kind) {
+    var q = state && state.quality;
+    if (q && q[kind + "Errors"] < 1000) {
+      q[kind + "Errors"] += 1;
+    }
   }
 
   function scheduleRefresh() {
@@ -537,6 +617,7 @@
   }
 
   function play() {
+    state.quality.loadingSince = performance.now();
     show("player-screen");
     $("event-title").textContent = state.event.title;
     $("loading").hidden = false;
@@ -607,6 +688,9 @@
   function hlsError(hls, data) {
     var status = data.response && data.response.code;
     if (status === 403 || status === 401) {
+      if (data.fatal) {
+        qualityError("access");
+      }
       if (state.refreshedAfter403) {
         refresh().then(function (ok) { if (ok) { end(MESSAGES.ended); } });
         return;
@@ -622,6 +706,8 @@
     if (!data.fatal) {
       return;
     }
+    qualityError(data.type === window.Hls.ErrorTypes.NETWORK_ERROR ? "network"
+      : data.type === window.Hls.ErrorTypes.KEY_SYSTEM_ERROR ? "key" : "media");
     if (data.type === window.Hls.ErrorTypes.NETWORK_ERROR) {
       reconnect(function () { hls.startLoad(); });
     } else if (data.type === window.Hls.ErrorTypes.MEDIA_ERROR) {
@@ -635,6 +721,7 @@
     if (!state || state.ended || !state.native) {
       return;
     }
+    qualityError(video.error && video.error.code === 2 ? "network" : "media");
     refresh().then(function (ok) {
       if (ok) {
         reconnect(function () {
@@ -786,8 +873,12 @@
     });
     video.addEventListener("timeupdate", renderTime);
     video.addEventListener("progress", renderTime);
-    video.addEventListener("waiting", function () { $("loading").hidden = false; });
+    video.addEventListener("waiting", function () {
+      $("loading").hidden = false;
+      qualityWaiting();
+    });
     video.addEventListener("playing", function () {
+      qualityPlaying();
       $("loading").hidden = true;
       state.retrying = false;
       renderReconnecting();

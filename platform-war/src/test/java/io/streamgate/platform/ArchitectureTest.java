@@ -40,6 +40,8 @@ class ArchitectureTest {
           // Enrolled devices and their tokens.
           List.of("devices"),
           List.of("sessions"),
+          // What sessions leave behind for the event's audience figures.
+          List.of("analytics"),
           List.of("codes"),
           List.of("events"),
           List.of("signing"),

@@ -2,9 +2,11 @@ package io.streamgate.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamgate.common.codes.AccessCodeCodec;
+import io.streamgate.platform.analytics.control.ViewingRecords;
 import io.streamgate.platform.events.control.EventCatalog;
 import io.streamgate.platform.persistence.control.SchemaMigrations;
 import io.streamgate.platform.persistence.control.StreamGateDataSource;
@@ -23,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,6 +67,8 @@ class PlatformInContainerIT {
 
   @Inject Revocations revocations;
 
+  @Inject ViewingRecords viewingRecords;
+
   @Resource(lookup = StreamGateDataSource.JNDI_NAME)
   DataSource dataSource;
 
@@ -73,7 +78,7 @@ class PlatformInContainerIT {
 
   @Test
   void migrationsRanAtStartup() {
-    assertEquals("13", migrations.schemaVersion());
+    assertEquals("14", migrations.schemaVersion());
   }
 
   @Test
@@ -132,6 +137,57 @@ class PlatformInContainerIT {
     assertEquals(List.of(codeIds.get(code)), codes(restored, "restorations"));
     assertEquals(0, restored.getJsonArray("eventDeactivations").size());
     assertEquals(other, only(restored, "eventReactivations").getString("eventId"));
+  }
+
+  @Test
+  void viewingRecordsLoseTheirPersonalDetailsAfterTheRetentionPeriodAndKeepTheirFigures()
+      throws SQLException {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    String event =
+        insertEvent("Retained " + UUID.randomUUID(), now, now.plusHours(2), 48, false, true);
+    String old = insertViewingRecord(event, now.minusDays(31));
+    String recent = insertViewingRecord(event, now.minusDays(29));
+
+    assertTrue(viewingRecords.purge() >= 1);
+
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT client_ip, user_agent, device_key, startup_ms FROM viewing_record"
+                    + " WHERE session_id = ?")) {
+      select.setString(1, old);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next());
+        assertNull(row.getString(1), "the address is gone after 30 days (the default)");
+        assertNull(row.getString(2), "and the user agent");
+        assertEquals("d".repeat(32), row.getString(3), "the device key stays for unique devices");
+        assertEquals(700, row.getInt(4), "the figures stay");
+      }
+      select.setString(1, recent);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next());
+        assertEquals("203.0.113.9", row.getString(1), "within the period the details stay");
+      }
+    }
+  }
+
+  private String insertViewingRecord(String eventId, OffsetDateTime started) throws SQLException {
+    String sessionId = UUID.randomUUID().toString();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO viewing_record (session_id, event_id, device_key, browser, client_ip,"
+                    + " user_agent, started_at, last_seen_at, startup_ms, personal_since)"
+                    + " VALUES (?, ?, ?, 'Chrome', '203.0.113.9', 'Mozilla/5.0', ?, ?, 700, ?)")) {
+      insert.setString(1, sessionId);
+      insert.setString(2, eventId);
+      insert.setString(3, "d".repeat(32));
+      insert.setObject(4, started);
+      insert.setObject(5, started.plusHours(1));
+      insert.setObject(6, started);
+      insert.executeUpdate();
+    }
+    return sessionId;
   }
 
   @Test

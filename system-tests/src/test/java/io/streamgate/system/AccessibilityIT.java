@@ -7,6 +7,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +68,8 @@ class AccessibilityIT {
   void theConsolesPagesHaveNoSeriousViolations() throws Exception {
     String event = fixtures.liveEvent();
     fixtures.code(event);
+    // Something to chart on the analytics page.
+    fixtures.viewingRecord(event, Instant.now().minusSeconds(3600), 600, 900, "720p=10", "Chrome");
     List<String> found = new ArrayList<>();
     try (BrowserContext context = chromium.newContext()) {
       Page page = context.newPage();
@@ -85,6 +88,7 @@ class AccessibilityIT {
               "/admin/codes.xhtml?event=" + event,
               "/admin/tickets.xhtml?event=" + event,
               "/admin/attendees.xhtml?event=" + event,
+              "/admin/analytics.xhtml?event=" + event,
               "/admin/webhooks.xhtml",
               "/admin/users.xhtml",
               "/admin/devices.xhtml",

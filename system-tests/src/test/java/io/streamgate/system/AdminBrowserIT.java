@@ -549,6 +549,71 @@ class AdminBrowserIT {
     }
   }
 
+  @Test
+  void theAnalyticsPageChartsAnEventsAudience() throws Exception {
+    String event = fixtures.liveEvent();
+    Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+    // Ten viewers arrive a minute apart, each watching 19.5 minutes: all ten in the tenth minute.
+    for (int i = 0; i < 10; i++) {
+      fixtures.viewingRecord(
+          event,
+          start.plus(Duration.ofMinutes(i)),
+          20 * 60 - 30,
+          500 + 300 * i,
+          i < 7 ? "720p=100;360p=20" : "360p=120",
+          i < 8 ? "Chrome" : "Firefox");
+    }
+    try (BrowserContext context = asAdmin()) {
+      Page page = context.newPage();
+      List<String> problems = watch(page);
+      page.navigate(url("/admin/event.xhtml?id=" + event));
+      page.click("#event-analytics");
+      page.waitForURL("**/admin/analytics.xhtml?event=" + event);
+
+      assertEquals("10", page.textContent("#peak-viewers").trim());
+      assertEquals(
+          PICKER.format(start.plus(Duration.ofMinutes(9))) + " UTC",
+          page.textContent("#peak-viewers + .stat-note").trim());
+      assertEquals("10 / 10", page.textContent("#sessions").trim());
+      assertEquals("1.70 s / 3.20 s", page.textContent("#startup").trim());
+      assertTrue(page.textContent("#analytics-state").contains("Nobody is watching now"));
+      for (String chart :
+          List.of("viewers-chart", "renditions-chart", "browsers-chart", "errors-chart")) {
+        assertEquals(
+            Boolean.TRUE,
+            page.evaluate(
+                "id => { const canvas = document.querySelector('[id$=\"' + id + '\"] canvas');"
+                    + " return !!canvas && canvas.width > 0 && !!window.Chart"
+                    + " && !!window.Chart.getChart(canvas); }",
+                chart),
+            chart + " drawn");
+      }
+      assertEquals(
+          "720p",
+          page.evaluate(
+              "() => Chart.getChart(document.querySelector('[id$=\"renditions-chart\"] canvas'))"
+                  + ".data.labels[0]"));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setFullPage(true)
+              .setPath(Chromium.SCREENSHOTS.resolve("admin-analytics-desktop.png")));
+      // On a phone, loaded at its width (charts size themselves when drawn): nothing sideways.
+      page.setViewportSize(390, 844);
+      page.reload();
+      page.waitForFunction(
+          "() => [...document.querySelectorAll('canvas')].every(c => Chart.getChart(c))");
+      assertEquals(
+          Boolean.TRUE,
+          page.evaluate("() => document.documentElement.scrollWidth <= 390"),
+          "the analytics page scrolls sideways on a phone");
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setFullPage(true)
+              .setPath(Chromium.SCREENSHOTS.resolve("admin-analytics-390x844.png")));
+      assertEquals(List.of(), problems);
+    }
+  }
+
   /**
    * A fresh browser profile in which admin is logged in: one console session, logged in (the way
    * {@link #logIn} does) by the first test that asks, its cookie copied into each profile.

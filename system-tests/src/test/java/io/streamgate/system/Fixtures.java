@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -191,6 +192,55 @@ final class Fixtures {
         return null;
       }
       return row.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+
+  /**
+   * The quality figures of the viewing record of the code's current session: start-up ms (0 when
+   * none), stalls, stalled ms, network errors.
+   */
+  List<Long> qualityOf(String code) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement select =
+            db.prepareStatement(
+                "SELECT COALESCE(r.startup_ms, 0), r.stalls, r.stalled_ms, r.errors_network"
+                    + " FROM viewing_record r JOIN viewer_session s ON s.session_id = r.session_id"
+                    + " JOIN access_code c ON c.id = s.access_code_id WHERE c.code = ?")) {
+      select.setString(1, code);
+      ResultSet row = select.executeQuery();
+      if (!row.next()) {
+        throw new IllegalStateException("the code's session has no viewing record");
+      }
+      return List.of(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
+    }
+  }
+
+  /**
+   * A finished viewing record of the event, as a session would leave it: from {@code start} for
+   * {@code seconds}, with that start-up time and rendition segments ({@code 720p=40;360p=5}).
+   */
+  void viewingRecord(
+      String eventId, Instant start, int seconds, int startupMs, String renditions, String browser)
+      throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO viewing_record (session_id, event_id, device_key, browser, started_at,"
+                    + " last_seen_at, ended_at, end_reason, startup_ms, stalled_ms, errors_network,"
+                    + " renditions) VALUES (?, ?, ?, ?, ?, ?, ?, 'released', ?, ?, ?, ?)")) {
+      String sessionId = UUID.randomUUID().toString();
+      insert.setString(1, sessionId);
+      insert.setString(2, eventId);
+      insert.setString(3, sessionId.replace("-", ""));
+      insert.setString(4, browser);
+      insert.setObject(5, utc(start));
+      insert.setObject(6, utc(start.plusSeconds(seconds)));
+      insert.setObject(7, utc(start.plusSeconds(seconds)));
+      insert.setInt(8, startupMs);
+      insert.setLong(9, seconds * 10L);
+      insert.setInt(10, startupMs > 2000 ? 1 : 0);
+      insert.setString(11, renditions);
+      insert.executeUpdate();
     }
   }
 

@@ -79,7 +79,7 @@ class PlatformOnServerPoolIT {
     HttpResponse<String> ready = platform.get("/health/ready");
     assertEquals(200, ready.statusCode(), ready.body() + platform.log());
     assertTrue(ready.body().contains("\"product\":\"PostgreSQL\""), ready.body());
-    assertTrue(ready.body().contains("\"schemaVersion\":\"13\""), ready.body());
+    assertTrue(ready.body().contains("\"schemaVersion\":\"14\""), ready.body());
     try (Stream<Path> files = Files.walk(platform.workDir())) {
       assertEquals(
           List.of(),
@@ -133,7 +133,7 @@ class PlatformOnServerPoolIT {
             .map(line -> Json.createReader(new StringReader(line)).readObject())
             .toList();
     assertTrue(
-        records.stream().anyMatch(record -> record.toString().contains("at schema version 13")),
+        records.stream().anyMatch(record -> record.toString().contains("at schema version 14")),
         "the migration's line is a JSON record");
     assertTrue(records.size() * 10 >= lines.size() * 9, "nearly every line is JSON: " + lines);
   }

@@ -23,7 +23,7 @@ class StartupIT {
 
     JsonObject database = JsonBodies.check(health, "database").orElseThrow();
     assertEquals("H2", database.getJsonObject("data").getString("product"));
-    assertEquals("13", database.getJsonObject("data").getString("schemaVersion"));
+    assertEquals("14", database.getJsonObject("data").getString("schemaVersion"));
 
     JsonObject grid = JsonBodies.check(health, "data-grid").orElseThrow();
     assertEquals("1", grid.getJsonObject("data").getString("members"));

@@ -11,12 +11,14 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +93,43 @@ class ViewerPlayerIT {
       assertTrue(page.isVisible("#entry"));
       assertFalse(page.isVisible("#player-screen"));
     }
+  }
+
+  @Test
+  void thePlayersStartUpTimeAndTheSessionsEndReachTheEventsAnalytics() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    String analytics = "/api/admin/events/" + event + "/analytics";
+    AdminApi admin = new AdminApi(streamGate).loggedIn();
+    try (BrowserContext context = chromium.newContext()) {
+      playing(context, fixtures.code(event));
+      JsonObject figures =
+          Eventually.await(
+              "the player's start-up time in the event's analytics",
+              Duration.ofSeconds(15),
+              () -> {
+                JsonObject data = admin.get(analytics).getJsonObject("data");
+                return data.getJsonObject("startupMs").getInt("samples") == 1
+                    ? Optional.of(data)
+                    : Optional.empty();
+              });
+      int startup = figures.getJsonObject("startupMs").getInt("p50");
+      assertTrue(startup > 0 && startup < FIRST_FRAME_LIMIT.toMillis(), startup + " ms");
+      assertTrue(figures.getBoolean("live"));
+      assertEquals(1, figures.getInt("sessions"));
+      assertEquals("Chrome", figures.getJsonArray("browsers").getJsonObject(0).getString("name"));
+      assertEquals(0, figures.getJsonObject("errors").getInt("network"));
+    }
+    Eventually.await(
+        "the closed page's session ended as released",
+        Duration.ofSeconds(15),
+        () ->
+            admin
+                .get(analytics)
+                .getJsonObject("data")
+                .getJsonArray("endReasons")
+                .getJsonObject(0)
+                .getString("name")
+                .equals("released"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.streamgate.platform.codes.boundary.CodeView.CodesPage;
 import io.streamgate.platform.codes.control.CodeQueries;
 import io.streamgate.platform.codes.control.CodeQueries.CodeFilter;
 import io.streamgate.platform.codes.entity.CodeStatus;
+import io.streamgate.platform.csv.control.CsvRows;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.paging.control.Paging;
@@ -115,7 +116,7 @@ public class AdminCodesResource {
         AdminAuthentication.actor(context), "codes-export", event.id(), clients.ip(request), null);
     StreamingOutput body = out -> csv.write(event, out);
     return Response.ok(body, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", CodeCsv.disposition(event.title()))
+        .header("Content-Disposition", CsvRows.attachment("tokens", event.title()))
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -46,15 +45,6 @@ public class CodeCsv {
         throw e.getCause();
       }
     }
-  }
-
-  /** {@code attachment; filename="tokens-<title>.csv"} with a safe ASCII name and the real one. */
-  static String disposition(String title) {
-    String ascii = title.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("(^-+|-+$)", "");
-    String name = "tokens-" + (ascii.isEmpty() ? "event" : ascii) + ".csv";
-    String utf8 =
-        URLEncoder.encode("tokens-" + title + ".csv", StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + utf8;
   }
 
   static String cell(String value) {

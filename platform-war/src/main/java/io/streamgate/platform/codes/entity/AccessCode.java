@@ -42,6 +42,10 @@ import java.time.Instant;
     name = AccessCode.COUNT_OF_EVENT,
     query = "SELECT COUNT(c) FROM AccessCode c WHERE c.event.id = :eventId")
 @NamedQuery(
+    name = AccessCode.REDEEMED_COUNT_OF_EVENT,
+    query =
+        "SELECT COUNT(c) FROM AccessCode c WHERE c.event.id = :eventId AND c.redeemedAt IS NOT NULL")
+@NamedQuery(
     name = AccessCode.EXISTING,
     query = "SELECT c.code FROM AccessCode c WHERE c.code IN :ids")
 @NamedQuery(
@@ -55,6 +59,9 @@ public class AccessCode {
   public static final String WITH_IDS = "AccessCode.withIds";
 
   public static final String COUNT_OF_EVENT = "AccessCode.countOfEvent";
+
+  /** How many of an event's codes were ever redeemed. */
+  public static final String REDEEMED_COUNT_OF_EVENT = "AccessCode.redeemedCountOfEvent";
 
   /** Which of the given codes exist. */
   public static final String EXISTING = "AccessCode.existing";

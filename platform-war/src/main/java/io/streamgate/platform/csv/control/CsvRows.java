@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,19 @@ public final class CsvRows {
    */
   public static Reader text(InputStream body, int longestLine) {
     return new LineLimit(utf8(body), longestLine);
+  }
+
+  /**
+   * {@code attachment; filename="<prefix>-<title>.csv"}: a safe ASCII name, and the real one for
+   * browsers that read it.
+   */
+  public static String attachment(String prefix, String title) {
+    String ascii = title.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("(^-+|-+$)", "");
+    String name = prefix + "-" + (ascii.isEmpty() ? "event" : ascii) + ".csv";
+    String utf8 =
+        URLEncoder.encode(prefix + "-" + title + ".csv", StandardCharsets.UTF_8)
+            .replace("+", "%20");
+    return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + utf8;
   }
 
   /** Why the rest cannot be read: not UTF-8, or a line far too long. */

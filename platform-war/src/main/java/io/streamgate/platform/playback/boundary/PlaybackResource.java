@@ -2,6 +2,8 @@ package io.streamgate.platform.playback.boundary;
 
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokens;
+import io.streamgate.platform.analytics.control.ViewingRecords;
+import io.streamgate.platform.analytics.entity.QualityReport;
 import io.streamgate.platform.clients.boundary.Clients;
 import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.playback.control.PlaybackCallers;
@@ -33,16 +35,29 @@ public class PlaybackResource {
 
   @Inject Clients clients;
 
+  @Inject ViewingRecords records;
+
   @Context HttpServletRequest request;
 
   @Context ContainerRequestContext context;
 
-  /** Answers {@code {"ok": true}} while the session holds its code. */
+  /**
+   * Answers {@code {"ok": true}} while the session holds its code. The body may carry the player's
+   * {@link QualityReport} on its session so far; a report out of bounds refuses the heartbeat (400)
+   * before anything is written, one within {@link ViewingRecords#REPORT_SPACING} of the last is
+   * ignored. The token decides whose figures a report changes: only its own session's.
+   */
   @POST
   @Path("heartbeat")
   @RolesAllowed(CallerRoles.VIEWER)
-  public PlaybackJson.Ok heartbeat() {
-    sessions.heartbeat(caller());
+  public PlaybackJson.Ok heartbeat(String body) {
+    QualityReport report =
+        body == null || body.isBlank() ? null : JsonRecords.read(body, QualityReport.class);
+    PlaybackClaims caller = caller();
+    sessions.heartbeat(caller);
+    if (report != null) {
+      records.report(caller.sid(), report);
+    }
     return new PlaybackJson.Ok(true);
   }
 

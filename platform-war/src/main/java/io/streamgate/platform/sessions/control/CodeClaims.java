@@ -1,6 +1,8 @@
 package io.streamgate.platform.sessions.control;
 
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.platform.analytics.control.ViewingRecords;
+import io.streamgate.platform.analytics.entity.EndReason;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.control.CodeRefusedException;
 import io.streamgate.platform.codes.control.CodeWebhooks;
@@ -46,6 +48,8 @@ public class CodeClaims {
 
   @Inject CodeWebhooks codeWebhooks;
 
+  @Inject ViewingRecords records;
+
   @Transactional
   public Claim claim(String code, String forEvent, String clientIp, String userAgent) {
     Instant now = clock.instant();
@@ -70,8 +74,10 @@ public class CodeClaims {
     } else {
       ended.fire(new SessionEnded(session.sessionId()));
       if (!session.endReported()) {
-        webhooks.ended(accessCode, session.sessionId(), SessionWebhooks.Reason.TAKEN_OVER, now);
+        webhooks.ended(accessCode, session.sessionId(), EndReason.TAKEN_OVER, now);
       }
+      // The earlier device went silent: it stopped watching at its last heartbeat.
+      records.ended(session.sessionId(), EndReason.TAKEN_OVER, session.lastHeartbeat());
       session.takeOver(clientIp, userAgent, now);
       action = "session-takeover";
     }
@@ -79,6 +85,7 @@ public class CodeClaims {
     accessCode.redeem(now, clientIp);
     codeWebhooks.publish(WebhookType.CODE_REDEEMED, accessCode, now);
     webhooks.started(accessCode, session.sessionId(), now);
+    records.started(session.sessionId(), accessCode.event().id(), clientIp, userAgent, now);
     return new Claim(
         accessCode.id(), accessCode.event(), session.sessionId(), accessCode.expiresAt());
   }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.sessions.control;
 
+import io.streamgate.platform.analytics.control.ViewingRecords;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,8 @@ public class HeartbeatWrites {
 
   @Inject Clock clock;
 
+  @Inject ViewingRecords records;
+
   /**
    * Moves the last heartbeat of these sessions to now and answers the ids that exist. The rows the
    * UPDATE touched stay locked until the commit and a session id is never given to another row, so
@@ -27,11 +31,13 @@ public class HeartbeatWrites {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Set<String> touch(List<String> sessionIds) {
     Set<String> asked = new HashSet<>(sessionIds);
+    Instant now = clock.instant();
     int updated =
         em.createNamedQuery(ViewerSession.HEARTBEAT)
-            .setParameter("now", clock.instant())
+            .setParameter("now", now)
             .setParameter("sids", asked)
             .executeUpdate();
+    records.seen(asked, now);
     if (updated == asked.size()) {
       return asked;
     }

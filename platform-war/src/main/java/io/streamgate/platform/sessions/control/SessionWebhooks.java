@@ -1,5 +1,6 @@
 package io.streamgate.platform.sessions.control;
 
+import io.streamgate.platform.analytics.entity.EndReason;
 import io.streamgate.platform.codes.control.CodeWebhooks;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.webhooks.entity.WebhookType;
@@ -11,21 +12,6 @@ import java.time.Instant;
 /** What webhooks say about sessions: started, ended (and why), in the caller's transaction. */
 @ApplicationScoped
 public class SessionWebhooks {
-
-  /** Why a session ended, as {@code session.ended} names it. */
-  public enum Reason {
-    RELEASED("released"),
-    TAKEN_OVER("taken_over"),
-    TIMED_OUT("timed_out"),
-    TOKEN_SHARING("token_sharing"),
-    ADMIN("admin");
-
-    private final String wire;
-
-    Reason(String wire) {
-      this.wire = wire;
-    }
-  }
 
   @Inject CodeWebhooks codes;
 
@@ -41,11 +27,11 @@ public class SessionWebhooks {
         Json.createObjectBuilder().add("sessionId", sessionId));
   }
 
-  void ended(AccessCode code, String sessionId, Reason reason, Instant at) {
+  void ended(AccessCode code, String sessionId, EndReason reason, Instant at) {
     codes.publish(
         WebhookType.SESSION_ENDED,
         code,
         at,
-        Json.createObjectBuilder().add("sessionId", sessionId).add("reason", reason.wire));
+        Json.createObjectBuilder().add("sessionId", sessionId).add("reason", reason.wire()));
   }
 }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.sessions.control;
 
+import io.streamgate.platform.analytics.entity.EndReason;
 import io.streamgate.platform.sessions.entity.ViewerSession;
 import io.streamgate.platform.webhooks.entity.WebhookType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +58,7 @@ public class SilentSessions {
         webhooks.ended(
             session.accessCode(),
             session.sessionId(),
-            SessionWebhooks.Reason.TIMED_OUT,
+            EndReason.TIMED_OUT,
             session.lastHeartbeat().plus(policy.timeout()));
       }
     }

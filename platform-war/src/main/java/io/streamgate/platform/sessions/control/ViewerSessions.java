@@ -2,6 +2,8 @@ package io.streamgate.platform.sessions.control;
 
 import io.streamgate.common.grid.SharingReport;
 import io.streamgate.common.playback.PlaybackClaims;
+import io.streamgate.platform.analytics.control.ViewingRecords;
+import io.streamgate.platform.analytics.entity.EndReason;
 import io.streamgate.platform.audit.control.AuditTrail;
 import io.streamgate.platform.codes.entity.AccessCode;
 import io.streamgate.platform.persistence.control.DatabaseOutages;
@@ -44,6 +46,8 @@ public class ViewerSessions {
   @Inject SessionWebhooks webhooks;
 
   @Inject HeartbeatWrites heartbeatWrites;
+
+  @Inject ViewingRecords records;
 
   /** The heartbeats' writer thread, with the application's context for its transactions. */
   @Resource ManagedThreadFactory threads;
@@ -114,7 +118,8 @@ public class ViewerSessions {
                 > 0;
     if (released) {
       ended.fire(new SessionEnded(caller.sid()));
-      webhooks.ended(codes.get(0), caller.sid(), SessionWebhooks.Reason.RELEASED, clock.instant());
+      webhooks.ended(codes.get(0), caller.sid(), EndReason.RELEASED, clock.instant());
+      records.ended(caller.sid(), EndReason.RELEASED, clock.instant());
       audit.record(
           AuditTrail.VIEWER,
           "session-release",
@@ -157,7 +162,8 @@ public class ViewerSessions {
     String code = session.accessCode().code();
     em.remove(session);
     ended.fire(new SessionEnded(sid));
-    webhooks.ended(session.accessCode(), sid, SessionWebhooks.Reason.ADMIN, clock.instant());
+    webhooks.ended(session.accessCode(), sid, EndReason.ADMIN, clock.instant());
+    records.ended(sid, EndReason.ADMIN, clock.instant());
     audit.record(actor, "session-release", AuditTrail.hashed(code), clientIp, null);
   }
 
@@ -233,8 +239,8 @@ public class ViewerSessions {
     if (end) {
       em.remove(session);
       ended.fire(new SessionEnded(sessionId));
-      webhooks.ended(
-          session.accessCode(), sessionId, SessionWebhooks.Reason.TOKEN_SHARING, clock.instant());
+      webhooks.ended(session.accessCode(), sessionId, EndReason.TOKEN_SHARING, clock.instant());
+      records.ended(sessionId, EndReason.TOKEN_SHARING, clock.instant());
     }
     audit.record(
         AuditTrail.MEDIA,

@@ -35,6 +35,7 @@ public record PlatformSettings(
     ClientAddresses trustedProxies,
     Optional<String> internalApiKey,
     Optional<String> portalUrl,
+    long analyticsRetentionDays,
     Mail mail) {
 
   /**
@@ -205,6 +206,16 @@ public record PlatformSettings(
                   + " ticket e-mails")
           .shown("the address the admin's browser used to add the attendees");
 
+  public static final Setting<Long> ANALYTICS_RETENTION_DAYS =
+      Setting.wholeNumber(
+          "ANALYTICS_RETENTION_DAYS",
+          30,
+          1,
+          36_500,
+          "days",
+          "days a viewing record keeps its personal details (client address, user agent) for"
+              + " analytics; then they are cleared and only the figures stay");
+
   public static final Setting<Optional<String>> SMTP_HOST =
       Setting.optional(
           "SMTP_HOST",
@@ -268,6 +279,7 @@ public record PlatformSettings(
         SharedSettings.TRUSTED_PROXIES,
         SharedSettings.INTERNAL_API_KEY,
         PORTAL_URL,
+        ANALYTICS_RETENTION_DAYS,
         SMTP_HOST,
         SMTP_PORT,
         SMTP_STARTTLS,
@@ -303,6 +315,7 @@ public record PlatformSettings(
         SharedSettings.TRUSTED_PROXIES.read(source),
         SharedSettings.INTERNAL_API_KEY.read(source),
         PORTAL_URL.read(source).map(url -> url.replaceAll("/+$", "")),
+        ANALYTICS_RETENTION_DAYS.read(source),
         new Mail(
             SMTP_HOST.read(source),
             SMTP_PORT.read(source).intValue(),
