@@ -5,7 +5,8 @@
 -- address and the browser, not reversible without both) and every figure stay, so the event's
 -- aggregates do not change when the details go.
 -- The quality figures are the player's own totals for the session (a beacon with its heartbeat),
--- each kept at its highest value, and what media servers saw in its requests' CMCD data.
+-- each kept at its highest value, and what media servers saw of its requests: segments served by
+-- rendition (name=count;...), the player's measured throughput and buffer starvations (CMCD).
 
 CREATE TABLE viewing_record (
     session_id      VARCHAR(36)  NOT NULL PRIMARY KEY,
@@ -28,6 +29,7 @@ CREATE TABLE viewing_record (
     quality_at      TIMESTAMP WITH TIME ZONE,
     renditions      VARCHAR(400),
     throughput_kbps INTEGER,
+    starvations     INTEGER DEFAULT 0 NOT NULL,
     personal_since  TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX viewing_record_event ON viewing_record (event_id, started_at);

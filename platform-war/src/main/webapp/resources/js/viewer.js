@@ -629,6 +629,9 @@
       video.src = state.url + "?__token=" + encodeURIComponent(state.token);
     } else {
       var hls = new window.Hls({
+        // Common Media Client Data (CTA-5004) in each request's query: the media servers read the
+        // player's throughput and buffer starvations off the requests they serve anyway.
+        cmcd: { contentId: state.eventId },
         xhrSetup: function (xhr) {
           // Read at each request, so a refreshed token applies without interrupting playback.
           xhr.setRequestHeader("Authorization", "Bearer " + state.token);

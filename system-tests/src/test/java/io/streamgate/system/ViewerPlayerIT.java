@@ -101,6 +101,13 @@ class ViewerPlayerIT {
     String analytics = "/api/admin/events/" + event + "/analytics";
     AdminApi admin = new AdminApi(streamGate).loggedIn();
     try (BrowserContext context = chromium.newContext()) {
+      List<String> withCmcd = new CopyOnWriteArrayList<>();
+      context.onRequest(
+          request -> {
+            if (request.url().contains("/streams/") && request.url().contains("CMCD=")) {
+              withCmcd.add(request.url());
+            }
+          });
       playing(context, fixtures.code(event));
       JsonObject figures =
           Eventually.await(
@@ -118,6 +125,24 @@ class ViewerPlayerIT {
       assertEquals(1, figures.getInt("sessions"));
       assertEquals("Chrome", figures.getJsonArray("browsers").getJsonObject(0).getString("name"));
       assertEquals(0, figures.getJsonObject("errors").getInt("network"));
+      assertTrue(!withCmcd.isEmpty(), "hls.js sends CMCD data with its requests");
+
+      // The media server's counts (segments by rendition, the player's throughput) arrive within
+      // its flush interval of 15 s.
+      JsonObject delivered =
+          Eventually.await(
+              "the media server's delivery figures in the event's analytics",
+              Duration.ofSeconds(40),
+              () -> {
+                JsonObject data = admin.get(analytics).getJsonObject("data");
+                return data.getJsonArray("renditions").isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(data);
+              });
+      assertTrue(
+          delivered.getJsonArray("renditions").getJsonObject(0).getInt("count") > 0,
+          delivered.toString());
+      assertTrue(delivered.getInt("throughputKbps") > 0, delivered.toString());
     }
     Eventually.await(
         "the closed page's session ended as released",

@@ -6,6 +6,7 @@ import io.streamgate.media.delivery.control.AccessLogWriter;
 import io.streamgate.media.delivery.control.DeliveryMetrics;
 import io.streamgate.media.delivery.control.InFlightResponses;
 import io.streamgate.media.delivery.control.StreamAccess;
+import io.streamgate.media.quality.control.DeliveryQuality;
 import io.streamgate.media.settings.entity.MediaSettings;
 import io.streamgate.media.sharing.control.TokenSharing;
 import io.streamgate.media.streams.control.Manifests;
@@ -40,6 +41,9 @@ public class MediaGate extends HttpFilter {
   /** Request attribute: the token, when it came as a query parameter (manifests then carry it). */
   static final String QUERY_TOKEN = Manifests.TOKEN_PARAMETER;
 
+  /** The query parameter in which players (hls.js {@code cmcd}) send CMCD data. */
+  static final String CMCD = "CMCD";
+
   @Inject StreamAccess access;
 
   @Inject DeliveryMetrics metrics;
@@ -49,6 +53,8 @@ public class MediaGate extends HttpFilter {
   @Inject AccessLogWriter accessLog;
 
   @Inject TokenSharing sharing;
+
+  @Inject DeliveryQuality quality;
 
   String allowedOrigin;
 
@@ -97,6 +103,8 @@ public class MediaGate extends HttpFilter {
     PlaybackClaims claims = verdict.claims();
     StreamRequest stream = verdict.stream();
     sharing.seen(claims, req.getRemoteAddr(), req.getHeader("X-Forwarded-For"), stream.file());
+    // Read only after the token passed, and only for that session's figures.
+    quality.seen(claims, stream, req.getParameter(CMCD));
     req.setAttribute(CLAIMS, claims);
     req.setAttribute(REQUEST, stream);
     if (query != null) {

@@ -100,6 +100,10 @@ public class AnalyticsPage {
     return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
   }
 
+  public String kbps(Integer kbps) {
+    return kbps == null ? "–" : String.format(Locale.ROOT, "%.1f Mbit/s", kbps / 1000.0);
+  }
+
   public String milliseconds(Integer ms) {
     return ms == null ? "–" : String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
   }

@@ -10,7 +10,9 @@ import java.util.List;
  * @param live whether some session is watching now (the figures move while it is)
  * @param sessions viewer sessions (a take-over starts a new one)
  * @param uniqueDevices distinct devices (address and browser) among them
- * @param rebufferingRatio time spent stalled over time watched, 0 to 1
+ * @param rebufferingRatio time spent stalled over time watched, 0 to 1 (the players' reports)
+ * @param bufferStarvations times a player's buffer ran dry (CMCD {@code bs}, as media servers saw)
+ * @param throughputKbps the median session's measured throughput (CMCD {@code mtp}); null without
  * @param minutes viewers by minute (UTC), from the first session's start to the last one's end
  */
 public record Audience(
@@ -24,6 +26,8 @@ public record Audience(
     WatchTime watchTime,
     Startup startupMs,
     double rebufferingRatio,
+    long bufferStarvations,
+    Integer throughputKbps,
     Errors errors,
     List<Share> renditions,
     List<Share> browsers,

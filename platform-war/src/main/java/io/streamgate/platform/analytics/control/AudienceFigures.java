@@ -1,6 +1,7 @@
 package io.streamgate.platform.analytics.control;
 
 import io.streamgate.platform.analytics.entity.EndReason;
+import io.streamgate.platform.analytics.entity.Renditions;
 import io.streamgate.platform.analytics.entity.ViewingFigures;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,9 @@ final class AudienceFigures {
     long[] watched = new long[n];
     int[] startups = new int[n];
     int startupCount = 0;
+    int[] throughputs = new int[n];
+    int throughputCount = 0;
+    long starvations = 0;
     long stalledMs = 0;
     long network = 0;
     long media = 0;
@@ -82,12 +86,19 @@ final class AudienceFigures {
       devices.add(record.deviceKey());
       browsers.merge(record.browser(), 1L, Long::sum);
       reasons.merge(reason == null ? "watching" : reason, 1L, Long::sum);
-      addRenditions(record.renditions(), renditions);
+      Renditions.parse(record.renditions())
+          .forEach((name, segments) -> renditions.merge(name, segments, Long::sum));
+      starvations += record.starvations();
+      if (record.throughputKbps() != null && record.throughputKbps() > 0) {
+        throughputs[throughputCount++] = record.throughputKbps();
+      }
     }
     long totalWatched = Arrays.stream(watched).sum();
     Arrays.sort(watched);
     int[] sortedStartups = Arrays.copyOf(startups, startupCount);
     Arrays.sort(sortedStartups);
+    int[] sortedThroughputs = Arrays.copyOf(throughputs, throughputCount);
+    Arrays.sort(sortedThroughputs);
     List<Audience.Minute> minutes = minutes(starts, ends);
     Audience.Peak peak = null;
     for (Audience.Minute minute : minutes) {
@@ -107,6 +118,8 @@ final class AudienceFigures {
         new Audience.Startup(
             percentile(sortedStartups, 50), percentile(sortedStartups, 95), startupCount),
         totalWatched == 0 ? 0 : Math.min(1.0, (double) stalledMs / totalWatched),
+        starvations,
+        percentile(sortedThroughputs, 50),
         new Audience.Errors(network, media, key, access),
         shares(renditions),
         shares(browsers),
@@ -172,27 +185,6 @@ final class AudienceFigures {
     }
     int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)];
-  }
-
-  /** Media servers write {@code name=segments} pairs separated by {@code ;}; others are skipped. */
-  private static void addRenditions(String written, Map<String, Long> into) {
-    if (written == null || written.isEmpty()) {
-      return;
-    }
-    for (String pair : written.split(";")) {
-      int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        continue;
-      }
-      try {
-        long segments = Long.parseLong(pair.substring(equals + 1));
-        if (segments > 0) {
-          into.merge(pair.substring(0, equals), segments, Long::sum);
-        }
-      } catch (NumberFormatException e) {
-        // Not a pair media servers write: left out.
-      }
-    }
   }
 
   private static List<Audience.Share> shares(Map<String, Long> counts) {

@@ -1,5 +1,6 @@
 package io.streamgate.platform.analytics.control;
 
+import io.streamgate.common.grid.DeliveryReport;
 import io.streamgate.platform.analytics.entity.EndReason;
 import io.streamgate.platform.analytics.entity.QualityReport;
 import io.streamgate.platform.analytics.entity.ViewingRecord;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Writes the viewing records as sessions start, speak and end, in the caller's transaction, and
@@ -66,6 +68,21 @@ public class ViewingRecords {
     ViewingRecord record = em.find(ViewingRecord.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
     if (record != null) {
       record.report(report, clock.instant(), REPORT_SPACING);
+    }
+  }
+
+  /**
+   * Adds what media servers saw of these sessions' delivery. A report names its session's event as
+   * the token it was served with did; a record of another event is left alone.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void delivered(List<DeliveryReport> reports) {
+    for (DeliveryReport report : reports) {
+      ViewingRecord record =
+          em.find(ViewingRecord.class, report.sessionId(), LockModeType.PESSIMISTIC_WRITE);
+      if (record != null && record.eventId().equals(report.eventId())) {
+        record.delivered(report.segments(), report.throughputKbps(), report.starvations());
+      }
     }
   }
 

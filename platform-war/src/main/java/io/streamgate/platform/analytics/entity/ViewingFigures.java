@@ -16,4 +16,6 @@ public record ViewingFigures(
     int mediaErrors,
     int keyErrors,
     int accessErrors,
-    String renditions) {}
+    String renditions,
+    Integer throughputKbps,
+    int starvations) {}

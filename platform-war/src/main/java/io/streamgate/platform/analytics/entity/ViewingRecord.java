@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What one viewer session leaves behind for its event's analytics (schema version 14). The client
@@ -39,7 +40,8 @@ import java.util.Locale;
         "SELECT NEW io.streamgate.platform.analytics.entity.ViewingFigures(r.startedAt,"
             + " r.lastSeenAt, r.endedAt, r.endReason, r.deviceKey, r.browser, r.startupMs,"
             + " r.stalledMs, r.errorsNetwork, r.errorsMedia, r.errorsKey, r.errorsAccess,"
-            + " r.renditions) FROM ViewingRecord r WHERE r.eventId = :eventId")
+            + " r.renditions, r.throughputKbps, r.starvations) FROM ViewingRecord r"
+            + " WHERE r.eventId = :eventId")
 public class ViewingRecord {
 
   public static final String SEEN = "ViewingRecord.seen";
@@ -108,6 +110,9 @@ public class ViewingRecord {
   @Column(name = "throughput_kbps")
   private Integer throughputKbps;
 
+  @Column(nullable = false)
+  private int starvations;
+
   /** When the personal details were collected; null once they are cleared. */
   @Column(name = "personal_since")
   private Instant personalSince;
@@ -153,11 +158,34 @@ public class ViewingRecord {
     return true;
   }
 
-  /** What media servers read from the session's CMCD data, replacing what they said before. */
-  public void delivery(String renditions, Integer throughputKbps) {
-    this.renditions = renditions;
-    this.throughputKbps = throughputKbps;
+  /**
+   * Adds what a media server saw of the session since its last report: segments by rendition,
+   * buffer starvations; the throughput is the latest measured. At most {@link #MAX_RENDITIONS}
+   * renditions are named, the rest count as "other".
+   */
+  public void delivered(Map<String, Long> segments, int throughputKbps, int starvations) {
+    Map<String, Long> merged = Renditions.parse(renditions);
+    segments.forEach(
+        (name, count) -> {
+          if (count > 0) {
+            String key =
+                merged.containsKey(name) || merged.size() < MAX_RENDITIONS ? name : "other";
+            merged.merge(key, count, Long::sum);
+          }
+        });
+    String written = Renditions.format(merged);
+    if (written.length() <= 400) {
+      this.renditions = written;
+    }
+    if (throughputKbps > 0) {
+      this.throughputKbps = throughputKbps;
+    }
+    this.starvations =
+        (int) Math.min(1_000_000L, (long) this.starvations + Math.max(0, starvations));
   }
+
+  /** Renditions a record names at most. */
+  static final int MAX_RENDITIONS = 8;
 
   private static int orZero(Integer value) {
     return value == null ? 0 : value;
@@ -214,6 +242,18 @@ public class ViewingRecord {
 
   public int networkErrors() {
     return errorsNetwork;
+  }
+
+  public String renditions() {
+    return renditions;
+  }
+
+  public Integer throughputKbps() {
+    return throughputKbps;
+  }
+
+  public int starvations() {
+    return starvations;
   }
 
   /** The browser family a user agent names, for the share of each; never the full string. */

@@ -62,7 +62,21 @@ class AudienceFiguresTest {
     Instant now = T0.plusSeconds(300);
     ViewingFigures watching =
         new ViewingFigures(
-            T0, now.minusSeconds(20), null, null, "d", "Chrome", null, 0, 0, 0, 0, 0, null);
+            T0,
+            now.minusSeconds(20),
+            null,
+            null,
+            "d",
+            "Chrome",
+            null,
+            0,
+            0,
+            0,
+            0,
+            0,
+            null,
+            null,
+            0);
     Audience audience = AudienceFigures.of("e", List.of(watching), 1, 1, now, TIMEOUT);
 
     assertTrue(audience.live());
@@ -90,11 +104,27 @@ class AudienceFiguresTest {
               i == 2 ? 1 : 0,
               0,
               i == 3 ? 1 : 0,
-              i <= 5 ? "720p=30;360p=10" : "720p=40;garbage;=3;360p=x"));
+              i <= 5 ? "720p=30;360p=10" : "720p=40;garbage;=3;360p=x",
+              i * 1000,
+              i == 4 ? 3 : 0));
     }
     records.add(
         new ViewingFigures(
-            T0, T0.plusSeconds(100), null, null, "x", "Safari", null, 0, 0, 0, 0, 0, null));
+            T0,
+            T0.plusSeconds(100),
+            null,
+            null,
+            "x",
+            "Safari",
+            null,
+            0,
+            0,
+            0,
+            0,
+            0,
+            null,
+            null,
+            0));
     Audience audience = AudienceFigures.of("e", records, 30, 21, T0.plusSeconds(7200), TIMEOUT);
 
     assertEquals(1000, audience.startupMs().p50());
@@ -102,6 +132,8 @@ class AudienceFiguresTest {
     assertEquals(20, audience.startupMs().samples());
     assertEquals(20_000.0 / 2_100_000, audience.rebufferingRatio(), 1e-9);
     assertEquals(new Audience.Errors(2, 1, 0, 1), audience.errors());
+    assertEquals(3, audience.bufferStarvations());
+    assertEquals(10_000, audience.throughputKbps());
     assertEquals(12, audience.uniqueDevices());
     assertEquals(
         List.of(new Audience.Share("720p", 750, 0.9375), new Audience.Share("360p", 50, 0.0625)),
@@ -152,7 +184,9 @@ class AudienceFiguresTest {
         0,
         0,
         0,
-        null);
+        null,
+        null,
+        0);
   }
 
   private static ViewingFigures silent(int minute, int second, int seconds) {
@@ -170,6 +204,8 @@ class AudienceFiguresTest {
         0,
         0,
         0,
-        null);
+        null,
+        null,
+        0);
   }
 }
