@@ -552,6 +552,7 @@
     $("player").classList.add("ended");
     $("reconnecting").hidden = true;
     $("loading").hidden = true;
+    $("rotate-hint").hidden = true;
     announce(message);
     $("ended").querySelector("button").focus();
   }
@@ -811,6 +812,7 @@
     $("play").addEventListener("click", togglePlay);
     video.addEventListener("click", togglePlay);
     video.addEventListener("dblclick", toggleFullscreen);
+    setUpTouch();
     $("fullscreen").addEventListener("click", toggleFullscreen);
     $("mute").addEventListener("click", function () {
       video.muted = !video.muted;
@@ -893,6 +895,84 @@
     document.addEventListener("keydown", shortcut);
   }
 
+  // ---------------------------------------------------------------- touch
+
+  var DOUBLE_TAP_MS = 300;
+  var SEEK_STEP_S = 10;
+
+  /**
+   * Touch screens: a tap on the picture plays or pauses, a double tap seeks 10 s back (left half)
+   * or forward (right half); the speaker opens the volume popover; a phone held upright while
+   * playing is told it can turn sideways (once, until dismissed).
+   */
+  function setUpTouch() {
+    var pendingTap = null;
+    var lastTap = 0;
+    video.addEventListener("touchend", function (event) {
+      if (event.changedTouches.length !== 1) {
+        return;
+      }
+      // The browser's own click and double-click (play, full screen) are replaced by these.
+      event.preventDefault();
+      var touch = event.changedTouches[0];
+      var now = Date.now();
+      if (now - lastTap < DOUBLE_TAP_MS) {
+        clearTimeout(pendingTap);
+        pendingTap = null;
+        lastTap = 0;
+        var box = video.getBoundingClientRect();
+        seekBy(touch.clientX < box.left + box.width / 2 ? -SEEK_STEP_S : SEEK_STEP_S);
+        return;
+      }
+      lastTap = now;
+      pendingTap = setTimeout(function () {
+        pendingTap = null;
+        togglePlay();
+      }, DOUBLE_TAP_MS);
+    });
+    $("volume-toggle").addEventListener("click", function () {
+      var open = !$("volume-control").classList.contains("open");
+      $("volume-control").classList.toggle("open", open);
+      $("volume-toggle").setAttribute("aria-expanded", String(open));
+    });
+    $("rotate-dismiss").addEventListener("click", function () {
+      sessionStorage.setItem("streamgate.rotateDismissed", "true");
+      renderRotateHint();
+    });
+    if (window.matchMedia) {
+      var upright = window.matchMedia(UPRIGHT_PHONE);
+      if (upright.addEventListener) {
+        upright.addEventListener("change", renderRotateHint);
+      }
+    }
+    video.addEventListener("playing", renderRotateHint);
+    document.addEventListener("fullscreenchange", renderRotateHint);
+  }
+
+  var UPRIGHT_PHONE = "(orientation: portrait) and (max-width: 767px) and (pointer: coarse)";
+
+  function renderRotateHint() {
+    var upright = window.matchMedia && window.matchMedia(UPRIGHT_PHONE).matches;
+    $("rotate-hint").hidden = !(upright && state && !state.ended && !document.fullscreenElement &&
+      sessionStorage.getItem("streamgate.rotateDismissed") !== "true");
+  }
+
+  /** Seeks by {@code seconds} within what can be sought, and shows which way for a moment. */
+  function seekBy(seconds) {
+    var range = seekRange();
+    if (!range) {
+      return;
+    }
+    video.currentTime = Math.min(range.end, Math.max(range.start, video.currentTime + seconds));
+    var hint = $("seek-hint");
+    hint.textContent = seconds < 0 ? hint.getAttribute("data-back") : hint.getAttribute("data-forward");
+    hint.className = "seek-hint " + (seconds < 0 ? "rewind" : "ahead");
+    hint.hidden = false;
+    clearTimeout(hint.timer);
+    hint.timer = setTimeout(function () { hint.hidden = true; }, 700);
+    wake();
+  }
+
   function wake() {
     var player = $("player");
     player.classList.remove("idle");
@@ -910,6 +990,10 @@
     }
     var target = event.target;
     if (target && (target.tagName === "INPUT" && target.type === "text" || target.tagName === "SELECT")) {
+      return;
+    }
+    // A focused slider (volume, seek bar) takes the arrow keys itself.
+    if (target && target.tagName === "INPUT" && target.type === "range" && event.key.indexOf("Arrow") === 0) {
       return;
     }
     var handled = true;
@@ -964,7 +1048,14 @@
     if (document.fullscreenElement) {
       document.exitFullscreen();
     } else if (player.requestFullscreen) {
-      player.requestFullscreen().catch(function () {});
+      player.requestFullscreen().then(function () {
+        // Phones: full screen is for the picture sideways.
+        if (screen.orientation && screen.orientation.lock && window.matchMedia &&
+            window.matchMedia("(pointer: coarse)").matches) {
+          screen.orientation.lock("landscape").catch(function () {});
+        }
+        renderRotateHint();
+      }).catch(function () {});
     } else if (video.webkitEnterFullscreen) {
       video.webkitEnterFullscreen();
     }
@@ -998,8 +1089,9 @@
 
   function renderTime() {
     var range = seekRange();
-    $("time").textContent = clock(Math.floor(video.currentTime)) +
-      (range && isFinite(video.duration) ? " / " + clock(Math.floor(video.duration)) : "");
+    $("time-now").textContent = clock(Math.floor(video.currentTime));
+    $("time-total").textContent =
+      range && isFinite(video.duration) ? " / " + clock(Math.floor(video.duration)) : "";
     if (!range || range.end <= range.start) {
       return;
     }

@@ -550,6 +550,52 @@ class AdminBrowserIT {
   }
 
   @Test
+  void theConsoleWorksWithAKeyboardAlone() throws Exception {
+    String event = fixtures.liveEvent();
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      page.navigate(url("/admin/login.xhtml"));
+      Chromium.tabTo(page, "[id='login:username']", 10);
+      page.keyboard().type("admin");
+      page.keyboard().press("Tab");
+      page.keyboard().type(password);
+      page.keyboard().press("Enter");
+      page.waitForURL("**/admin/index.xhtml");
+
+      Chromium.tabTo(page, "#nav-events", 10);
+      page.keyboard().press("Enter");
+      page.waitForURL("**/admin/events.xhtml");
+      Chromium.tabTo(page, "#nav-codes", 10);
+      page.keyboard().press("Enter");
+      page.waitForURL("**/admin/codes.xhtml");
+
+      // An event's page, its analytics, and back, by links reached with Tab.
+      page.navigate(url("/admin/event.xhtml?id=" + event));
+      Chromium.tabTo(page, "#event-analytics", 40);
+      page.keyboard().press("Enter");
+      page.waitForURL("**/admin/analytics.xhtml?event=" + event);
+      Chromium.tabTo(page, "#back-to-event", 40);
+      page.keyboard().press("Enter");
+      page.waitForURL("**/admin/event.xhtml?id=" + event);
+
+      // The event form saves from the keyboard: the title, then Enter.
+      Chromium.tabTo(page, "[id='event-form:title']", 60);
+      page.keyboard().press("End");
+      page.keyboard().type(" (keyboard)");
+      page.keyboard().press("Enter");
+      AdminApi api = new AdminApi(streamGate).loggedIn();
+      Eventually.await(
+          "the title saved from the keyboard",
+          Duration.ofSeconds(10),
+          () ->
+              api.get("/api/admin/events/" + event)
+                  .getJsonObject("data")
+                  .getString("title")
+                  .endsWith("(keyboard)"));
+    }
+  }
+
+  @Test
   void theAnalyticsPageChartsAnEventsAudience() throws Exception {
     String event = fixtures.liveEvent();
     Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);

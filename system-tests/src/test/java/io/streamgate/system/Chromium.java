@@ -125,4 +125,35 @@ final class Chromium implements AutoCloseable {
       throw new AssertionError("pages broke their Content-Security-Policy: " + policyViolations);
     }
   }
+
+  /**
+   * Presses Tab until the focus is on {@code selector}, at most {@code presses} times; answers the
+   * ids (or tag names) of what was focused on the way, each checked to show where the focus is.
+   */
+  static List<String> tabTo(Page page, String selector, int presses) {
+    List<String> visited = new java.util.ArrayList<>();
+    for (int i = 0; i < presses; i++) {
+      page.keyboard().press("Tab");
+      Object focused =
+          page.evaluate(
+              "s => { const e = document.activeElement; if (!e || e === document.body) return null;"
+                  + " const style = getComputedStyle(e);"
+                  + " const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0"
+                  + " || style.boxShadow !== 'none';"
+                  + " return [e.matches(s), e.id || e.tagName.toLowerCase(), shown]; }",
+              selector);
+      if (focused == null) {
+        continue;
+      }
+      List<?> answer = (List<?>) focused;
+      visited.add((String) answer.get(1));
+      if (!Boolean.TRUE.equals(answer.get(2))) {
+        throw new AssertionError("no visible focus on " + answer.get(1) + " after " + visited);
+      }
+      if (Boolean.TRUE.equals(answer.get(0))) {
+        return visited;
+      }
+    }
+    throw new AssertionError(selector + " not reached by Tab: " + visited);
+  }
 }

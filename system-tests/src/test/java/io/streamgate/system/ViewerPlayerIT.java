@@ -158,6 +158,53 @@ class ViewerPlayerIT {
   }
 
   @Test
+  void aViewerWithOnlyAKeyboardRedeemsPlaysAndReachesEveryControl() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "");
+      Chromium.tabTo(page, "#code", 15);
+      page.keyboard().type(fixtures.code(event));
+      page.keyboard().press("Enter");
+      page.waitForFunction(PLAYING);
+
+      // Focus moves through the player's controls in their visual order, every one showing it.
+      List<String> visited = Chromium.tabTo(page, "#fullscreen", 20);
+      List<String> controls =
+          visited.stream()
+              .filter(
+                  id ->
+                      List.of("play", "mute", "volume", "quality", "pip", "fullscreen")
+                          .contains(id))
+              .toList();
+      assertEquals(List.of("play", "mute", "volume", "quality", "pip", "fullscreen"), controls);
+      page.keyboard().press("Shift+Tab");
+      page.keyboard().press("Shift+Tab");
+      page.keyboard().press("Shift+Tab");
+      page.keyboard().press("Shift+Tab");
+      page.keyboard().press("Shift+Tab");
+      assertEquals("play", page.evaluate("() => document.activeElement.id"));
+      page.keyboard().press("Enter");
+      until(page, "video.paused");
+      page.keyboard().press("Enter");
+      until(page, "!video.paused");
+      page.keyboard().press("Tab");
+      page.keyboard().press("Enter");
+      until(page, "video.muted");
+      // The slider shows 0 while muted; a step up unmutes at that volume.
+      page.keyboard().press("Tab");
+      page.keyboard().press("ArrowRight");
+      page.keyboard().press("ArrowRight");
+      until(page, "!video.muted && Math.abs(video.volume - 0.1) < 0.01");
+
+      // Back to the code entry from the keyboard.
+      Chromium.tabTo(page, "#player-screen .back", 30);
+      page.keyboard().press("Enter");
+      assertTrue(page.isVisible("#entry"));
+      assertEquals("code", page.evaluate("() => document.activeElement.id"));
+    }
+  }
+
+  @Test
   void keyboardShortcutsAndTheQualitySelectorDriveThePlayer() throws Exception {
     String event = streams.recording(fixtures.liveEvent());
     try (BrowserContext context = chromium.newContext()) {
@@ -542,6 +589,110 @@ class ViewerPlayerIT {
       page.waitForFunction(PLAYING);
       assertFitsTheWidth(page);
     }
+  }
+
+  @Test
+  void onTouchScreensFromPhoneToTabletThePlayerFitsAndEveryControlIsLargeEnough() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    int[][] sizes = {{320, 640}, {360, 740}, {390, 844}, {768, 1024}, {1024, 768}};
+    for (int[] size : sizes) {
+      try (BrowserContext context = touchScreen(size[0], size[1])) {
+        Page page = entry(context, "");
+        assertFitsTheWidth(page);
+        page.fill("#code", fixtures.code(event));
+        page.tap("#watch");
+        page.waitForFunction(PLAYING);
+        assertFitsTheWidth(page);
+        String where = size[0] + "x" + size[1] + ": ";
+        // Every control shown is inside the player and at least 44 px each way.
+        Object misfits =
+            page.evaluate(
+                "() => { const player = document.getElementById('player').getBoundingClientRect();"
+                    + " return [...document.querySelectorAll('#controls button, #controls select,"
+                    + " #controls input')].filter(e => e.offsetParent !== null).map(e => {"
+                    + " const box = e.getBoundingClientRect();"
+                    + " return box.width < 44 || box.height < 44 || box.left < player.left - 0.5"
+                    + " || box.right > player.right + 0.5 ? e.id + ' ' + Math.round(box.width) + 'x'"
+                    + " + Math.round(box.height) + ' at ' + Math.round(box.left) : null; })"
+                    + ".filter(m => m); }");
+        assertEquals(List.of(), misfits, where + "controls too small or outside the player");
+        boolean upright = size[0] < size[1] && size[0] < 768;
+        if (upright) {
+          page.waitForSelector("#rotate-hint", new Page.WaitForSelectorOptions().setTimeout(5000));
+        }
+        assertEquals(
+            upright,
+            page.isVisible("#rotate-hint"),
+            where + "the hint to turn the phone sideways, upright phones only");
+        page.screenshot(
+            new Page.ScreenshotOptions()
+                .setPath(
+                    Chromium.SCREENSHOTS.resolve("touch-" + size[0] + "x" + size[1] + ".png")));
+      }
+    }
+  }
+
+  @Test
+  void touchGesturesSeekByDoubleTapAndTheVolumeIsAPopover() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    try (BrowserContext context = touchScreen(390, 844)) {
+      Page page = entry(context, "?code=" + fixtures.code(event));
+      page.tap("#watch");
+      page.waitForFunction(PLAYING);
+      until(page, "video.currentTime > 1");
+
+      // The volume: a speaker that opens a popover with the slider and the mute toggle.
+      assertFalse(page.isVisible("#volume"));
+      page.tap("#volume-toggle");
+      assertTrue(page.isVisible("#volume"));
+      assertEquals("true", page.getAttribute("#volume-toggle", "aria-expanded"));
+      page.evaluate(
+          "() => { const v = document.getElementById('volume'); v.value = 0.4;"
+              + " v.dispatchEvent(new Event('input', {bubbles: true})); }");
+      until(page, "Math.abs(video.volume - 0.4) < 0.01");
+      page.tap("#mute");
+      until(page, "video.muted");
+      page.tap("#volume-toggle");
+      assertFalse(page.isVisible("#volume"));
+
+      // A double tap on the right half seeks 10 s forward, on the left half 10 s back.
+      var box = page.locator("#video").boundingBox();
+      double y = box.y + box.height / 3;
+      double before = (double) page.evaluate("() => document.getElementById('video').currentTime");
+      page.touchscreen().tap(box.x + box.width * 0.8, y);
+      page.touchscreen().tap(box.x + box.width * 0.8, y);
+      until(page, "video.currentTime >= " + (before + 9));
+      assertTrue(page.isVisible("#seek-hint"));
+      assertFalse(
+          (boolean) page.evaluate("() => document.getElementById('video').paused"),
+          "a double tap does not pause");
+      double ahead = (double) page.evaluate("() => document.getElementById('video').currentTime");
+      page.touchscreen().tap(box.x + box.width * 0.2, y);
+      page.touchscreen().tap(box.x + box.width * 0.2, y);
+      until(page, "video.currentTime <= " + (ahead - 8));
+
+      // A single tap pauses, another plays on.
+      page.touchscreen().tap(box.x + box.width / 2, y);
+      until(page, "video.paused");
+      page.touchscreen().tap(box.x + box.width / 2, y);
+      until(page, "!video.paused");
+
+      // The hint to turn the phone sideways goes when dismissed.
+      assertTrue(page.isVisible("#rotate-hint"));
+      page.tap("#rotate-dismiss");
+      assertFalse(page.isVisible("#rotate-hint"));
+    }
+  }
+
+  /** A touch screen of that size, as phones and tablets present themselves. */
+  private static BrowserContext touchScreen(int width, int height) {
+    BrowserContext context =
+        chromium.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions()
+                .setHasTouch(true)
+                .setIsMobile(true));
+    context.onPage(page -> page.setViewportSize(width, height));
+    return context;
   }
 
   /** Waits for a condition on the page, with {@code video} and {@code play} at hand. */
