@@ -67,7 +67,15 @@
    * has them (another language), else the API's own sentence (the specification's English).
    */
   function refusal(body) {
-    return (body.code && MESSAGES["error." + body.code]) || body.error;
+    var words = body.code && MESSAGES["error." + body.code];
+    if (!words) {
+      return body.error;
+    }
+    // An expired code's answer says until when, in the viewer's language and time zone.
+    var until = body.accessEndedAt && new Date(body.accessEndedAt);
+    return until && !isNaN(until)
+      ? words.replace("{until}", new Intl.DateTimeFormat(LANG, { dateStyle: "long", timeStyle: "short" }).format(until))
+      : words.replace(" {until}", "").replace("{until}", "");
   }
 
   // The language switch keeps the address's other parameters (a ticket's ?code=, ?player=).

@@ -186,6 +186,10 @@ abstract class ViewerAccessContract {
         "This code has expired. Access was available until January 10, 2026 at 21:00 UTC.",
         ViewerApi.error(response));
     assertEquals("code-expired", ViewerApi.code(response));
+    assertEquals(
+        "2026-01-10T21:00:00Z",
+        JsonBodies.parse(response.body()).getString("accessEndedAt"),
+        "for clients that say it in their language");
     assertNull(fixtures.redeemedAt(code));
     assertEquals(1, fixtures.auditEntries("redeem-expired", hashed(code)));
   }

@@ -126,7 +126,8 @@ class ViewerBrowserIT {
   void thePortalSpeaksTheBrowsersLanguageAndKeepsTheViewersChoice(LaunchedStreamGate streamGate)
       throws Exception {
     try (BrowserContext context =
-        chromium.newContext(new Browser.NewContextOptions().setLocale("de-DE"))) {
+        chromium.newContext(
+            new Browser.NewContextOptions().setLocale("de-DE").setTimezoneId("Europe/Berlin"))) {
       Page page = context.newPage();
       page.navigate(streamGate.uri("/").toString());
       assertEquals("de", page.getAttribute("html", "lang"));
@@ -142,6 +143,20 @@ class ViewerBrowserIT {
       page.waitForSelector("#code-message:has-text('Ungültiger Code')");
       assertEquals(
           "Ungültiger Code. Bitte prüfen Sie Ihr Ticket und versuchen Sie es erneut.",
+          page.textContent("#code-message"));
+      // An expired code: until when, in German and Berlin time (the API says 21:00 UTC).
+      Fixtures fixtures = new Fixtures(streamGate.jdbcUrl(), "", streamGate.dataDir());
+      Instant start = Instant.parse("2026-01-10T18:00:00Z");
+      String expired =
+          fixtures.code(
+              fixtures.event(start, start.plus(Duration.ofHours(2)), 1, true),
+              Instant.parse("2026-01-10T21:00:00Z"),
+              false);
+      page.fill("#code", expired);
+      page.click("#watch");
+      page.waitForSelector("#code-message:has-text('abgelaufen')");
+      assertEquals(
+          "Dieser Code ist abgelaufen. Der Zugang war bis 10. Januar 2026 um 22:00 möglich.",
           page.textContent("#code-message"));
       // Times on the cards in the viewer's language and time zone.
       String when = page.textContent(".event-card:has-text('StreamGate demo') time.local-time");

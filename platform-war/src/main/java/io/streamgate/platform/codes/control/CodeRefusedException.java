@@ -38,11 +38,13 @@ public class CodeRefusedException extends RequestRefusedException {
         401, "invalid", "Invalid code. Please check your ticket and try again.");
   }
 
+  /** The answer carries {@code accessEndedAt} too, for clients that say the time their way. */
   public static CodeRefusedException expired(Instant until) {
     return new CodeRefusedException(
         410,
         "expired",
-        "This code has expired. Access was available until " + UNTIL.format(until) + ".");
+        "This code has expired. Access was available until " + UNTIL.format(until) + ".",
+        Map.of("accessEndedAt", until.toString()));
   }
 
   public static CodeRefusedException revoked() {
