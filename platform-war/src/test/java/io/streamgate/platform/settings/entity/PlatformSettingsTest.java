@@ -71,6 +71,12 @@ class PlatformSettingsTest {
         "RATE_LIMIT_REDEEM_PER_MINUTE must be a whole number, from 0 to 2147483647 (got '-1')",
         refusal(Map.of("RATE_LIMIT_REDEEM_PER_MINUTE", "-1")));
     assertEquals(
+        "ANALYTICS_RETENTION_DAYS must be a whole number of days, from 1 to 36500 (got '0')",
+        refusal(Map.of("ANALYTICS_RETENTION_DAYS", "0")));
+    assertEquals(
+        "ANALYTICS_RETENTION_DAYS must be a whole number of days, from 1 to 36500 (got '30d')",
+        refusal(Map.of("ANALYTICS_RETENTION_DAYS", "30d")));
+    assertEquals(
         "STREAMGATE_DEMO must be true or false (got 'yes')",
         refusal(Map.of("STREAMGATE_DEMO", "yes")));
     assertEquals(
