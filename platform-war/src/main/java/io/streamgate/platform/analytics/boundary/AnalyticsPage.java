@@ -128,52 +128,41 @@ public class AnalyticsPage {
             ? "Peak"
             : "Peak: " + figures.peak().viewers() + " at " + CLOCK.format(figures.peak().minute());
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
-            .add("labels", labels)
-            .add(
-                "datasets",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("label", "Viewers")
-                            .add("data", viewers)
-                            .add("borderColor", COLOURS.get(0))
-                            .add("backgroundColor", "rgba(37, 99, 235, 0.15)")
-                            .add("fill", true)
-                            .add("pointRadius", 0)
-                            .add("stepped", true))
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("label", peakLabel)
-                            .add("data", peak)
-                            .add("borderColor", COLOURS.get(3))
-                            .add("backgroundColor", COLOURS.get(3))
-                            .add("pointRadius", 6)
-                            .add("showLine", false)));
+        data(
+            labels,
+            Json.createObjectBuilder()
+                .add("label", "Viewers")
+                .add("data", viewers)
+                .add("borderColor", COLOURS.get(0))
+                .add("backgroundColor", "rgba(37, 99, 235, 0.15)")
+                .add("fill", true)
+                .add("pointRadius", 0)
+                .add("stepped", true),
+            Json.createObjectBuilder()
+                .add("label", peakLabel)
+                .add("data", peak)
+                .add("borderColor", COLOURS.get(3))
+                .add("backgroundColor", COLOURS.get(3))
+                .add("pointRadius", 6)
+                .add("showLine", false));
     return chart("line", data, axes("Minute (UTC)", "Viewers"));
   }
 
   public String getErrorsChart() {
     Audience.Errors errors = getAudience().errors();
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
-            .add(
-                "labels",
-                Json.createArrayBuilder().add("Network").add("Media").add("Key").add("Access"))
-            .add(
-                "datasets",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("label", "Fatal errors")
-                            .add(
-                                "data",
-                                Json.createArrayBuilder()
-                                    .add(errors.network())
-                                    .add(errors.media())
-                                    .add(errors.key())
-                                    .add(errors.access()))
-                            .add("backgroundColor", COLOURS.get(3))));
+        data(
+            Json.createArrayBuilder().add("Network").add("Media").add("Key").add("Access"),
+            Json.createObjectBuilder()
+                .add("label", "Fatal errors")
+                .add(
+                    "data",
+                    Json.createArrayBuilder()
+                        .add(errors.network())
+                        .add(errors.media())
+                        .add(errors.key())
+                        .add(errors.access()))
+                .add("backgroundColor", COLOURS.get(3)));
     return chart("bar", data, axes("Kind", "Errors"));
   }
 
@@ -195,16 +184,18 @@ public class AnalyticsPage {
       colours.add(COLOURS.get(i % COLOURS.size()));
     }
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
-            .add("labels", labels)
-            .add(
-                "datasets",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("data", counts)
-                            .add("backgroundColor", colours)));
+        data(
+            labels, Json.createObjectBuilder().add("data", counts).add("backgroundColor", colours));
     return chart("doughnut", data, Json.createObjectBuilder());
+  }
+
+  /** Chart.js's {@code data}: the labels and the datasets. */
+  private static JsonObjectBuilder data(JsonArrayBuilder labels, JsonObjectBuilder... datasets) {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    for (JsonObjectBuilder dataset : datasets) {
+      all.add(dataset);
+    }
+    return Json.createObjectBuilder().add("labels", labels).add("datasets", all);
   }
 
   private static JsonObjectBuilder axes(String x, String y) {
