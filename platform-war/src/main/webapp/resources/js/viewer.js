@@ -382,7 +382,8 @@
     if (q.startupMs === null && q.networkErrors + q.mediaErrors + q.keyErrors + q.accessErrors === 0) {
       return null;
     }
-    var stalled = q.stalledMs + (q.stalledSince === null ? 0 : performance.now() - q.stalledSince);
+    var stalled = Math.min(604800000,
+      q.stalledMs + (q.stalledSince === null ? 0 : performance.now() - q.stalledSince));
     var report = JSON.stringify({
       startupMs: q.startupMs, stalls: q.stalls, stalledMs: Math.round(stalled),
       networkErrors: q.networkErrors, mediaErrors: q.mediaErrors, keyErrors: q.keyErrors,
@@ -411,7 +412,7 @@
   function qualityWaiting() {
     var q = state && state.quality;
     if (q && q.startupMs !== null && q.stalledSince === null && !video.seeking) {
-      q.stalls += 1;
+      q.stalls = Math.min(100000, q.stalls + 1);
       q.stalledSince = performance.now();
     }
   }

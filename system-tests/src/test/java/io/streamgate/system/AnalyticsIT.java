@@ -175,6 +175,43 @@ class AnalyticsIT {
   }
 
   @Test
+  void onlySegmentsServedCountForDelivery() throws Exception {
+    String event =
+        new DemoStreams(streamGate.dataDir().resolve("streams")).recording(fixtures.liveEvent());
+    String token = ViewerApi.token(new ViewerApi(streamGate).redeem(fixtures.code(event)));
+    MediaClient media = new MediaClient(streamGate);
+    String base = "/streams/" + event + "/";
+    String cmcd = "?CMCD=" + java.net.URLEncoder.encode("bs,mtp=5000,br=800", "UTF-8");
+    for (String segment : List.of("360p/seg_000.ts", "360p/seg_001.ts", "720p/seg_000.ts")) {
+      assertEquals(200, media.get(base + segment + cmcd, token).statusCode());
+    }
+    // Made-up folders (404), playlists, HEAD: nothing of them counts, whatever their CMCD says.
+    for (int i = 0; i < 5; i++) {
+      assertEquals(
+          404, media.get(base + "made-up-" + i + "/seg_000.ts" + cmcd, token).statusCode());
+      assertEquals(200, media.get(base + "master.m3u8" + cmcd, token).statusCode());
+      media.send("HEAD", base + "720p/seg_001.ts" + cmcd, token, Map.of());
+    }
+    JsonObject figures =
+        Eventually.await(
+            "the media server's delivery figures (flushed every 15 s)",
+            Duration.ofSeconds(40),
+            () -> {
+              JsonObject data =
+                  admin.get("/api/admin/events/" + event + "/analytics").getJsonObject("data");
+              return data.getJsonArray("renditions").isEmpty()
+                  ? java.util.Optional.empty()
+                  : java.util.Optional.of(data);
+            });
+    assertEquals(
+        Map.of("360p", 2, "720p", 1),
+        figures.getJsonArray("renditions").getValuesAs(JsonObject.class).stream()
+            .collect(Collectors.toMap(s -> s.getString("name"), s -> s.getInt("count"))));
+    assertEquals(3, figures.getInt("bufferStarvations"), "one per segment served, at most");
+    assertEquals(5000, figures.getInt("throughputKbps"));
+  }
+
+  @Test
   void analyticsAreForTheConsoleOnly() throws Exception {
     String event = fixtures.liveEvent();
     String code = fixtures.code(event);

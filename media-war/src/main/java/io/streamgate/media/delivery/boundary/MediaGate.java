@@ -71,7 +71,16 @@ public class MediaGate extends HttpFilter {
     try {
       gate(req, res, chain);
     } finally {
-      AccessLog.whenDone(req, res, start, metrics, accessLog, inFlight::ended);
+      AccessLog.whenDone(
+          req,
+          res,
+          start,
+          metrics,
+          accessLog,
+          () -> {
+            inFlight.ended();
+            delivered(req, res);
+          });
     }
   }
 
@@ -103,14 +112,32 @@ public class MediaGate extends HttpFilter {
     PlaybackClaims claims = verdict.claims();
     StreamRequest stream = verdict.stream();
     sharing.seen(claims, req.getRemoteAddr(), req.getHeader("X-Forwarded-For"), stream.file());
-    // Read only after the token passed, and only for that session's figures.
-    quality.seen(claims, stream, req.getParameter(CMCD));
+    // Read only after the token passed, and only for that session's figures (once answered).
+    String cmcd = req.getParameter(CMCD);
+    if (cmcd != null) {
+      req.setAttribute(CMCD, cmcd);
+    }
     req.setAttribute(CLAIMS, claims);
     req.setAttribute(REQUEST, stream);
     if (query != null) {
       req.setAttribute(QUERY_TOKEN, query);
     }
     chain.doFilter(req, res);
+  }
+
+  /**
+   * A file the gate let through was answered: a segment actually served (GET, 200 or 206) counts
+   * for its session's delivery figures, with the request's CMCD data. Refused, missing and HEAD
+   * requests count for nothing.
+   */
+  private void delivered(HttpServletRequest req, HttpServletResponse res) {
+    int status = res.getStatus();
+    if ((status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_PARTIAL_CONTENT)
+        && "GET".equals(req.getMethod())
+        && req.getAttribute(CLAIMS) instanceof PlaybackClaims claims
+        && req.getAttribute(REQUEST) instanceof StreamRequest stream) {
+      quality.served(claims, stream, (String) req.getAttribute(CMCD));
+    }
   }
 
   private void cors(HttpServletRequest req, HttpServletResponse res) {

@@ -53,6 +53,9 @@ public class DeliveryQuality {
   /** Renditions named per session at most; further ones count as "other". */
   static final int MAX_RENDITIONS = 8;
 
+  /** The longest rendition name kept; a longer folder name is cut. */
+  static final int MAX_NAME = 32;
+
   @Inject MediaSettings settings;
 
   @Inject Instance<HazelcastInstance> grid;
@@ -85,18 +88,15 @@ public class DeliveryQuality {
   }
 
   /**
-   * Notes a request the gate let through with a session's token: {@code cmcd} is the request's
-   * {@code CMCD} query parameter, or null.
+   * Notes a file served to a session's token (GET, answered 200 or 206): {@code cmcd} is the
+   * request's {@code CMCD} query parameter, or null. Only segments count, so a session's
+   * starvations never outnumber its segments, and its renditions are folders that were served.
    */
-  public void seen(PlaybackClaims claims, StreamRequest stream, String cmcd) {
-    if (reports == null || claims.sid() == null || claims.probe()) {
+  public void served(PlaybackClaims claims, StreamRequest stream, String cmcd) {
+    if (reports == null || claims.sid() == null || claims.probe() || !isSegment(stream.type())) {
       return;
     }
-    boolean segment = isSegment(stream.type());
     Cmcd data = Cmcd.parse(cmcd);
-    if (!segment && data.throughputKbps() == 0 && !data.starved()) {
-      return;
-    }
     Counts counts = pending.get(claims.sid());
     if (counts == null) {
       if (pending.size() >= MAX_SESSIONS) {
@@ -104,7 +104,7 @@ public class DeliveryQuality {
       }
       counts = pending.computeIfAbsent(claims.sid(), sid -> new Counts(claims.eid()));
     }
-    counts.add(segment ? rendition(stream.file(), data.bitrateKbps()) : null, data);
+    counts.add(rendition(stream.file(), data.bitrateKbps()), data);
   }
 
   /** Hands what was counted since the last flush to the platform, in batches. */
@@ -148,7 +148,7 @@ public class DeliveryQuality {
   static String rendition(String file, int bitrateKbps) {
     int slash = file.indexOf('/');
     if (slash > 0) {
-      return file.substring(0, slash);
+      return file.substring(0, Math.min(slash, MAX_NAME));
     }
     return bitrateKbps > 0 ? bitrateKbps + "kbps" : "main";
   }
@@ -166,13 +166,9 @@ public class DeliveryQuality {
     }
 
     synchronized void add(String rendition, Cmcd data) {
-      if (rendition != null) {
-        String name =
-            segments.containsKey(rendition) || segments.size() < MAX_RENDITIONS
-                ? rendition
-                : "other";
-        segments.merge(name, 1L, Long::sum);
-      }
+      String name =
+          segments.containsKey(rendition) || segments.size() < MAX_RENDITIONS ? rendition : "other";
+      segments.merge(name, 1L, Long::sum);
       if (data.throughputKbps() > 0) {
         throughputSum += data.throughputKbps();
         throughputSamples++;

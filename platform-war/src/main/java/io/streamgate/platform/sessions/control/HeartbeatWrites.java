@@ -37,13 +37,17 @@ public class HeartbeatWrites {
             .setParameter("now", now)
             .setParameter("sids", asked)
             .executeUpdate();
-    records.seen(asked, now);
-    if (updated == asked.size()) {
-      return asked;
+    Set<String> live =
+        updated == asked.size()
+            ? asked
+            : new HashSet<>(
+                em.createNamedQuery(ViewerSession.SESSION_IDS, String.class)
+                    .setParameter("sids", asked)
+                    .getResultList());
+    // Only the sessions that still hold their code watched on: a gone one's record keeps its end.
+    if (!live.isEmpty()) {
+      records.seen(live, now);
     }
-    return new HashSet<>(
-        em.createNamedQuery(ViewerSession.SESSION_IDS, String.class)
-            .setParameter("sids", asked)
-            .getResultList());
+    return live;
   }
 }
