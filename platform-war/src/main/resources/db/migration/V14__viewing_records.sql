@@ -2,8 +2,8 @@
 -- One row per session id (a take-over starts a new one), written when the session starts, moved on
 -- by its heartbeats, closed when it ends. client_ip and user_agent are personal: they are cleared
 -- once the record is older than ANALYTICS_RETENTION_DAYS; device_key (a hash of the event, the
--- address and the browser, not reversible without both) and every figure stay, so the event's
--- aggregates do not change when the details go.
+-- address and the user agent, to count devices: whoever holds the database can test guesses of an
+-- address against it) and every figure stay, so the event's aggregates do not change.
 -- The quality figures are the player's own totals for the session (a beacon with its heartbeat),
 -- each kept at its highest value, and what media servers saw of its requests: segments served by
 -- rendition (name=count;...), the player's measured throughput and buffer starvations (CMCD).

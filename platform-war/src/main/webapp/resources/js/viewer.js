@@ -331,6 +331,7 @@
     if (!state || state.ended) {
       return;
     }
+    var session = state;
     var report = qualityReport();
     var sent = fetch(api + "/playback/heartbeat", {
       method: "POST",
@@ -340,9 +341,10 @@
       body: report || undefined
     });
     sent.then(function (response) {
-      if (response.ok && report && state) {
-        state.quality.sent = report;
-        state.quality.sentAt = performance.now();
+      // A report refused (400) is not sent again: the next heartbeat goes without it.
+      if (report && (response.ok || response.status === 400)) {
+        session.quality.sent = report;
+        session.quality.sentAt = performance.now();
       }
       if (response.status === 404) {
         end(MESSAGES.inactive);
@@ -907,6 +909,7 @@
   // ---------------------------------------------------------------- touch
 
   var DOUBLE_TAP_MS = 300;
+  var TAP_SLOP_PX = 10;
   var SEEK_STEP_S = 10;
 
   /**
@@ -917,13 +920,22 @@
   function setUpTouch() {
     var pendingTap = null;
     var lastTap = 0;
+    var touchedAt = null;
+    video.addEventListener("touchstart", function (event) {
+      var touch = event.touches[0];
+      touchedAt = event.touches.length === 1 ? { x: touch.clientX, y: touch.clientY } : null;
+    }, { passive: true });
+    video.addEventListener("touchcancel", function () { touchedAt = null; });
     video.addEventListener("touchend", function (event) {
-      if (event.changedTouches.length !== 1) {
+      var touch = event.changedTouches[0];
+      // A finger that moved (the page scrolled) or a second finger is no tap.
+      if (event.changedTouches.length !== 1 || !touchedAt ||
+          Math.abs(touch.clientX - touchedAt.x) > TAP_SLOP_PX ||
+          Math.abs(touch.clientY - touchedAt.y) > TAP_SLOP_PX) {
         return;
       }
       // The browser's own click and double-click (play, full screen) are replaced by these.
       event.preventDefault();
-      var touch = event.changedTouches[0];
       var now = Date.now();
       if (now - lastTap < DOUBLE_TAP_MS) {
         clearTimeout(pendingTap);

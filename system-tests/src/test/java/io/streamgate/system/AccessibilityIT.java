@@ -111,6 +111,10 @@ class AccessibilityIT {
   }
 
   private static List<String> violations(Page page, String where) {
+    // Colours are judged as shown: after a message's fade-in, not halfway through it.
+    page.waitForFunction(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+            + " || a.effect?.getTiming().iterations === Infinity)");
     List<String> found = new ArrayList<>();
     for (Rule rule : new AxeBuilder(page).withTags(WCAG).analyze().getViolations()) {
       if (BLOCKING.contains(rule.getImpact())) {

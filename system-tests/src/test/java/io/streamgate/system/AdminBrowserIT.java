@@ -643,6 +643,17 @@ class AdminBrowserIT {
           new Page.ScreenshotOptions()
               .setFullPage(true)
               .setPath(Chromium.SCREENSHOTS.resolve("admin-analytics-desktop.png")));
+
+      // While someone watches, the figures follow without a reload (a poll every 15 s).
+      fixtures.watchingRecord(event);
+      page.reload();
+      assertTrue(page.textContent("#analytics-state").contains("Live"));
+      assertEquals("11 / 11", page.textContent("#sessions").trim());
+      fixtures.watchingRecord(event);
+      page.waitForFunction(
+          "() => document.getElementById('sessions').textContent.trim() === '12 / 12'",
+          null,
+          new Page.WaitForFunctionOptions().setTimeout(25_000));
       // On a phone, loaded at its width (charts size themselves when drawn): nothing sideways.
       page.setViewportSize(390, 844);
       page.reload();

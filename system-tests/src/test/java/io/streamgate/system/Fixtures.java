@@ -244,6 +244,24 @@ final class Fixtures {
     }
   }
 
+  /** A viewing record of a session watching now: started a minute ago, heard from just now. */
+  void watchingRecord(String eventId) throws SQLException {
+    Instant now = Instant.now();
+    try (Connection db = connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO viewing_record (session_id, event_id, device_key, browser, started_at,"
+                    + " last_seen_at) VALUES (?, ?, ?, 'Chrome', ?, ?)")) {
+      String sessionId = UUID.randomUUID().toString();
+      insert.setString(1, sessionId);
+      insert.setString(2, eventId);
+      insert.setString(3, sessionId.replace("-", ""));
+      insert.setObject(4, utc(now.minusSeconds(60)));
+      insert.setObject(5, utc(now));
+      insert.executeUpdate();
+    }
+  }
+
   /** Moves the moment an attendee's ticket was sent back, instead of waiting. */
   void ageSentTicket(String attendeeId, Duration by) throws SQLException {
     try (Connection db = connect();

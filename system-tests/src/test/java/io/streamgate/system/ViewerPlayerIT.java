@@ -187,11 +187,12 @@ class ViewerPlayerIT {
       until(page, "video.paused");
       page.keyboard().press("Enter");
       until(page, "!video.paused");
-      page.keyboard().press("Tab");
+      Chromium.tabTo(page, "#mute", 3);
       page.keyboard().press("Enter");
       until(page, "video.muted");
       // The slider shows 0 while muted; a step up unmutes at that volume.
-      page.keyboard().press("Tab");
+      Chromium.tabTo(page, "#volume", 3);
+      until(page, "document.getElementById('volume').value === '0'");
       page.keyboard().press("ArrowRight");
       page.keyboard().press("ArrowRight");
       until(page, "!video.muted && Math.abs(video.volume - 0.1) < 0.01");
@@ -588,6 +589,12 @@ class ViewerPlayerIT {
       page.click("#watch");
       page.waitForFunction(PLAYING);
       assertFitsTheWidth(page);
+      // With a mouse at this width (a small embed) the last control is still inside the player.
+      assertEquals(
+          Boolean.TRUE,
+          page.evaluate(
+              "() => document.getElementById('fullscreen').getBoundingClientRect().right"
+                  + " <= document.getElementById('player').getBoundingClientRect().right"));
     }
   }
 
@@ -671,9 +678,24 @@ class ViewerPlayerIT {
       page.touchscreen().tap(box.x + box.width * 0.2, y);
       until(page, "video.currentTime <= " + (ahead - 8));
 
-      // A single tap pauses, another plays on.
+      // A finger that moves (scrolling the page) is no tap: the tap after it pauses, once, and
+      // together they are no double tap (that would seek instead).
+      double beforeSwipe =
+          (double) page.evaluate("() => document.getElementById('video').currentTime");
+      page.evaluate(
+          "([x, y]) => { const v = document.getElementById('video');"
+              + " const at = (cy) => [new Touch({identifier: 7, target: v, clientX: x, clientY: cy})];"
+              + " v.dispatchEvent(new TouchEvent('touchstart', {touches: at(y), changedTouches: at(y),"
+              + " bubbles: true, cancelable: true}));"
+              + " v.dispatchEvent(new TouchEvent('touchend', {touches: [], changedTouches: at(y + 60),"
+              + " bubbles: true, cancelable: true})); }",
+          List.of(box.x + box.width / 2, y));
       page.touchscreen().tap(box.x + box.width / 2, y);
       until(page, "video.paused");
+      assertTrue(
+          (double) page.evaluate("() => document.getElementById('video').currentTime")
+              < beforeSwipe + 5,
+          "no seek");
       page.touchscreen().tap(box.x + box.width / 2, y);
       until(page, "!video.paused");
 

@@ -70,7 +70,8 @@ class WebKitIT {
     assertEquals(
         Boolean.TRUE,
         webkit.script(
-            "return !!window.Hls && Hls.isSupported() && !!document.querySelector('#video').src;"),
+            "return !!window.Hls && Hls.isSupported()"
+                + " && document.getElementById('video').src.startsWith('blob:');"),
         "hls.js plays it (Media Source Extensions)");
 
     // The quality menu is drawn by the page, light on dark, not by WebKit's white native box.

@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every stream request passes here first, and only with a playback JWT that opens the requested
@@ -31,6 +33,8 @@ import java.io.IOException;
 public class MediaGate extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+
+  private static final Logger LOG = Logger.getLogger(MediaGate.class.getName());
 
   /** Request attribute: the verified {@link PlaybackClaims}. */
   static final String CLAIMS = PlaybackClaims.class.getName();
@@ -136,7 +140,12 @@ public class MediaGate extends HttpFilter {
         && "GET".equals(req.getMethod())
         && req.getAttribute(CLAIMS) instanceof PlaybackClaims claims
         && req.getAttribute(REQUEST) instanceof StreamRequest stream) {
-      quality.served(claims, stream, (String) req.getAttribute(CMCD));
+      try {
+        quality.served(claims, stream, (String) req.getAttribute(CMCD));
+      } catch (RuntimeException e) {
+        // Figures only: the answer went out, and the access log still records it.
+        LOG.log(Level.FINE, "delivery figures not counted", e);
+      }
     }
   }
 

@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * Counts, per viewer session, the segments this member served by rendition and what the player's
  * CMCD data said (throughput, buffer starvation), and every {@link #FLUSH_SECONDS} seconds hands
  * what it counted since to the platform through the data grid ({@link DeliveryReport}). Requests
- * never wait on the grid: {@link #seen} only adds to a map. Only in the platform's data grid; an
+ * never wait on the grid: {@link #served} only adds to a map. Only in the platform's data grid; an
  * edge server keeps nothing. The figures are approximate by design: a request counted at the very
  * moment its session's counts are flushed may be left out, and a batch no platform member takes
  * within an hour is dropped.

@@ -6,12 +6,13 @@ import io.streamgate.platform.analytics.control.AudienceAnalytics;
 import io.streamgate.platform.events.control.EventAdministration;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.web.boundary.Pages;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,11 +22,13 @@ import java.util.Locale;
 /**
  * Backs the console's analytics page of an event: the figures, and the Chart.js configurations of
  * its charts (PrimeFaces {@code p:chart} takes them as JSON). While someone watches, the page asks
- * again every 15 seconds.
+ * again every 15 seconds: the view keeps the event, each request computes the figures afresh.
  */
 @Named
-@RequestScoped
-public class AnalyticsPage {
+@ViewScoped
+public class AnalyticsPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -43,17 +46,21 @@ public class AnalyticsPage {
 
   @Inject Console console;
 
+  /** The event's id once it is known to exist; null while not (the page then says so). */
   private String eventId;
-  private Event event;
-  private Audience audience;
+
+  private String title;
+
+  /** Computed once per request: a poll asks for fresh figures. */
+  private transient Audience audience;
 
   /** Reads the event named by the {@code event} parameter (f:viewAction); unknown: a message. */
   public void load() {
     console.identity();
-    event = eventId == null || eventId.isBlank() ? null : Pages.result(() -> events.find(eventId));
-    if (event != null) {
-      audience = analytics.of(event.id());
-    }
+    Event event =
+        eventId == null || eventId.isBlank() ? null : Pages.result(() -> events.find(eventId));
+    eventId = event == null ? null : event.id();
+    title = event == null ? null : event.title();
   }
 
   public String getEventId() {
@@ -64,13 +71,18 @@ public class AnalyticsPage {
     this.eventId = eventId;
   }
 
-  public Event getEvent() {
-    return event;
+  /** Whether the page shows an event (one that exists). */
+  public boolean isFound() {
+    return title != null;
+  }
+
+  public String getTitle() {
+    return title;
   }
 
   public Audience getAudience() {
-    if (audience == null && event != null) {
-      audience = analytics.of(event.id());
+    if (audience == null && title != null) {
+      audience = analytics.of(eventId);
     }
     return audience;
   }

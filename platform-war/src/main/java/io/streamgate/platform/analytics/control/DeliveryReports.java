@@ -13,6 +13,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +32,9 @@ import java.util.logging.Logger;
 public class DeliveryReports {
 
   private static final Logger LOG = Logger.getLogger(DeliveryReports.class.getName());
+
+  /** Records changed in one transaction at most. */
+  static final int PER_TRANSACTION = 50;
 
   @Inject HazelcastInstance grid;
 
@@ -64,8 +70,15 @@ public class DeliveryReports {
   private void take(String key) {
     try {
       String batch = batches.remove(key);
-      if (batch != null) {
-        records.delivered(DeliveryReport.parse(batch));
+      if (batch == null) {
+        return;
+      }
+      // In session order, as the heartbeats' UPDATE locks rows, and in short transactions, so a
+      // batch never holds hundreds of rows that heartbeats wait for.
+      List<DeliveryReport> reports = new ArrayList<>(DeliveryReport.parse(batch));
+      reports.sort(Comparator.comparing(DeliveryReport::sessionId));
+      for (int from = 0; from < reports.size(); from += PER_TRANSACTION) {
+        records.delivered(reports.subList(from, Math.min(reports.size(), from + PER_TRANSACTION)));
       }
     } catch (RuntimeException e) {
       // The database away: these figures are lost, the next batches count.

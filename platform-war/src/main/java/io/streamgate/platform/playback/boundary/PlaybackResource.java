@@ -9,6 +9,7 @@ import io.streamgate.platform.clients.control.CallerRoles;
 import io.streamgate.platform.playback.control.PlaybackCallers;
 import io.streamgate.platform.playback.control.PlaybackTokenMint;
 import io.streamgate.platform.playback.control.Redemptions;
+import io.streamgate.platform.refusal.control.BadRequestException;
 import io.streamgate.platform.sessions.control.ViewerSessions;
 import io.streamgate.platform.web.boundary.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,6 +54,14 @@ public class PlaybackResource {
   public PlaybackJson.Ok heartbeat(String body) {
     QualityReport report =
         body == null || body.isBlank() ? null : JsonRecords.read(body, QualityReport.class);
+    if (report != null) {
+      report
+          .outOfBounds()
+          .ifPresent(
+              problem -> {
+                throw new BadRequestException(problem);
+              });
+    }
     PlaybackClaims caller = caller();
     sessions.heartbeat(caller);
     if (report != null) {

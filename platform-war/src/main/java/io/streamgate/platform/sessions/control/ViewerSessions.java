@@ -117,9 +117,7 @@ public class ViewerSessions {
                     .executeUpdate()
                 > 0;
     if (released) {
-      ended.fire(new SessionEnded(caller.sid()));
-      webhooks.ended(codes.get(0), caller.sid(), EndReason.RELEASED, clock.instant());
-      records.ended(caller.sid(), EndReason.RELEASED, clock.instant());
+      ended(codes.get(0), caller.sid(), EndReason.RELEASED);
       audit.record(
           AuditTrail.VIEWER,
           "session-release",
@@ -161,9 +159,7 @@ public class ViewerSessions {
     String sid = session.sessionId();
     String code = session.accessCode().code();
     em.remove(session);
-    ended.fire(new SessionEnded(sid));
-    webhooks.ended(session.accessCode(), sid, EndReason.ADMIN, clock.instant());
-    records.ended(sid, EndReason.ADMIN, clock.instant());
+    ended(session.accessCode(), sid, EndReason.ADMIN);
     audit.record(actor, "session-release", AuditTrail.hashed(code), clientIp, null);
   }
 
@@ -238,9 +234,7 @@ public class ViewerSessions {
             clock.instant()));
     if (end) {
       em.remove(session);
-      ended.fire(new SessionEnded(sessionId));
-      webhooks.ended(session.accessCode(), sessionId, EndReason.TOKEN_SHARING, clock.instant());
-      records.ended(sessionId, EndReason.TOKEN_SHARING, clock.instant());
+      ended(session.accessCode(), sessionId, EndReason.TOKEN_SHARING);
     }
     audit.record(
         AuditTrail.MEDIA,
@@ -257,6 +251,17 @@ public class ViewerSessions {
         .setParameter("eventId", eventId)
         .setParameter("since", clock.instant().minus(within))
         .getResultList();
+  }
+
+  /**
+   * A session ended now, in the caller's transaction: its tokens stop playing (media servers hear
+   * of it after the commit), webhooks say why, its viewing record closes.
+   */
+  private void ended(AccessCode code, String sessionId, EndReason reason) {
+    Instant now = clock.instant();
+    ended.fire(new SessionEnded(sessionId));
+    webhooks.ended(code, sessionId, reason, now);
+    records.ended(sessionId, reason, now);
   }
 
   private boolean endedForSharing(String sessionId) {
