@@ -137,17 +137,22 @@ final class Chromium implements AutoCloseable {
       Object focused =
           page.evaluate(
               "s => { const e = document.activeElement; if (!e || e === document.body) return null;"
-                  + " const style = getComputedStyle(e);"
-                  + " const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0"
-                  + " || style.boxShadow !== 'none';"
-                  + " return [e.matches(s), e.id || e.tagName.toLowerCase(), shown]; }",
+                  + " return [e.matches(s), e.id || e.tagName.toLowerCase()]; }",
               selector);
       if (focused == null) {
         continue;
       }
       List<?> answer = (List<?>) focused;
       visited.add((String) answer.get(1));
-      if (!Boolean.TRUE.equals(answer.get(2))) {
+      // The focus ring may fade in (a CSS transition): shown once it has, within a second.
+      try {
+        page.waitForFunction(
+            "() => { const style = getComputedStyle(document.activeElement);"
+                + " return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0"
+                + " || style.boxShadow !== 'none'; }",
+            null,
+            new Page.WaitForFunctionOptions().setTimeout(1_000));
+      } catch (com.microsoft.playwright.TimeoutError e) {
         throw new AssertionError("no visible focus on " + answer.get(1) + " after " + visited);
       }
       if (Boolean.TRUE.equals(answer.get(0))) {
