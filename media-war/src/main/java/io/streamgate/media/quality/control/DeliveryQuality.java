@@ -14,6 +14,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -65,6 +67,14 @@ public class DeliveryQuality {
   private final Map<String, Counts> pending = new ConcurrentHashMap<>();
   private IMap<String, String> reports;
   private ScheduledFuture<?> flushes;
+
+  /**
+   * Created at deployment: first created later, on the thread that completes an asynchronous
+   * response, it would get no scheduler (no naming context there) and never flush.
+   */
+  void atStartup(@Observes @Initialized(ApplicationScoped.class) Object start) {
+    // Observing the event creates the bean, and so runs init().
+  }
 
   @PostConstruct
   void init() {
