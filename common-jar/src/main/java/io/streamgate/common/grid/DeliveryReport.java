@@ -28,6 +28,21 @@ public record DeliveryReport(
   /** Reports in one grid entry at most. */
   public static final int PER_BATCH = 500;
 
+  /** Renditions one session names at most; segments of further ones count as {@link #OTHER}. */
+  public static final int MAX_RENDITIONS = 8;
+
+  public static final String OTHER = "other";
+
+  /**
+   * Adds {@code count} segments of {@code rendition} to a session's counts, under {@link #OTHER}
+   * once {@link #MAX_RENDITIONS} others are named.
+   */
+  public static void add(Map<String, Long> segments, String rendition, long count) {
+    String name =
+        segments.containsKey(rendition) || segments.size() < MAX_RENDITIONS ? rendition : OTHER;
+    segments.merge(name, count, Long::sum);
+  }
+
   /** The grid value of a batch. */
   public static String encode(List<DeliveryReport> reports) {
     StringBuilder text = new StringBuilder(reports.size() * 96);

@@ -52,9 +52,6 @@ public class DeliveryQuality {
   /** Sessions counted between two flushes at most; more are left out until the next. */
   static final int MAX_SESSIONS = 200_000;
 
-  /** Renditions named per session at most; further ones count as "other". */
-  static final int MAX_RENDITIONS = 8;
-
   /** The longest rendition name kept; a longer folder name is cut. */
   static final int MAX_NAME = 32;
 
@@ -176,9 +173,7 @@ public class DeliveryQuality {
     }
 
     synchronized void add(String rendition, Cmcd data) {
-      String name =
-          segments.containsKey(rendition) || segments.size() < MAX_RENDITIONS ? rendition : "other";
-      segments.merge(name, 1L, Long::sum);
+      DeliveryReport.add(segments, rendition, 1);
       if (data.throughputKbps() > 0) {
         throughputSum += data.throughputKbps();
         throughputSamples++;

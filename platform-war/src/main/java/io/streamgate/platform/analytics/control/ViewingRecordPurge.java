@@ -1,10 +1,7 @@
 package io.streamgate.platform.analytics.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -12,22 +9,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every hour (and at each start), viewing records older than {@code ANALYTICS_RETENTION_DAYS} lose
- * their personal details. Every platform member does it; the UPDATE is the same for all of them.
+ * Every hour, viewing records older than {@code ANALYTICS_RETENTION_DAYS} lose their personal
+ * details. Every platform member does it; the UPDATE is the same for all of them.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrations")
 public class ViewingRecordPurge {
 
   private static final Logger LOG = Logger.getLogger(ViewingRecordPurge.class.getName());
 
   @Inject ViewingRecords records;
-
-  @PostConstruct
-  void atStart() {
-    purge();
-  }
 
   @Schedule(hour = "*", minute = "17", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -1,5 +1,6 @@
 package io.streamgate.platform.analytics.entity;
 
+import io.streamgate.common.grid.DeliveryReport;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -160,17 +161,15 @@ public class ViewingRecord {
 
   /**
    * Adds what a media server saw of the session since its last report: segments by rendition,
-   * buffer starvations; the throughput is the latest measured. At most {@link #MAX_RENDITIONS}
-   * renditions are named, the rest count as "other".
+   * buffer starvations; the throughput is the latest measured. At most {@link
+   * DeliveryReport#MAX_RENDITIONS} renditions are named, the rest count as "other".
    */
   public void delivered(Map<String, Long> segments, int throughputKbps, int starvations) {
     Map<String, Long> merged = Renditions.parse(renditions);
     segments.forEach(
         (name, count) -> {
           if (count > 0) {
-            String key =
-                merged.containsKey(name) || merged.size() < MAX_RENDITIONS ? name : "other";
-            merged.merge(key, count, Long::sum);
+            DeliveryReport.add(merged, name, count);
           }
         });
     String written = Renditions.format(merged);
@@ -183,9 +182,6 @@ public class ViewingRecord {
     this.starvations =
         (int) Math.min(1_000_000L, (long) this.starvations + Math.max(0, starvations));
   }
-
-  /** Renditions a record names at most. */
-  static final int MAX_RENDITIONS = 8;
 
   private static int orZero(Integer value) {
     return value == null ? 0 : value;
