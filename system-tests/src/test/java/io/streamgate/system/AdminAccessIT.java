@@ -50,7 +50,7 @@ class AdminAccessIT {
 
     assertEquals(401, wrongPassword.statusCode());
     assertEquals(401, unknownUser.statusCode());
-    assertEquals("Invalid username or password.", error(wrongPassword));
+    assertEquals("Invalid credentials", error(wrongPassword));
     assertEquals(error(wrongPassword), error(unknownUser));
     assertEquals(401, admin.send("GET", "/api/admin/session", null).statusCode());
   }
@@ -131,7 +131,9 @@ class AdminAccessIT {
     String username = "operator-" + UUID.randomUUID().toString().substring(0, 8);
     fixtures.adminUser(username, "operator-password", "OPERATOR");
     AdminApi operator = new AdminApi(streamGate);
-    ok(operator.login(username, "operator-password"));
+    JsonObject login = data(ok(operator.login(username, "operator-password")));
+    assertEquals(true, login.getBoolean("success"), "the specification's login answer");
+    assertEquals(username, login.getString("username"));
     String code = fixtures.code(event);
 
     assertEquals(
@@ -142,7 +144,9 @@ class AdminAccessIT {
     assertEquals(403, operator.deactivate(event).statusCode());
     assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode());
 
-    ok(operator.send("POST", "/api/admin/logout", null));
+    JsonObject logout = data(ok(operator.send("POST", "/api/admin/logout", null)));
+    assertEquals(true, logout.getBoolean("success"), "the specification's logout answer");
+    assertEquals(true, logout.getBoolean("loggedOut"));
     assertEquals(401, operator.send("GET", "/api/admin/session", null).statusCode());
   }
 

@@ -70,7 +70,7 @@ class AdminBrowserIT {
       Chromium.screenshots(page, "admin-login");
       page.fill("#login\\:password", "not-the-password");
       page.click("#login\\:sign-in");
-      assertEquals("Invalid username or password.", page.textContent(".form-errors").trim());
+      assertEquals("Invalid credentials", page.textContent(".form-errors").trim());
       logIn(page, "admin", password);
       Chromium.screenshots(page, "admin-dashboard");
 

@@ -520,7 +520,9 @@ class MediaDeliveryIT {
         List.of("revocationCacheSize", "segmentCacheEvents", "segmentCacheSizeMB")) {
       assertTrue(health.containsKey(field), field);
     }
-    assertTrue(health.containsKey("lastSyncAgo"));
+    String ago = health.getString("lastSyncAgo");
+    assertTrue(ago.matches("\\d+s"), "the specification's \"25s\": " + ago);
+    assertEquals(ago, health.getJsonNumber("lastSyncAgoSeconds").longValue() + "s");
     double before = Metrics.sum(streamGate, "streamgate_media_bytes_sent_total", "");
     client.get(path("720p/seg_0.ts"), token);
     client.get(path("master.m3u8"), "not-a-jwt");

@@ -94,8 +94,7 @@ class SecondFactorIT {
     HttpResponse<String> wrongPassword =
         new AdminApi(streamGate).login(user.username(), "wrong-password");
     assertEquals(401, wrongPassword.statusCode());
-    assertEquals(
-        "Invalid username or password.", JsonBodies.parse(wrongPassword.body()).getString("error"));
+    assertEquals("Invalid credentials", JsonBodies.parse(wrongPassword.body()).getString("error"));
     assertTrue(!JsonBodies.parse(wrongPassword.body()).containsKey("totpRequired"));
   }
 

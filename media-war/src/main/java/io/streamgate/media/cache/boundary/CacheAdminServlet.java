@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code DELETE /admin/cache/<eventId>} with {@code X-Internal-Api-Key}: removes the event's cached
  * files, e.g. after the organiser replaced a recording upstream. Anything but a plain event id is
- * refused before the file system is touched.
+ * refused before the file system is touched. Answers 204, as the specification says, also when
+ * nothing was cached.
  */
 @WebServlet("/admin/cache/*")
 public class CacheAdminServlet extends HttpServlet {
@@ -41,8 +42,8 @@ public class CacheAdminServlet extends HttpServlet {
       json(res, 400, ErrorCodes.body(400, "Invalid event id"));
       return;
     }
-    int removed = cache.clearEvent(eventId);
-    json(res, 200, "{\"cleared\":true,\"eventId\":\"" + eventId + "\",\"files\":" + removed + "}");
+    cache.clearEvent(eventId);
+    res.setStatus(HttpServletResponse.SC_NO_CONTENT);
   }
 
   private static void json(HttpServletResponse res, int status, String body) throws IOException {

@@ -15,7 +15,9 @@ import java.time.Duration;
 /**
  * {@code GET /health} of the media server in the specification's shape, for monitoring written
  * against it. MicroProfile Health ({@code /health/ready}, {@code /health/live}) is the real one.
- * Reads counters only: never walks the cache folder.
+ * Reads counters only: never walks the cache folder. {@code lastSyncAgo} is the specification's
+ * text ({@code "25s"}); {@code lastSyncAgoSeconds} is the same as a number, for scripts; both are
+ * {@code null} before the first sync.
  */
 @WebServlet("/health")
 public class CompatibleHealthServlet extends HttpServlet {
@@ -31,16 +33,18 @@ public class CompatibleHealthServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     SegmentCache.Stats stats = cache.stats();
-    String lastSyncAgo =
+    String seconds =
         revocations
             .syncedAt()
             .map(at -> Long.toString(Duration.between(at, clock.instant()).toSeconds()))
-            .orElse("null");
+            .orElse(null);
     String body =
         "{\"status\":\"ok\",\"revocationCacheSize\":"
             + revocations.size()
             + ",\"lastSyncAgo\":"
-            + lastSyncAgo
+            + (seconds == null ? "null" : "\"" + seconds + "s\"")
+            + ",\"lastSyncAgoSeconds\":"
+            + (seconds == null ? "null" : seconds)
             + ",\"segmentCacheEvents\":"
             + stats.events()
             + ",\"segmentCacheSizeMB\":"

@@ -64,7 +64,7 @@ public class AdminSessionsResource {
     if (session != null) {
       session.invalidate();
     }
-    return new UserView.LoggedOutData(new UserView.LoggedOut(true));
+    return new UserView.LoggedOutData(new UserView.LoggedOut(true, true));
   }
 
   @GET

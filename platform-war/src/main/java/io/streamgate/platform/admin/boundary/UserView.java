@@ -43,19 +43,22 @@ public record UserView(
   }
 
   /**
-   * Who is logged in: {@code {username, role, totpSetupRequired}}; the last is true for a super
-   * admin who must set up a second factor before anything else.
+   * Who is logged in: {@code {success: true, username, role, totpSetupRequired}}; the last is true
+   * for a super admin who must set up a second factor before anything else. {@code success} is the
+   * specification's whole answer to a login; the rest is StreamGate's.
    */
-  @JsonbPropertyOrder({"username", "role", "totpSetupRequired"})
-  public record Identity(String username, String role, boolean totpSetupRequired) {
+  @JsonbPropertyOrder({"success", "username", "role", "totpSetupRequired"})
+  public record Identity(boolean success, String username, String role, boolean totpSetupRequired) {
 
     static Identity of(AdminIdentity admin) {
-      return new Identity(admin.username(), admin.role().label(), admin.secondFactorPending());
+      return new Identity(
+          true, admin.username(), admin.role().label(), admin.secondFactorPending());
     }
   }
 
-  /** The answer to a logout. */
-  public record LoggedOut(boolean loggedOut) {}
+  /** The answer to a logout: {@code {success: true, loggedOut: true}}. */
+  @JsonbPropertyOrder({"success", "loggedOut"})
+  public record LoggedOut(boolean success, boolean loggedOut) {}
 
   /** {@code {data: user}}. */
   public record UserData(UserView data) {}
@@ -63,9 +66,9 @@ public record UserView(
   /** {@code {data: [users]}}. */
   public record UsersData(List<UserView> data) {}
 
-  /** {@code {data: {username, role}}}. */
+  /** {@code {data: {success, username, role, totpSetupRequired}}}. */
   public record IdentityData(Identity data) {}
 
-  /** {@code {data: {loggedOut: true}}}. */
+  /** {@code {data: {success: true, loggedOut: true}}}. */
   public record LoggedOutData(LoggedOut data) {}
 }

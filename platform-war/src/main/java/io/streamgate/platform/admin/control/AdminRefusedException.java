@@ -42,7 +42,7 @@ public class AdminRefusedException extends RequestRefusedException {
 
   /** Wrong username or password; deliberately the same for either. */
   public static AdminRefusedException badCredentials() {
-    return new AdminRefusedException(401, "Invalid username or password.");
+    return new AdminRefusedException(401, "Invalid credentials");
   }
 
   public static AdminRefusedException notLoggedIn() {
