@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,21 @@ class LauncherSettingsIT {
   @TempDir Path data;
 
   private String refusal(Map<String, String> settings) throws IOException, InterruptedException {
+    return refusal(settings, true);
+  }
+
+  private String refusal(Map<String, String> settings, boolean withHttpPort)
+      throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
     ProcessBuilder builder =
         new ProcessBuilder(home.resolve("streamgate").toString(), "run").directory(home.toFile());
     builder.environment().put("STREAMGATE_DATA_DIR", data.toString());
-    builder
-        .environment()
-        .put("STREAMGATE_HTTP_PORT", Integer.toString(LaunchedStreamGate.freePort()));
+    builder.environment().remove("STREAMGATE_HTTP_PORT");
+    if (withHttpPort) {
+      builder
+          .environment()
+          .put("STREAMGATE_HTTP_PORT", Integer.toString(LaunchedStreamGate.freePort()));
+    }
     builder.environment().putAll(settings);
     Process process = builder.start();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -116,6 +125,25 @@ class LauncherSettingsIT {
   void aPortThatIsNotANumber() throws Exception {
     String line = refusal(Map.of("STREAMGATE_HTTP_PORT", "80a"));
     assertTrue(line.contains("STREAMGATE_HTTP_PORT must be a port number"), line);
+  }
+
+  @Test
+  void aMediaServerStartedAloneTakesTheSpecificationsPort(LaunchedStreamGate running)
+      throws Exception {
+    Map<String, String> media =
+        Map.of(
+            "STREAMGATE_ROLE",
+            "media",
+            "PLATFORM_APP_URL",
+            running.uri("/").toString(),
+            "PORT",
+            Integer.toString(running.port()));
+    String line = refusal(media, false);
+    assertTrue(line.contains("port " + running.port() + " is already in use"), line);
+    assertTrue(line.endsWith("set PORT to a free port"), line);
+    Map<String, String> notANumber = new HashMap<>(media);
+    notANumber.put("PORT", "80a");
+    assertTrue(refusal(notANumber, false).startsWith("streamgate: PORT must be a port number"));
   }
 
   @Test

@@ -64,7 +64,7 @@ class PayaraServerDeployIT {
   private static final HttpClient HTTP = TestHttp.client();
 
   @BeforeAll
-  static void deploy() throws SQLException {
+  static void deploy() throws SQLException, IOException {
     database = Postgres.createDatabase("sg_server_");
     Path work = Path.of(System.getProperty("streamgate.work", "target/system")).resolve("server");
     long started = System.nanoTime();
@@ -83,6 +83,8 @@ class PayaraServerDeployIT {
     env.put("SIGNING_KEY_ENCRYPTION_KEY", SIGNING_KEY_ENCRYPTION_KEY);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("STREAMGATE_DATA_DIR", work.resolve("data").toAbsolutePath().toString());
+    // A media server with nothing to serve does not start.
+    env.put("STREAM_ROOT", Files.createDirectories(work.resolve("streams")).toString());
     env.put("STREAMGATE_CLUSTER_NAME", cluster);
     env.put("STREAMGATE_GRID_INTERFACE", "127.0.0.1");
     env.put("STREAMGATE_BIND_ADDRESS", "127.0.0.1");

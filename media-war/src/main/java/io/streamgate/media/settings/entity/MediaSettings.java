@@ -48,7 +48,8 @@ public record MediaSettings(
           "STREAM_ROOT",
           "",
           "none (no local streams); `DATA/streams` with the launcher",
-          "local HLS files, one folder per event id; one that is set must be a folder",
+          "local HLS files, one folder per event id; one that is set must be a folder; a media"
+              + " server with neither it nor `UPSTREAM_ORIGIN` (or `EVENT_ORIGINS`) does not start",
           value -> {
             Optional<Path> root = path("STREAM_ROOT", "").rule().apply(value);
             if (root.isPresent() && !Files.isDirectory(root.get())) {
@@ -83,8 +84,12 @@ public record MediaSettings(
           "an upstream that sends nothing for this long has failed (502)");
 
   public static final Setting<Optional<Path>> SEGMENT_CACHE_ROOT =
-      path("SEGMENT_CACHE_ROOT", "where upstream files are cached; blank: no cache")
-          .shown("none; `DATA/segment-cache` with the launcher");
+      path(
+              "SEGMENT_CACHE_ROOT",
+              "where upstream files are cached; unset and no `STREAM_ROOT`: no cache")
+          .shown(
+              "`STREAM_ROOT/cache` when an upstream is set, else none; `DATA/segment-cache` with"
+                  + " the launcher");
 
   public static final Setting<Double> SEGMENT_CACHE_MAX_SIZE_GB =
       Setting.number(
@@ -229,13 +234,22 @@ public record MediaSettings(
    * with one line naming the first setting that is wrong.
    */
   public static MediaSettings read(Function<String, Optional<String>> source) {
+    Optional<Path> streamRoot = STREAM_ROOT.read(source);
+    Optional<String> upstreamOrigin = UPSTREAM_ORIGIN.read(source);
+    List<StreamSource> eventOrigins = EVENT_ORIGINS.read(source);
+    long upstreamTimeoutSeconds = UPSTREAM_TIMEOUT_SECONDS.read(source);
+    Optional<Path> cacheRoot = SEGMENT_CACHE_ROOT.read(source);
+    boolean upstream = upstreamOrigin.isPresent() || !eventOrigins.isEmpty();
+    if (cacheRoot.isEmpty() && upstream) {
+      cacheRoot = streamRoot.map(root -> root.resolve("cache"));
+    }
     MediaSettings settings =
         new MediaSettings(
-            STREAM_ROOT.read(source),
-            UPSTREAM_ORIGIN.read(source),
-            EVENT_ORIGINS.read(source),
-            UPSTREAM_TIMEOUT_SECONDS.read(source),
-            SEGMENT_CACHE_ROOT.read(source),
+            streamRoot,
+            upstreamOrigin,
+            eventOrigins,
+            upstreamTimeoutSeconds,
+            cacheRoot,
             SEGMENT_CACHE_MAX_SIZE_GB.read(source),
             SEGMENT_CACHE_MAX_AGE_HOURS.read(source),
             SEGMENT_CACHE_SWEEP_MINUTES.read(source),
@@ -253,6 +267,10 @@ public record MediaSettings(
             TOKEN_SHARING.read(source),
             SharedSettings.TRUSTED_PROXIES.read(source),
             SharedSettings.INTERNAL_API_KEY.read(source));
+    if (streamRoot.isEmpty() && !upstream) {
+      throw new IllegalArgumentException(
+          "STREAM_ROOT or UPSTREAM_ORIGIN must be set: this media server has nothing to serve");
+    }
     if (settings.revocationSync().equals(Optional.of(RevocationSync.POLL))
         && settings.internalApiKey().isEmpty()) {
       throw new IllegalArgumentException(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.streamgate.common.settings.Setting;
 import io.streamgate.common.settings.SettingsTable;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MediaSettingsTest {
 
+  /** Reads {@code configured}; with an upstream origin unless it names a source itself. */
   private static MediaSettings read(Map<String, String> configured) {
-    return MediaSettings.read(name -> Optional.ofNullable(configured.get(name)));
+    Map<String, String> withSource = new HashMap<>(configured);
+    if (!configured.containsKey("STREAM_ROOT") && !configured.containsKey("EVENT_ORIGINS")) {
+      withSource.putIfAbsent("UPSTREAM_ORIGIN", "https://origin.example/hls");
+    }
+    return MediaSettings.read(name -> Optional.ofNullable(withSource.get(name)));
   }
 
   private static String refusal(Map<String, String> configured) {
@@ -66,6 +72,38 @@ class MediaSettingsTest {
             .startsWith("REVOCATION_SYNC=poll needs INTERNAL_API_KEY"));
     assertEquals(
         "PLAYBACK_PUBLIC_KEYS is not a JWK set", refusal(Map.of("PLAYBACK_PUBLIC_KEYS", "{")));
+  }
+
+  @Test
+  void aMediaServerWithNothingToServeDoesNotStart() {
+    RuntimeException refused =
+        assertThrows(
+            RuntimeException.class, () -> MediaSettings.read(name -> Optional.<String>empty()));
+    assertEquals(
+        "STREAM_ROOT or UPSTREAM_ORIGIN must be set: this media server has nothing to serve",
+        refused.getMessage());
+    assertEquals(
+        1,
+        read(Map.of("EVENT_ORIGINS", "https://origin.example/")).eventOrigins().size(),
+        "events' own origins are something to serve");
+  }
+
+  @Test
+  void theSegmentCacheIsInTheStreamRootUnlessSetElsewhere(@TempDir Path folder) {
+    Map<String, String> both =
+        Map.of("STREAM_ROOT", folder.toString(), "UPSTREAM_ORIGIN", "https://origin.example/");
+    assertEquals(Optional.of(folder.resolve("cache")), read(both).segmentCacheRoot());
+    Map<String, String> elsewhere = new HashMap<>(both);
+    elsewhere.put("SEGMENT_CACHE_ROOT", folder.resolve("elsewhere").toString());
+    assertEquals(Optional.of(folder.resolve("elsewhere")), read(elsewhere).segmentCacheRoot());
+    assertEquals(
+        Optional.empty(),
+        read(Map.of("STREAM_ROOT", folder.toString())).segmentCacheRoot(),
+        "local files only: nothing to cache, nothing written into the stream folder");
+    assertEquals(
+        Optional.empty(),
+        read(Map.of("UPSTREAM_ORIGIN", "https://origin.example/")).segmentCacheRoot(),
+        "no stream folder: no default cache");
   }
 
   @Test

@@ -49,7 +49,8 @@ public class InitialAdmin {
     String hash = passwordHash.map(String::strip).filter(h -> !h.isEmpty()).orElse(null);
     if (hash != null && !Passwords.isHash(hash)) {
       throw new IllegalStateException(
-          "ADMIN_PASSWORD_HASH is not a PBKDF2 hash; make one with ./streamgate hash-password");
+          "ADMIN_PASSWORD_HASH is neither a PBKDF2 hash nor a bcrypt hash of cost 10 or more; make"
+              + " one with ./streamgate hash-password");
     }
     if (hash == null && password.isPresent() && password.get().length() < Passwords.MIN_LENGTH) {
       throw new IllegalStateException(
