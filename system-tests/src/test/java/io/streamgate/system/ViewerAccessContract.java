@@ -253,6 +253,7 @@ abstract class ViewerAccessContract {
     assertEquals(0, fixtures.sessionsOf(code));
     assertEquals(1, fixtures.auditEntries("session-start", hashed(code)));
     assertEquals(1, fixtures.auditEntries("session-release", hashed(code)));
+    assertEquals(2, fixtures.auditEntriesMentioning("session " + sid), "start and release name it");
     HttpResponse<String> gone = viewer.withToken("/api/playback/heartbeat", newToken);
     assertEquals(404, gone.statusCode());
     assertEquals("Session not found", ViewerApi.error(gone));
@@ -272,6 +273,45 @@ abstract class ViewerAccessContract {
                 .build());
     assertEquals(200, released.statusCode(), released.body());
     assertEquals(0, fixtures.sessionsOf(code));
+  }
+
+  /**
+   * A session whose heartbeats stopped is audited once as timed out, with its id. Nobody took its
+   * code, so its next heartbeat resumes it (a listed difference: the specification answers 404).
+   */
+  @Test
+  void aHeartbeatTimeOutIsAuditedWithTheSessionId() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    String token = ViewerApi.token(viewer.redeem(code));
+    String sid = verified(token).sid();
+
+    // SESSION_TIMEOUT_SECONDS is 10 on the test instance; the platform looks every 5 s.
+    fixtures.ageSession(code, Duration.ofSeconds(12));
+    Eventually.await(
+        "the time-out in the audit trail",
+        Duration.ofSeconds(20),
+        () -> timeOutsAudited(code) == 1);
+    assertEquals(
+        1, fixtures.auditEntriesMentioning("session " + sid + ", last heartbeat"), "its id");
+
+    HttpResponse<String> resumed = viewer.withToken("/api/playback/heartbeat", token);
+    assertEquals(200, resumed.statusCode(), "nobody took the code over: the device plays on");
+    fixtures.ageSession(code, Duration.ofSeconds(12));
+    HttpResponse<String> other = new ViewerApi(streamGate).redeem(code);
+    assertEquals(200, other.statusCode(), other.body());
+    assertEquals(1, fixtures.auditEntries("session-timeout", hashed(code)), "reported once");
+    assertEquals(
+        1,
+        fixtures.auditEntriesMentioning("took over session " + sid),
+        "the takeover names the session it ended");
+  }
+
+  private int timeOutsAudited(String code) {
+    try {
+      return fixtures.auditEntries("session-timeout", hashed(code));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

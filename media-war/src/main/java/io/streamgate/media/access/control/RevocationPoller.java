@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,11 +41,12 @@ import java.util.logging.Logger;
  * Keeps {@link RevocationView} current on a media server outside the platform's data grid: asks
  * {@code GET /api/revocations?since=} every {@code REVOCATION_POLL_INTERVAL_MS} and applies the
  * revocations, restorations, deactivations, reactivations and ended sessions (codes by their opaque
- * id), and the origins of events changed since ({@link EventSources}). An ended session is refused
- * until no token of it can be valid ({@link #SESSION_REACH} after it ended), then forgotten, so the
- * view does not grow with every release. The first poll asks for everything. While the platform
- * cannot be reached the last view stays in force; after {@link #ALERT_AFTER} of failed polls an
- * alert is logged (and again every {@link #ALERT_AFTER} while it lasts).
+ * id), and the origins of events changed since ({@link EventSources}). A revoked code, a
+ * deactivated event and an ended session are refused until no token minted before can be valid
+ * ({@link #SESSION_REACH} after the change; the platform mints none after it), then forgotten, so
+ * the view does not grow for the server's life. The first poll asks for everything. While the
+ * platform cannot be reached the last view stays in force; after {@link #ALERT_AFTER} of failed
+ * polls an alert is logged (and again every {@link #ALERT_AFTER} while it lasts).
  */
 @ApplicationScoped
 public class RevocationPoller {
@@ -54,7 +56,10 @@ public class RevocationPoller {
   static final Duration ALERT_AFTER = Duration.ofMinutes(5);
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** How long after its end a session can still have a valid token: the longest token, and skew. */
+  /**
+   * How long after a revocation, deactivation or session end a token minted before it can still be
+   * valid: the longest token, and skew.
+   */
   static final Duration SESSION_REACH = Spec.PLAYBACK_TOKEN_LIFETIME.plus(Spec.CLOCK_SKEW_LEEWAY);
 
   @Inject RevocationView view;
@@ -80,7 +85,10 @@ public class RevocationPoller {
   private Instant alertedAt;
   private ScheduledFuture<?> polls;
 
-  /** When each ended session in the view ended; only the polling thread touches it. */
+  /** When each entry of the view was made; only the polling thread touches these. */
+  private final Map<String, Instant> codesRevokedAt = new HashMap<>();
+
+  private final Map<String, Instant> eventsDeactivatedAt = new HashMap<>();
   private final Map<String, Instant> sessionsEndedAt = new HashMap<>();
 
   /** Starts polling; called once at start-up in poll mode. Bad settings stop the deployment. */
@@ -163,15 +171,12 @@ public class RevocationPoller {
     }
     String serverTime = answer.getString("serverTime");
     Instant.parse(serverTime);
-    List<String> revoked = ids(answer, "revocations", "codeId");
+    Map<String, Instant> revoked = changes(answer, "revocations", "codeId", "revokedAt");
     List<String> restored = ids(answer, "restorations", "codeId");
-    List<String> deactivated = ids(answer, "eventDeactivations", "eventId");
+    Map<String, Instant> deactivated =
+        changes(answer, "eventDeactivations", "eventId", "deactivatedAt");
     List<String> reactivated = ids(answer, "eventReactivations", "eventId");
-    Map<String, Instant> ended = new HashMap<>();
-    for (JsonValue item : list(answer, "endedSessions")) {
-      JsonObject session = item.asJsonObject();
-      ended.put(session.getString("sessionId"), Instant.parse(session.getString("endedAt")));
-    }
+    Map<String, Instant> ended = changes(answer, "endedSessions", "sessionId", "endedAt");
     // Events changed since, with their origin folder or null; a platform too old to send them
     // sends none.
     Map<String, String> origins = new HashMap<>();
@@ -182,33 +187,45 @@ public class RevocationPoller {
           event.getString("eventId"),
           event.get("source") instanceof JsonString folder ? folder.getString() : null);
     }
-    revoked.forEach(view::revokeCode);
+    remember(revoked, codesRevokedAt, view::revokeCode);
+    restored.forEach(codesRevokedAt::remove);
     restored.forEach(view::restoreCode);
-    deactivated.forEach(view::deactivateEvent);
+    remember(deactivated, eventsDeactivatedAt, view::deactivateEvent);
+    reactivated.forEach(eventsDeactivatedAt::remove);
     reactivated.forEach(view::reactivateEvent);
     if (Instant.EPOCH.toString().equals(since)) {
       sources.replaceWith(origins); // everything: a full read, as at start-up
     } else {
       origins.forEach(sources::set);
     }
-    ended.forEach(
-        (sessionId, at) -> {
-          view.endSession(sessionId);
-          sessionsEndedAt.merge(sessionId, at, (a, b) -> a.isAfter(b) ? a : b);
-        });
-    forgetExpiredSessions();
+    remember(ended, sessionsEndedAt, view::endSession);
+    Instant before = clock.instant().minus(SESSION_REACH);
+    forgetOlder(codesRevokedAt, before, view::restoreCode);
+    forgetOlder(eventsDeactivatedAt, before, view::reactivateEvent);
+    forgetOlder(sessionsEndedAt, before, view::forgetSession);
     return serverTime;
   }
 
-  private void forgetExpiredSessions() {
-    Instant before = clock.instant().minus(SESSION_REACH);
-    sessionsEndedAt
+  /** Enters each change into the view and notes when it was made (the later of two). */
+  private static void remember(
+      Map<String, Instant> changes, Map<String, Instant> madeAt, Consumer<String> enter) {
+    changes.forEach(
+        (id, at) -> {
+          enter.accept(id);
+          madeAt.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+        });
+  }
+
+  /** Takes out of the view the entries made before {@code before}: no token of theirs is valid. */
+  private static void forgetOlder(
+      Map<String, Instant> madeAt, Instant before, Consumer<String> forget) {
+    madeAt
         .entrySet()
         .removeIf(
-            session -> {
-              boolean expired = session.getValue().isBefore(before);
+            entry -> {
+              boolean expired = entry.getValue().isBefore(before);
               if (expired) {
-                view.forgetSession(session.getKey());
+                forget.accept(entry.getKey());
               }
               return expired;
             });
@@ -216,6 +233,17 @@ public class RevocationPoller {
 
   private static List<String> ids(JsonObject answer, String list, String field) {
     return list(answer, list).stream().map(item -> item.asJsonObject().getString(field)).toList();
+  }
+
+  /** The ids of a list of the feed, each with when it changed. */
+  private static Map<String, Instant> changes(
+      JsonObject answer, String list, String idField, String atField) {
+    Map<String, Instant> changes = new HashMap<>();
+    for (JsonValue item : list(answer, list)) {
+      JsonObject change = item.asJsonObject();
+      changes.put(change.getString(idField), Instant.parse(change.getString(atField)));
+    }
+    return changes;
   }
 
   private static JsonArray list(JsonObject answer, String list) {

@@ -74,6 +74,42 @@ class RevocationPollerTest {
     assertEquals(0, poller.view.size(), "the view does not grow with every release");
   }
 
+  @Test
+  void revokedCodesAndDeactivatedEventsAreForgottenOnceTheirTokensHaveExpired() {
+    poller.apply(
+        """
+        {"revocations":[{"codeId":"%s","revokedAt":"2026-11-23T10:00:05Z"}],
+         "restorations":[],
+         "eventDeactivations":[{"eventId":"closed","deactivatedAt":"2026-11-23T10:00:05Z"}],
+         "eventReactivations":[],"endedSessions":[],"serverTime":"2026-11-23T09:59:40Z"}
+        """
+            .formatted(REVOKED));
+
+    clock.set(Instant.parse("2026-11-23T11:00:35Z"));
+    poller.apply(EMPTY);
+    assertTrue(poller.view.refuses(REVOKED, "any", null), "a token minted before may still live");
+    assertTrue(poller.view.refuses(OTHER, "closed", null));
+
+    clock.set(Instant.parse("2026-11-23T11:00:36Z"));
+    poller.apply(EMPTY);
+    assertEquals(0, poller.view.size(), "an edge server's view does not grow for its life");
+  }
+
+  @Test
+  void aRevocationOlderThanAnyTokenIsNotKeptFromTheFirstAnswer() {
+    poller.apply(
+        """
+        {"revocations":[{"codeId":"%s","revokedAt":"2026-11-01T10:00:00Z"},
+                        {"codeId":"%s","revokedAt":"2026-11-23T10:00:00Z"}],
+         "restorations":[],"eventDeactivations":[],"eventReactivations":[],"endedSessions":[],
+         "serverTime":"2026-11-23T09:59:40Z"}
+        """
+            .formatted(OTHER, REVOKED));
+
+    assertEquals(1, poller.view.size(), "only the revocation whose tokens may still live");
+    assertTrue(poller.view.refuses(REVOKED, "any", null));
+  }
+
   private static final String EMPTY =
       """
       {"revocations":[],"restorations":[],"eventDeactivations":[],"eventReactivations":[],

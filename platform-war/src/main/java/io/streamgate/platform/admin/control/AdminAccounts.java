@@ -42,13 +42,17 @@ public class AdminAccounts {
   /**
    * The identity as it is now: the role may have changed since login, and a deactivated or deleted
    * user, or a session opened with a password that has since been changed or reset, is let in no
-   * more.
+   * more, nor anyone {@link AdminIdentity#LIFETIME} after their login.
    */
   public Optional<AdminIdentity> current(AdminIdentity loggedIn) {
+    if (loggedIn.expiredAt(clock.instant())) {
+      return Optional.empty();
+    }
     AdminUser user = em.find(AdminUser.class, loggedIn.userId());
     return user == null || !user.active() || !user.credentials().equals(loggedIn.credentials())
         ? Optional.empty()
-        : Optional.of(AdminIdentity.of(user, settings.requireTotpForSuperAdmins()));
+        : Optional.of(
+            AdminIdentity.of(user, settings.requireTotpForSuperAdmins(), loggedIn.loggedInAt()));
   }
 
   public AdminUser find(String id) {

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Checks console logins: at most {@link Spec#ADMIN_LOGIN_LIMIT} attempts per client address, the
@@ -91,8 +92,9 @@ public class AdminLogins {
                 username, "recovery-code-used", "user:" + username, clientIp, null));
       }
     }
-    user.loggedIn(clock.instant());
+    Instant now = clock.instant();
+    user.loggedIn(now);
     audit.fire(new AccountActivity(username, "admin-login", "user:" + username, clientIp, null));
-    return AdminIdentity.of(user, settings.requireTotpForSuperAdmins());
+    return AdminIdentity.of(user, settings.requireTotpForSuperAdmins(), now);
   }
 }

@@ -23,6 +23,9 @@ public class AuditTrail {
   /** Who acted when a media server's report caused the change. */
   public static final String MEDIA = "media-server";
 
+  /** Who acted when the platform itself did, on a schedule (a viewer session timing out). */
+  public static final String PLATFORM = "platform";
+
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;

@@ -66,6 +66,7 @@ public class CodeClaims {
             .findFirst()
             .orElse(null);
     String action = "session-start";
+    String details = null;
     if (session == null) {
       session = new ViewerSession(accessCode, clientIp, userAgent, now);
       em.persist(session);
@@ -78,10 +79,16 @@ public class CodeClaims {
       }
       // The earlier device went silent: it stopped watching at its last heartbeat.
       records.ended(session.sessionId(), EndReason.TAKEN_OVER, session.lastHeartbeat());
+      details = ", took over session " + session.sessionId();
       session.takeOver(clientIp, userAgent, now);
       action = "session-takeover";
     }
-    audit.record(AuditTrail.VIEWER, action, AuditTrail.hashed(code), clientIp, null);
+    audit.record(
+        AuditTrail.VIEWER,
+        action,
+        AuditTrail.hashed(code),
+        clientIp,
+        "session " + session.sessionId() + (details == null ? "" : details));
     accessCode.redeem(now, clientIp);
     codeWebhooks.publish(WebhookType.CODE_REDEEMED, accessCode, now);
     webhooks.started(accessCode, session.sessionId(), now);
