@@ -232,7 +232,7 @@
     var tokenClaims = claims(grant.playbackToken);
     state = {
       token: grant.playbackToken,
-      tokenExp: tokenClaims.exp * 1000,
+      tokenExp: expiryOf(grant),
       eventId: tokenClaims.eid,
       event: grant.event,
       url: grant.playbackBaseUrl.replace(/\/+$/, "") + grant.streamPath,
@@ -427,6 +427,18 @@
     }
   }
 
+  /**
+   * When a freshly received token expires, on this device's clock: now plus the lifetime the
+   * platform states (the specification's tokenExpiresIn - 600 s). Not the token's exp, which is on
+   * the server's clock: a device running 50 minutes ahead would refresh at once, again and again.
+   */
+  function expiryOf(answer) {
+    var lifetime = Number(answer.tokenExpiresIn);
+    return lifetime > 0
+      ? Date.now() + lifetime * 1000
+      : claims(answer.playbackToken).exp * 1000;
+  }
+
   function scheduleRefresh() {
     var due = Math.max(0, state.tokenExp - REFRESH_BEFORE_EXP_MS - Date.now());
     state.refreshTimer = schedule(function () { refresh(); }, due, false);
@@ -467,7 +479,7 @@
         }
         if (response.ok) {
           session.token = body.playbackToken;
-          session.tokenExp = claims(body.playbackToken).exp * 1000;
+          session.tokenExp = expiryOf(body);
           scheduleRefresh();
           return true;
         }

@@ -2,6 +2,7 @@ package io.streamgate.media;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Delayed;
@@ -32,7 +33,9 @@ public final class ManualScheduler {
                       yield null;
                     }
                     case "scheduleWithFixedDelay", "scheduleAtFixedRate" ->
-                        every((Runnable) args[0]);
+                        every(
+                            (Runnable) args[0],
+                            Duration.of((Long) args[2], ((TimeUnit) args[3]).toChronoUnit()));
                     case "toString" -> "ManualScheduler";
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
@@ -43,8 +46,8 @@ public final class ManualScheduler {
     queued.add(task);
   }
 
-  private synchronized ScheduledFuture<?> every(Runnable task) {
-    Periodic scheduled = new Periodic(task);
+  private synchronized ScheduledFuture<?> every(Runnable task, Duration period) {
+    Periodic scheduled = new Periodic(task, period);
     periodic.add(scheduled);
     return scheduled;
   }
@@ -78,12 +81,19 @@ public final class ManualScheduler {
     return (int) periodic.stream().filter(task -> !task.isCancelled()).count();
   }
 
+  /** The periods (or delays between runs) of the periodic tasks not cancelled. */
+  public synchronized List<Duration> periods() {
+    return periodic.stream().filter(task -> !task.isCancelled()).map(task -> task.period).toList();
+  }
+
   private static final class Periodic implements ScheduledFuture<Object> {
     final Runnable task;
+    final Duration period;
     private volatile boolean cancelled;
 
-    Periodic(Runnable task) {
+    Periodic(Runnable task, Duration period) {
       this.task = task;
+      this.period = period;
     }
 
     @Override

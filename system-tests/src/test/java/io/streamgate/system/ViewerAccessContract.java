@@ -231,6 +231,40 @@ abstract class ViewerAccessContract {
     assertEquals(200, new ViewerApi(streamGate).redeem(code).statusCode());
   }
 
+  /**
+   * The specification: a refresh re-validates the code (same statuses as validate), so a code
+   * revoked by the admin API while it plays gets 403 with the revoked sentence, and no new token.
+   */
+  @Test
+  void refreshingARevokedCodeIsRefusedAndMintsNothing() throws Exception {
+    String code = fixtures.code(fixtures.liveEvent());
+    String token = ViewerApi.token(viewer.redeem(code));
+    Instant redeemedAt = fixtures.redeemedAt(code);
+    AdminApi.ok(new AdminApi(streamGate).loggedIn().revoke(fixtures.codeId(code)));
+    int sessions = fixtures.sessionsOf(code);
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      HttpResponse<String> refused = viewer.withToken("/api/playback/refresh", token);
+      assertEquals(403, refused.statusCode(), refused.body());
+      assertEquals(
+          "This code has been revoked. Please contact the event organizer.",
+          ViewerApi.error(refused));
+      assertEquals("code-revoked", ViewerApi.code(refused));
+      JsonObject body = JsonBodies.parse(refused.body());
+      assertFalse(body.containsKey("playbackToken"), refused.body());
+      assertFalse(body.containsKey("tokenExpiresIn"), refused.body());
+      assertFalse(refused.body().contains("eyJ"), "no token of any kind: " + refused.body());
+    }
+
+    assertEquals(0, fixtures.auditEntries("refresh", hashed(code)), "no refresh recorded");
+    assertEquals(sessions, fixtures.sessionsOf(code), "the refusal ends or starts no session");
+    assertEquals(redeemedAt, fixtures.redeemedAt(code));
+    assertEquals(
+        403,
+        viewer.redeem(code).statusCode(),
+        "still revoked: the refused refresh restored nothing");
+  }
+
   @Test
   void heartbeatRefreshReleaseCycle() throws Exception {
     String code = fixtures.code(fixtures.liveEvent());

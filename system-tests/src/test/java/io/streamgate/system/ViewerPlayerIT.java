@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -398,6 +399,89 @@ class ViewerPlayerIT {
       assertEquals("This event is no longer available", page.textContent("#ended-message"));
       Chromium.screenshots(page, "overlay-unavailable");
     }
+  }
+
+  /**
+   * The specification: the player renews its playback token 50 minutes into its hour ({@code
+   * tokenExpiresIn - 600} s) and hls.js carries on with the new one, without a pause, an error or
+   * an overlay. The page's timers run on Playwright's clock, moved 50 minutes on while the video
+   * plays in real time; the page's clock is then 50 minutes ahead of the server's, as a device's
+   * may be, and the player still renews once, not in a loop.
+   */
+  @Test
+  void theScheduledTokenRefreshKeepsPlaybackGoingWithTheNewToken() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    try (BrowserContext context = chromium.newContext()) {
+      context.clock().install();
+      AtomicInteger refreshes = new AtomicInteger();
+      context.onRequest(
+          request -> {
+            if (request.url().endsWith("/api/playback/refresh")) {
+              refreshes.incrementAndGet();
+            }
+          });
+      // The bearer of every media request, in the order the browser sent them.
+      List<String> bearers = new CopyOnWriteArrayList<>();
+      context.onRequest(
+          request -> {
+            if (request.url().contains("/streams/" + event + "/")) {
+              bearers.add(String.valueOf(request.headers().get("authorization")));
+            }
+          });
+      Page page = entry(context, "?code=" + fixtures.code(event));
+      String first =
+          JsonBodies.parse(
+                  page.waitForResponse(
+                          response -> response.url().endsWith("/api/tokens/validate"),
+                          () -> page.click("#watch"))
+                      .text())
+              .getString("playbackToken");
+      page.waitForFunction(PLAYING);
+      assertTrue(bearers.contains("Bearer " + first), "played with the first token");
+
+      double before = currentTime(page);
+      Response refreshed =
+          page.waitForResponse(
+              response -> response.url().endsWith("/api/playback/refresh"),
+              () -> context.clock().fastForward(Duration.ofMinutes(50).toMillis()));
+      assertEquals(200, refreshed.status(), refreshed.text());
+      String renewed = JsonBodies.parse(refreshed.text()).getString("playbackToken");
+      assertFalse(first.equals(renewed), "a new token");
+
+      // Playback goes on across the refresh, and the player shows nothing.
+      page.waitForFunction(
+          "t => document.getElementById('video').currentTime > t + 2",
+          before,
+          new Page.WaitForFunctionOptions().setTimeout(15_000));
+      assertEquals(
+          Boolean.TRUE,
+          page.evaluate(
+              "() => { const v = document.getElementById('video');"
+                  + " return !v.paused && v.error === null; }"));
+      for (String overlay : List.of("#ended", "#reconnecting", "#toast", "#loading")) {
+        assertFalse(page.isVisible(overlay), overlay + ": " + page.textContent(overlay));
+      }
+
+      // Segments keep loading, with the new token: a change of rendition fetches new ones.
+      for (String rendition : List.of("360p", "720p")) {
+        Request segment =
+            page.waitForRequest(
+                request -> request.url().contains("/" + rendition + "/seg_"),
+                () -> page.selectOption("#quality", new SelectOption().setLabel(rendition)));
+        assertEquals("Bearer " + renewed, segment.headers().get("authorization"), rendition);
+      }
+      // Once the new token is in use, the old one is never sent again.
+      List<String> sent = List.copyOf(bearers);
+      List<String> sinceRenewed = sent.subList(sent.indexOf("Bearer " + renewed), sent.size());
+      assertEquals(
+          List.of(), sinceRenewed.stream().filter(b -> !b.equals("Bearer " + renewed)).toList());
+      assertFalse(page.isVisible("#ended"), page.textContent("#ended-message"));
+      assertEquals(1, refreshes.get(), "one refresh; the next is due 50 minutes on");
+    }
+  }
+
+  private static double currentTime(Page page) {
+    return ((Number) page.evaluate("document.getElementById('video').currentTime")).doubleValue();
   }
 
   @Test

@@ -45,8 +45,9 @@ import java.util.logging.Logger;
  * deactivated event and an ended session are refused until no token minted before can be valid
  * ({@link #SESSION_REACH} after the change; the platform mints none after it), then forgotten, so
  * the view does not grow for the server's life. The first poll asks for everything. While the
- * platform cannot be reached the last view stays in force; after {@link #ALERT_AFTER} of failed
- * polls an alert is logged (and again every {@link #ALERT_AFTER} while it lasts).
+ * platform cannot be reached the last view stays in force; a failed poll {@link #ALERT_AFTER} or
+ * more after the last successful one (or the start) logs an alert, and again every {@link
+ * #ALERT_AFTER} while it lasts.
  */
 @ApplicationScoped
 public class RevocationPoller {
@@ -81,7 +82,10 @@ public class RevocationPoller {
   private String feed;
   private String apiKey;
   String since = Instant.EPOCH.toString();
-  private Instant failingSince;
+
+  /** The start, then each successful poll: how old the view may be. */
+  private Instant current;
+
   private Instant alertedAt;
   private ScheduledFuture<?> polls;
 
@@ -108,7 +112,7 @@ public class RevocationPoller {
     feed = platformUrl.replaceAll("/+$", "") + "/api/revocations?since=";
     apiKey = internalApiKey;
     client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    failingSince = clock.instant();
+    current = clock.instant();
     polls = scheduler.scheduleWithFixedDelay(this::poll, 0, intervalMillis, TimeUnit.MILLISECONDS);
     LOG.log(
         Level.INFO,
@@ -140,11 +144,11 @@ public class RevocationPoller {
         return;
       }
       since = apply(response.body());
-      view.synced(clock.instant());
+      current = clock.instant();
+      view.synced(current);
       if (alertedAt != null) {
         LOG.info("Revocation sync works again");
       }
-      failingSince = null;
       alertedAt = null;
     } catch (IOException
         | JsonException
@@ -256,19 +260,18 @@ public class RevocationPoller {
 
   private void failed(String why) {
     Instant now = clock.instant();
-    if (failingSince == null) {
-      failingSince = now;
-    }
     LOG.log(Level.FINE, "Revocation poll failed: {0}", why);
-    Duration failing = Duration.between(failingSince, now);
-    if (failing.compareTo(ALERT_AFTER) >= 0
+    // Measured from the last success, not the first failure: the view is as old as that, and a
+    // first failure comes up to a poll interval after it (the specification's lastSuccessfulSync).
+    Duration stale = Duration.between(current, now);
+    if (stale.compareTo(ALERT_AFTER) >= 0
         && (alertedAt == null || !now.isBefore(alertedAt.plus(ALERT_AFTER)))) {
       alertedAt = now;
       LOG.log(
           Level.SEVERE,
           "ALERT: revocation sync has failed for {0} s (last: {1}); serving with the view of {2}",
           new Object[] {
-            failing.toSeconds(), why, view.syncedAt().map(Instant::toString).orElse("never")
+            stale.toSeconds(), why, view.syncedAt().map(Instant::toString).orElse("never")
           });
     }
   }

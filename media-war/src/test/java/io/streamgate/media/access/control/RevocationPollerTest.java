@@ -5,11 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import io.streamgate.media.ManualScheduler;
 import io.streamgate.media.MovableClock;
 import io.streamgate.media.upstream.control.EventSourcesFor;
 import jakarta.json.JsonException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RevocationPollerTest {
@@ -168,5 +184,129 @@ class RevocationPollerTest {
                 """
                     .formatted(OTHER)));
     assertFalse(poller.view.refuses(OTHER, "any", null));
+  }
+
+  /** A platform on 127.0.0.1 whose revocation feed answers 200 or, while down, 503. */
+  private HttpServer platform;
+
+  private volatile boolean platformDown;
+
+  private final List<String> alerts = new CopyOnWriteArrayList<>();
+  private final List<String> recoveries = new CopyOnWriteArrayList<>();
+
+  private final Logger log = Logger.getLogger(RevocationPoller.class.getName());
+
+  private final Handler logged =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          String text = MessageFormat.format(record.getMessage(), record.getParameters());
+          if (record.getLevel() == Level.SEVERE && text.startsWith("ALERT: ")) {
+            alerts.add(text);
+          } else if (text.equals("Revocation sync works again")) {
+            recoveries.add(text);
+          }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  private final ManualScheduler scheduler = new ManualScheduler();
+
+  @AfterEach
+  void stopPlatform() {
+    log.removeHandler(logged);
+    if (platform != null) {
+      platform.stop(0);
+    }
+  }
+
+  /** Starts polling the test's platform; each {@link ManualScheduler#runPeriodic()} is a poll. */
+  private void pollPlatform() throws IOException {
+    platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    platform.createContext(
+        "/api/revocations",
+        exchange -> {
+          byte[] body =
+              (platformDown ? "{\"error\":\"down\"}" : EMPTY).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(platformDown ? 503 : 200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    platform.start();
+    log.addHandler(logged);
+    poller.scheduler = scheduler.executor;
+    poller.intervalMillis = 30_000;
+    poller.start(
+        "http://127.0.0.1:" + platform.getAddress().getPort() + "/",
+        "a-test-internal-api-key-0123456789");
+  }
+
+  /** One poll, {@code after} the previous one. */
+  private void pollAfter(Duration after) {
+    clock.move(after);
+    scheduler.runPeriodic();
+  }
+
+  /**
+   * The specification: an edge that cannot reach the platform keeps its last view and raises an
+   * alert once it has not synced for 5 minutes, counted from its last successful sync.
+   */
+  @Test
+  void anAlertIsLoggedOnceTheViewIsFiveMinutesBehindAndAgainEveryFive() throws IOException {
+    pollPlatform();
+    pollAfter(Duration.ZERO);
+    assertEquals(Optional.of(NOW), poller.view.syncedAt(), "the first poll synced");
+    poller.view.revokeCode(REVOKED);
+
+    platformDown = true;
+    // Polls every 30 s; the first failure is 30 s after the last success, the view older each time.
+    for (int poll = 1; poll < 10; poll++) {
+      pollAfter(Duration.ofSeconds(30));
+    }
+    assertEquals(List.of(), alerts, "4 min 30 s behind");
+    pollAfter(Duration.ofSeconds(29));
+    assertEquals(List.of(), alerts, "4 min 59 s behind");
+    pollAfter(Duration.ofSeconds(1));
+    assertEquals(1, alerts.size(), "5 min behind");
+    assertTrue(alerts.get(0).contains("for 300 s"), alerts.get(0));
+    assertTrue(alerts.get(0).contains("the platform answered 503"), alerts.get(0));
+    assertTrue(alerts.get(0).contains(NOW.toString()), "says how old the view is: " + alerts);
+    assertTrue(poller.view.refuses(REVOKED, "any", null), "the last view stays in force");
+
+    for (int poll = 1; poll < 10; poll++) {
+      pollAfter(Duration.ofSeconds(30));
+    }
+    assertEquals(1, alerts.size(), "not at every poll");
+    pollAfter(Duration.ofSeconds(30));
+    assertEquals(2, alerts.size(), "again 5 minutes later");
+    assertTrue(alerts.get(1).contains("for 600 s"), alerts.get(1));
+
+    platformDown = false;
+    pollAfter(Duration.ofSeconds(30));
+    assertEquals(List.of("Revocation sync works again"), recoveries);
+    assertEquals(Optional.of(clock.instant()), poller.view.syncedAt());
+
+    platformDown = true;
+    pollAfter(Duration.ofMinutes(4));
+    assertEquals(2, alerts.size(), "the view is 4 minutes old again, not 14");
+    pollAfter(Duration.ofMinutes(1));
+    assertEquals(3, alerts.size(), "a new outage alerts at once after 5 minutes");
+  }
+
+  @Test
+  void anEdgeThatNeverSyncedAlertsFiveMinutesAfterItsStart() throws IOException {
+    platformDown = true;
+    pollPlatform();
+    pollAfter(Duration.ofSeconds(299));
+    assertEquals(List.of(), alerts);
+    pollAfter(Duration.ofSeconds(1));
+    assertEquals(1, alerts.size());
+    assertTrue(alerts.get(0).endsWith("serving with the view of never"), alerts.get(0));
   }
 }
