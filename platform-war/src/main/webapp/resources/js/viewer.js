@@ -161,10 +161,21 @@
   }
 
   // The spinner turns into a checkmark when the code is accepted, and the next screen waits until
-  // the checkmark has been seen (the player loads meanwhile, so this costs no time to first frame).
+  // the checkmark has been seen, or the stream has a picture to show: the player loads meanwhile,
+  // so this costs no time to first frame, and nothing plays behind the code entry.
   var ACCEPTED_MS = 450;
   var acceptedUntil = 0;
   var pendingScreen = null;
+  var pendingScreenName = null;
+
+  ["loadedmetadata", "timeupdate", "playing"].forEach(function (name) {
+    video.addEventListener(name, function () {
+      if (pendingScreenName) {
+        acceptedUntil = 0;
+        show(pendingScreenName);
+      }
+    });
+  });
 
   function showAccepted() {
     var button = $("watch");
@@ -233,8 +244,10 @@
 
   function show(screen) {
     clearTimeout(pendingScreen);
+    pendingScreenName = null;
     var wait = acceptedUntil - Date.now();
     if (screen !== "entry" && wait > 0) {
+      pendingScreenName = screen;
       pendingScreen = setTimeout(function () { show(screen); }, wait);
       return;
     }
