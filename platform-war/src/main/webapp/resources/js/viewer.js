@@ -35,6 +35,7 @@
     eventEnded: "This event has ended.",
     otherEvent: "This code is for another event. Open it on the viewer portal.",
     checking: "Checking\u2026",
+    accepted: "Code accepted",
     watchNow: "Watch Now",
     endsIn15: "Your access ends in 15 minutes.",
     endedGrace: "Your access has ended. Playback stops in one minute.",
@@ -54,12 +55,15 @@
     unmute: "Unmute",
     auto: "Auto",
     captionsOff: "Captions off",
-    captionsN: "Captions {0}"
+    captionsN: "Captions {0}",
+    enterFullscreen: "Enter fullscreen",
+    exitFullscreen: "Exit fullscreen",
+    seekValue: "{0} of {1}"
   };
 
-  /** A message with {0} filled in. */
-  function say(key, value) {
-    return MESSAGES[key].replace("{0}", value);
+  /** A message with {0} (and {1}) filled in. */
+  function say(key, value, second) {
+    return MESSAGES[key].replace("{0}", value).replace("{1}", second);
   }
 
   /**
@@ -152,7 +156,35 @@
     var button = $("watch");
     button.disabled = loading;
     button.classList.toggle("loading", loading);
+    button.classList.remove("accepted");
     button.querySelector(".label").textContent = loading ? MESSAGES.checking : MESSAGES.watchNow;
+  }
+
+  // The spinner turns into a checkmark when the code is accepted, and the next screen waits until
+  // the checkmark has been seen, or the stream has a picture to show: the player loads meanwhile,
+  // so this costs no time to first frame, and nothing plays behind the code entry.
+  var ACCEPTED_MS = 450;
+  var acceptedUntil = 0;
+  var pendingScreen = null;
+  var pendingScreenName = null;
+
+  ["loadedmetadata", "timeupdate", "playing"].forEach(function (name) {
+    video.addEventListener(name, function () {
+      if (pendingScreenName) {
+        acceptedUntil = 0;
+        show(pendingScreenName);
+      }
+    });
+  });
+
+  function showAccepted() {
+    var button = $("watch");
+    button.classList.remove("loading");
+    button.classList.add("accepted");
+    button.disabled = true;
+    button.querySelector(".label").textContent = MESSAGES.accepted;
+    announce(MESSAGES.accepted);
+    acceptedUntil = Date.now() + ACCEPTED_MS;
   }
 
   $("code").addEventListener("input", function (event) {
@@ -189,6 +221,7 @@
         setLoading(false);
         if (response.ok) {
           $("code").value = "";
+          showAccepted();
           start(body);
         } else if (body.code === "code-other-event") {
           showMessage(MESSAGES.otherEvent, "error");
@@ -210,6 +243,18 @@
   // ---------------------------------------------------------------- screens
 
   function show(screen) {
+    clearTimeout(pendingScreen);
+    pendingScreenName = null;
+    var wait = acceptedUntil - Date.now();
+    if (screen !== "entry" && wait > 0) {
+      pendingScreenName = screen;
+      pendingScreen = setTimeout(function () { show(screen); }, wait);
+      return;
+    }
+    acceptedUntil = 0;
+    if (screen !== "entry") {
+      setLoading(false);
+    }
     ["entry", "pre-event", "player-screen"].forEach(function (id) {
       $(id).hidden = id !== screen;
     });
@@ -558,8 +603,12 @@
   function toast(text) {
     var box = $("toast");
     box.textContent = text;
+    box.hidden = true;
+    // Shown again from hidden, so that it slides in again (viewer.css, .toast).
+    void box.offsetWidth;
     box.hidden = false;
-    setTimeout(function () { box.hidden = true; }, 10000);
+    clearTimeout(box.timer);
+    box.timer = setTimeout(function () { box.hidden = true; }, 10000);
   }
 
   /** Stops playback for good and says why; Back returns to code entry. */
@@ -595,7 +644,7 @@
     var lastPoll = Date.now();
     var tick = function () {
       var left = Math.floor((startsAt - Date.now()) / 1000);
-      $("countdown").textContent = countdown(Math.max(0, left));
+      renderCountdown(countdown(Math.max(0, left)));
       $("countdown").hidden = left <= 0;
       $("starts-in").hidden = left <= 0;
       $("starting-soon").hidden = left > 0;
@@ -621,6 +670,32 @@
         state.event.isLive = status.status === "live";
         announce(MESSAGES.started);
         play();
+      }
+    });
+  }
+
+  /**
+   * One span per character, so that only the digits that change move (a short roll, viewer.css:
+   * .countdown .changed); tabular figures keep the width from jumping with each second.
+   */
+  function renderCountdown(text) {
+    var box = $("countdown");
+    if (box.children.length !== text.length) {
+      box.textContent = "";
+      text.split("").forEach(function (character) {
+        var span = document.createElement("span");
+        span.textContent = character;
+        box.appendChild(span);
+      });
+      return;
+    }
+    text.split("").forEach(function (character, index) {
+      var span = box.children[index];
+      if (span.textContent !== character) {
+        span.textContent = character;
+        span.classList.remove("changed");
+        void span.offsetWidth;
+        span.classList.add("changed");
       }
     });
   }
@@ -837,6 +912,9 @@
     video.addEventListener("dblclick", toggleFullscreen);
     setUpTouch();
     $("fullscreen").addEventListener("click", toggleFullscreen);
+    document.addEventListener("fullscreenchange", renderFullscreen);
+    video.addEventListener("webkitbeginfullscreen", renderFullscreen);
+    video.addEventListener("webkitendfullscreen", renderFullscreen);
     $("mute").addEventListener("click", function () {
       video.muted = !video.muted;
     });
@@ -1102,6 +1180,12 @@
     wake();
   }
 
+  function renderFullscreen(event) {
+    var full = !!document.fullscreenElement || (event && event.type === "webkitbeginfullscreen");
+    $("fullscreen").setAttribute("aria-label", full ? MESSAGES.exitFullscreen : MESSAGES.enterFullscreen);
+    $("fullscreen").classList.toggle("active", full);
+  }
+
   function renderVolume() {
     var muted = video.muted || video.volume === 0;
     $("mute").setAttribute("aria-label", muted ? MESSAGES.unmute : MESSAGES.mute);
@@ -1130,6 +1214,8 @@
     }
     var span = range.end - range.start;
     $("seek").value = Math.round(((video.currentTime - range.start) / span) * 1000);
+    $("seek").setAttribute("aria-valuetext", say("seekValue",
+      spoken(Math.floor(video.currentTime - range.start)), spoken(Math.floor(span))));
     if (video.buffered.length) {
       var end = video.buffered.end(video.buffered.length - 1);
       $("buffered").style.width = Math.min(100, ((end - range.start) / span) * 100) + "%";
@@ -1161,6 +1247,26 @@
       option.textContent = label;
       select.appendChild(option);
     });
+  }
+
+  /**
+   * A span of time in words, in the page's language: "1 minute 5 seconds", "10 minutes" (zero
+   * parts left out); MM:SS where the browser cannot name units.
+   */
+  function spoken(seconds) {
+    var s = Math.max(0, seconds);
+    var parts = [[Math.floor(s / 3600), "hour"], [Math.floor((s % 3600) / 60), "minute"], [s % 60, "second"]]
+      .filter(function (part, index, all) {
+        return part[0] > 0 || (index === 2 && all[0][0] === 0 && all[1][0] === 0);
+      });
+    try {
+      return parts.map(function (part) {
+        return new Intl.NumberFormat(LANG, { style: "unit", unit: part[1], unitDisplay: "long" })
+          .format(part[0]);
+      }).join(" ");
+    } catch (unsupported) {
+      return clock(s);
+    }
   }
 
   /** MM:SS, or HH:MM:SS from one hour on (or always, for countdowns). */

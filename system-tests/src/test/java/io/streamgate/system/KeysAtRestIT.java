@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.streamgate.common.playback.PlaybackClaims;
 import io.streamgate.common.playback.PlaybackTokenSigner;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,13 @@ class KeysAtRestIT {
       assertEquals(3, stored.size(), "no key was minted: " + stored.keySet());
       HttpResponse<String> published = second.get("/api/keys");
       assertTrue(published.body().contains("\"" + activeKid + "\""), published.body());
+      // The demo was seeded once, on the first start: the restart added no codes.
+      AdminApi seeded = new AdminApi(second).loggedIn();
+      for (String event : List.of("demo", "demo-upcoming", "demo-ended")) {
+        JsonObject seed = seeded.get("/api/admin/events/" + event).getJsonObject("data");
+        assertEquals(10, seed.getInt("tokenCount"), event);
+      }
+      assertEquals(5, second.demoCodes().size());
       String code = second.demoCodes().get(0);
       HttpResponse<String> redeemed = new ViewerApi(second).redeem(code);
       assertEquals(200, redeemed.statusCode(), "the re-encrypted key signs: " + redeemed.body());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,6 +62,56 @@ class StartupIT {
       assertTrue(code.matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"), code);
       assertTrue(output.contains(code), "printed: " + code);
     }
+  }
+
+  /**
+   * The specification's seed: an upcoming, a live and an ended event, ten codes each in every
+   * state, as the console's API shows them. Other tests redeem the live event's printed codes, so
+   * only its revoked and expired ones are counted exactly there.
+   */
+  @Test
+  void consoleShowsTheSeededEventsWithCodesInEveryState(LaunchedStreamGate streamGate) {
+    AdminApi admin = new AdminApi(streamGate).loggedIn();
+    Instant now = Instant.now();
+
+    JsonObject live = admin.get("/api/admin/events/demo").getJsonObject("data");
+    assertTrue(Instant.parse(live.getString("startsAt")).isBefore(now));
+    assertTrue(Instant.parse(live.getString("endsAt")).isAfter(now));
+    JsonObject liveCodes = live.getJsonObject("tokenBreakdown");
+    assertEquals(10, live.getInt("tokenCount"));
+    assertEquals(1, liveCodes.getInt("revoked"));
+    assertEquals(1, liveCodes.getInt("expired"));
+    assertTrue(liveCodes.getInt("redeemed") >= 3, liveCodes.toString());
+
+    JsonObject upcoming = admin.get("/api/admin/events/demo-upcoming").getJsonObject("data");
+    assertEquals("Demo premiere", upcoming.getString("title"));
+    assertTrue(Instant.parse(upcoming.getString("startsAt")).isAfter(now));
+    assertEquals(
+        Map.of("unused", 6, "redeemed", 2, "expired", 1, "revoked", 1),
+        counts(upcoming.getJsonObject("tokenBreakdown")));
+
+    JsonObject ended = admin.get("/api/admin/events/demo-ended").getJsonObject("data");
+    assertEquals("Demo matinee", ended.getString("title"));
+    Instant endedAt = Instant.parse(ended.getString("endsAt"));
+    assertTrue(endedAt.isBefore(now));
+    assertTrue(endedAt.plus(Duration.ofHours(ended.getInt("accessWindowHours"))).isAfter(now));
+    assertEquals(
+        Map.of("unused", 4, "redeemed", 4, "expired", 1, "revoked", 1),
+        counts(ended.getJsonObject("tokenBreakdown")));
+
+    JsonObject upcomingList =
+        admin.get("/api/admin/events?timeframe=upcoming&search=Demo+premiere");
+    assertEquals(1, upcomingList.getJsonArray("data").size(), upcomingList.toString());
+    JsonObject pastList = admin.get("/api/admin/events?timeframe=past&search=Demo+matinee");
+    assertEquals(1, pastList.getJsonArray("data").size(), pastList.toString());
+  }
+
+  private static Map<String, Integer> counts(JsonObject breakdown) {
+    return Map.of(
+        "unused", breakdown.getInt("unused"),
+        "redeemed", breakdown.getInt("redeemed"),
+        "expired", breakdown.getInt("expired"),
+        "revoked", breakdown.getInt("revoked"));
   }
 
   @Test

@@ -72,6 +72,9 @@ class ViewerPlayerIT {
 
       long pressed = System.nanoTime();
       page.click("#watch");
+      // The spinner turns into a checkmark before the player appears.
+      page.waitForSelector("#watch .check", new Page.WaitForSelectorOptions().setTimeout(3_000));
+      assertEquals("Code accepted", page.textContent("#watch .label"));
       page.waitForFunction(PLAYING);
       Duration firstFrame = Duration.ofNanos(System.nanoTime() - pressed);
       Files.createDirectories(Chromium.SCREENSHOTS);
@@ -87,6 +90,11 @@ class ViewerPlayerIT {
       // The time display follows playback: seconds played of the recording's 30.
       page.waitForFunction(
           "() => /^00:0[1-9] \\/ 00:30$/.test(document.getElementById('time').textContent)");
+      // The seek bar says the same in words to screen readers.
+      assertEquals("Video progress", page.getAttribute("#seek", "aria-label"));
+      page.waitForFunction(
+          "() => /^[1-9] seconds? of 30 seconds$/"
+              + ".test(document.getElementById('seek').getAttribute('aria-valuetext'))");
       page.mouse().move(640, 400);
       Chromium.screenshots(page, "player");
 
@@ -221,16 +229,25 @@ class ViewerPlayerIT {
       until(page, "!video.muted && play.getAttribute('aria-label') === 'Pause'");
       page.keyboard().press("Space");
       until(page, "video.paused && play.getAttribute('aria-label') === 'Play'");
+      // The icon turns from pause into play (a 100 ms rotation), not a jump.
+      until(page, "getComputedStyle(play.querySelector('.i-play')).opacity === '1'");
+      until(page, "getComputedStyle(play.querySelector('.i-pause')).opacity === '0'");
+      assertEquals(
+          "0.1s, 0.1s",
+          page.evalOnSelector("#play .i-play", "e => getComputedStyle(e).transitionDuration"));
       page.keyboard().press("Space");
       until(page, "!video.paused && play.getAttribute('aria-label') === 'Pause'");
       page.keyboard().press("ArrowDown");
       page.keyboard().press("ArrowDown");
       until(page, "Math.abs(localStorage['streamgate.volume'] - 0.8) < 0.01");
       assertEquals(0.8, (Double) page.evaluate("document.getElementById('video').volume"), 0.01);
+      assertEquals("Enter fullscreen", page.getAttribute("#fullscreen", "aria-label"));
       page.keyboard().press("f");
       until(page, "document.fullscreenElement?.id === 'player'");
+      until(page, "document.getElementById('fullscreen').ariaLabel === 'Exit fullscreen'");
       page.keyboard().press("f");
       until(page, "document.fullscreenElement === null");
+      until(page, "document.getElementById('fullscreen').ariaLabel === 'Enter fullscreen'");
 
       assertEquals(
           List.of("Auto", "360p", "720p"), page.locator("#quality option").allTextContents());
@@ -281,8 +298,10 @@ class ViewerPlayerIT {
       Page other = entry(second, "?code=" + code);
       other.click("#watch");
       other.waitForSelector("#code-message:not([hidden])");
+      // The specification's words for the viewer (the API's error keeps its own sentence).
       assertEquals(
-          "This access code is currently in use on another device.",
+          "This access code is currently being viewed on another device."
+              + " Please wait for the other session to end before trying again.",
           other.textContent("#code-message"));
       assertEquals("message info", other.getAttribute("#code-message", "class"));
       Chromium.screenshots(other, "entry-in-use");
@@ -577,6 +596,64 @@ class ViewerPlayerIT {
       page.waitForFunction(PLAYING, null, new Page.WaitForFunctionOptions().setTimeout(20_000));
       assertTrue(page.isVisible("#player-screen"));
       assertFalse(page.isVisible("#pre-event"));
+    }
+  }
+
+  /**
+   * The countdown ticks in place: same-width figures, so nothing moves but the digits that change,
+   * and those roll in.
+   */
+  @Test
+  void theCountdownChangesItsDigitsInPlace() throws Exception {
+    Instant now = Instant.now();
+    String event =
+        fixtures.event(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), 48, true);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = entry(context, "?code=" + fixtures.code(event));
+      page.click("#watch");
+      page.waitForSelector("#pre-event:not([hidden])");
+      assertTrue(
+          page.evalOnSelector("#countdown", "e => getComputedStyle(e).fontVariantNumeric")
+              .toString()
+              .contains("tabular-nums"));
+      String width =
+          "e => { const r = document.createRange(); r.selectNodeContents(e);"
+              + " return r.getBoundingClientRect().width; }";
+      String before = page.textContent("#countdown");
+      Object widthBefore = page.evalOnSelector("#countdown", width);
+      page.waitForFunction(
+          "t => document.getElementById('countdown').textContent !== t",
+          before,
+          new Page.WaitForFunctionOptions().setTimeout(5_000));
+      assertTrue(page.textContent("#countdown").matches("00:59:[0-5][0-9]"));
+      assertEquals(widthBefore, page.evalOnSelector("#countdown", width), "no shift");
+      assertEquals(
+          "digit-in",
+          page.evalOnSelector("#countdown .changed", "e => getComputedStyle(e).animationName"));
+    }
+  }
+
+  /** The toast slides in from the bottom right, and stays still for viewers who reduce motion. */
+  @Test
+  void theAccessEndToastSlidesInUnlessMotionIsReduced() throws Exception {
+    String event = streams.recording(fixtures.liveEvent());
+    Instant soon = Instant.now().plus(Duration.ofSeconds(10));
+    try (BrowserContext moving = chromium.newContext();
+        BrowserContext still =
+            chromium.newContext(
+                new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE))) {
+      Page page = playing(moving, fixtures.code(event, soon, false));
+      Page calm = playing(still, fixtures.code(event, soon, false));
+      for (Page viewer : List.of(page, calm)) {
+        viewer.waitForSelector(
+            "#toast:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(20_000));
+        assertEquals(
+            "Your access has ended. Playback stops in one minute.", viewer.textContent("#toast"));
+      }
+      assertEquals(
+          "toast-in", page.evalOnSelector("#toast", "e => getComputedStyle(e).animationName"));
+      assertEquals("none", calm.evalOnSelector("#toast", "e => getComputedStyle(e).animationName"));
     }
   }
 

@@ -23,6 +23,7 @@ import java.time.Instant;
     name = AccessCode.USABLE_OF_EVENT,
     query =
         "SELECT c.code FROM AccessCode c WHERE c.event.id = :eventId AND c.revoked = false"
+            + " AND c.expiresAt >= :now AND c.labelKey LIKE :labelPrefix"
             + " ORDER BY c.createdAt, c.code")
 @NamedQuery(name = AccessCode.TO_CLAIM, query = "SELECT c FROM AccessCode c WHERE c.code = :code")
 @NamedQuery(
@@ -86,6 +87,7 @@ public class AccessCode {
    */
   public static final String TO_CLAIM = "AccessCode.toClaim";
 
+  /** The codes of an event, by label prefix (lower case), that still open it. */
   public static final String USABLE_OF_EVENT = "AccessCode.usableOfEvent";
 
   @Id
@@ -149,6 +151,14 @@ public class AccessCode {
       redeemedAt = now;
       redeemedIp = clientIp;
     }
+  }
+
+  /**
+   * Ends this code's access before its event's window closes (the demo's expired ticket); a later
+   * change of the event's schedule moves it back with the others.
+   */
+  public void expireAt(Instant at) {
+    expiresAt = at;
   }
 
   /** Stops the code from opening its event; false when it already was revoked. */
