@@ -95,15 +95,34 @@ class StartupIT {
     Instant endedAt = Instant.parse(ended.getString("endsAt"));
     assertTrue(endedAt.isBefore(now));
     assertTrue(endedAt.plus(Duration.ofHours(ended.getInt("accessWindowHours"))).isAfter(now));
-    assertEquals(
-        Map.of("unused", 4, "redeemed", 4, "expired", 1, "revoked", 1),
-        counts(ended.getJsonObject("tokenBreakdown")));
+    JsonObject endedCodes = ended.getJsonObject("tokenBreakdown");
+    assertEquals(1, endedCodes.getInt("expired"));
+    assertEquals(1, endedCodes.getInt("revoked"));
+    // theEndedDemoEventsCodesPlayItsRecording may have redeemed one of its four unused codes.
+    assertEquals(8, endedCodes.getInt("unused") + endedCodes.getInt("redeemed"));
+    assertTrue(endedCodes.getInt("redeemed") >= 4, endedCodes.toString());
 
     JsonObject upcomingList =
         admin.get("/api/admin/events?timeframe=upcoming&search=Demo+premiere");
     assertEquals(1, upcomingList.getJsonArray("data").size(), upcomingList.toString());
     JsonObject pastList = admin.get("/api/admin/events?timeframe=past&search=Demo+matinee");
     assertEquals(1, pastList.getJsonArray("data").size(), pastList.toString());
+  }
+
+  @Test
+  void theEndedDemoEventsCodesPlayItsRecording(LaunchedStreamGate streamGate) {
+    AdminApi admin = new AdminApi(streamGate).loggedIn();
+    JsonObject unused = admin.get("/api/admin/tokens?eventId=demo-ended&status=unused&limit=1");
+    String code = unused.getJsonArray("data").getJsonObject(0).getString("code");
+
+    HttpResponse<String> redeemed = new ViewerApi(streamGate).redeem(code);
+    assertEquals(200, redeemed.statusCode(), redeemed.body());
+    HttpResponse<String> playlist =
+        streamGate.get(
+            "/streams/demo-ended/master.m3u8",
+            Map.of("Authorization", "Bearer " + ViewerApi.token(redeemed)));
+    assertEquals(200, playlist.statusCode(), "the launcher gave the matinee its recording");
+    assertTrue(playlist.body().startsWith("#EXTM3U"), playlist.body());
   }
 
   private static Map<String, Integer> counts(JsonObject breakdown) {
