@@ -15,6 +15,8 @@ trap 'stop_streamgate; psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXIST
 
 start_streamgate "$WORK"
 stop_streamgate
+# stop_streamgate may return while Payara still closes the database; H2 locks the file until then.
+while kill -0 "$SERVER_PID" 2>/dev/null; do sleep 0.2; done
 
 cat >"$WORK/seed.sql" <<'SQL'
 INSERT INTO event (id, title, starts_at, ends_at, created_at, updated_at)
@@ -44,9 +46,9 @@ INSERT INTO audit_entry (id, at, actor, action, target, ip, details)
   SELECT 'bench-audit-' || x, CURRENT_TIMESTAMP, 'admin', 'codes-generate',
     'event:bench-event-' || (MOD(x, 100) + 1), '127.0.0.1', 'count=1000'
   FROM SYSTEM_RANGE(1, 50000);
-INSERT INTO access_change (id, changed_at, kind, event_id, code)
+INSERT INTO access_change (id, changed_at, kind, event_id, code_id)
   SELECT NEXT VALUE FOR access_change_seq, CURRENT_TIMESTAMP, 'CODE_REVOKED',
-    'bench-event-' || (MOD(x, 100) + 1), 'B' || LPAD(x, 11, '0')
+    'bench-event-' || (MOD(x, 100) + 1), 'bench-code-' || (x + 20000)
   FROM SYSTEM_RANGE(1, 1000);
 SQL
 echo "bench: seeding the H2 database (RunScript)"

@@ -87,11 +87,20 @@ public final class DatabaseCopy {
       Connection into = target.connection();
       into.setAutoCommit(false);
       try {
+        long started = System.nanoTime();
+        long copied = 0;
         for (CopiedTable table : tables) {
           long rows = copy(table, source.connection(), into);
+          copied += rows;
           progress.tableCopied(table.targetName(), rows);
         }
         target.continueSequences(source.sequences());
+        progress.say(
+            String.format(
+                java.util.Locale.ROOT,
+                "copied %,d rows in %.1f s; counting and checksumming every table on both sides",
+                copied,
+                (System.nanoTime() - started) / 1e9));
         List<TableCheck> checks = new ArrayList<>();
         for (CopiedTable table : tables) {
           checks.add(check(table, source.connection(), into));
