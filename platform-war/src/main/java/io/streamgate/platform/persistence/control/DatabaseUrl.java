@@ -25,6 +25,17 @@ public record DatabaseUrl(Kind kind, String jdbcUrl) {
     Kind(String dataSourceClass) {
       this.dataSourceClass = dataSourceClass;
     }
+
+    /**
+     * The migrations every database runs, and those of its own kind ({@code db/vendor/postgresql},
+     * {@code db/vendor/h2}) for what only one of them can or needs to do. Here rather than in
+     * {@link SchemaMigrations} so that {@code ./streamgate migrate} finds them outside a server.
+     */
+    public String[] migrationLocations() {
+      return new String[] {
+        "classpath:db/migration", "classpath:db/vendor/" + name().toLowerCase(Locale.ROOT)
+      };
+    }
   }
 
   static final String ALLOWED =

@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -37,9 +36,7 @@ public class SchemaMigrations {
    * {@code db/vendor/h2}) for what only one of them can or needs to do.
    */
   static String[] locations(DatabaseUrl.Kind kind) {
-    return new String[] {
-      "classpath:db/migration", "classpath:db/vendor/" + kind.name().toLowerCase(Locale.ROOT)
-    };
+    return kind.migrationLocations();
   }
 
   @PostConstruct
