@@ -3,6 +3,7 @@ package io.streamgate.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -123,6 +124,25 @@ class MigrateIT {
           count(
               target,
               "SELECT COUNT(*) FROM pg_class WHERE relname = 'streamgate_migrate_partial'"));
+
+      // StreamGate refuses to start on the partial copy.
+      Map<String, String> onPartial = new java.util.HashMap<>(StreamGateExtension.SHARED_SETTINGS);
+      onPartial.put("DATABASE_URL", postgresUrl(target));
+      onPartial.put("STREAMGATE_ROLE", "platform");
+      deleteRecursively(work.resolveSibling(NAME + "-partial"));
+      assertThrows(
+          IllegalStateException.class,
+          () -> {
+            try (LaunchedStreamGate started =
+                LaunchedStreamGate.start(NAME + "-partial", onPartial)) {
+              // It started on part of the data: closed again here, and the test fails.
+            }
+          });
+      assertTrue(
+          Files.readString(work.resolveSibling(NAME + "-partial").resolve("launcher.out"))
+              .contains(
+                  "streamgate: The database holds a copy ./streamgate migrate did not finish"),
+          "one line says why");
 
       // Again, with a JDBC URL this time: it clears the partial copy and copies everything.
       Run migrated =

@@ -380,13 +380,7 @@ class ViewerPlayerIT {
     String code = fixtures.code(event);
     try (BrowserContext context = chromium.newContext()) {
       Page page = entry(context, "?code=" + code);
-      String token =
-          JsonBodies.parse(
-                  page.waitForResponse(
-                          response -> response.url().endsWith("/api/tokens/validate"),
-                          () -> page.click("#watch"))
-                      .text())
-              .getString("playbackToken");
+      String token = watchNow(page);
       page.waitForFunction(PLAYING);
 
       // The token, copied out of the browser, plays on two other devices at the same time.
@@ -448,13 +442,7 @@ class ViewerPlayerIT {
             }
           });
       Page page = entry(context, "?code=" + fixtures.code(event));
-      String first =
-          JsonBodies.parse(
-                  page.waitForResponse(
-                          response -> response.url().endsWith("/api/tokens/validate"),
-                          () -> page.click("#watch"))
-                      .text())
-              .getString("playbackToken");
+      String first = watchNow(page);
       page.waitForFunction(PLAYING);
       assertTrue(bearers.contains("Bearer " + first), "played with the first token");
 
@@ -944,5 +932,15 @@ class ViewerPlayerIT {
 
   private static String grouped(String code) {
     return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+  }
+
+  /** Clicks "Watch Now" and answers the playback token the redeem gave the page. */
+  private static String watchNow(Page page) {
+    return JsonBodies.parse(
+            page.waitForResponse(
+                    response -> response.url().endsWith("/api/tokens/validate"),
+                    () -> page.click("#watch"))
+                .text())
+        .getString("playbackToken");
   }
 }

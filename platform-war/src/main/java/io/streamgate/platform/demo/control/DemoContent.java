@@ -88,41 +88,51 @@ public class DemoContent {
     writeCodesFile(codes.stream().map(AccessCodeCodec::display).toList());
   }
 
+  private Event event(
+      String id,
+      String title,
+      Instant startsAt,
+      Instant endsAt,
+      String description,
+      boolean listed,
+      Instant now) {
+    Event event = new Event(id, title, startsAt, endsAt, Spec.ACCESS_WINDOW_DEFAULT_HOURS, now);
+    event.describe(description, now);
+    if (listed) {
+      event.list(true, now);
+    }
+    em.persist(event);
+    return event;
+  }
+
   private void createEvents(Instant now) {
     Event live =
-        new Event(
+        event(
             EVENT_ID,
             "StreamGate demo",
             now.minus(Duration.ofHours(1)),
             now.plus(Duration.ofDays(365)),
-            Spec.ACCESS_WINDOW_DEFAULT_HOURS,
+            "A 30-second test pattern in 360p and 720p, bundled with StreamGate.",
+            true,
             now);
-    live.describe("A 30-second test pattern in 360p and 720p, bundled with StreamGate.", now);
-    live.list(true, now);
-    em.persist(live);
-
     Event upcoming =
-        new Event(
+        event(
             UPCOMING_EVENT_ID,
             "Demo premiere",
             now.plus(Duration.ofHours(2)),
             now.plus(Duration.ofHours(4)),
-            Spec.ACCESS_WINDOW_DEFAULT_HOURS,
+            "A sample event that has not started: its codes show a countdown.",
+            true,
             now);
-    upcoming.describe("A sample event that has not started: its codes show a countdown.", now);
-    upcoming.list(true, now);
-    em.persist(upcoming);
-
     Event ended =
-        new Event(
+        event(
             ENDED_EVENT_ID,
             "Demo matinee",
             now.minus(Duration.ofHours(4)),
             now.minus(Duration.ofHours(1)),
-            Spec.ACCESS_WINDOW_DEFAULT_HOURS,
+            "A sample event that ended; its access window is still open.",
+            false,
             now);
-    ended.describe("A sample event that ended; its access window is still open.", now);
-    em.persist(ended);
 
     Codes codes = new Codes(now);
     codes.add(live, PRINTED_LABEL, CODES, 0);

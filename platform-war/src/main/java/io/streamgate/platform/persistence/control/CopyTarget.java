@@ -28,7 +28,7 @@ import org.flywaydb.core.api.callback.Event;
  */
 final class CopyTarget implements AutoCloseable {
 
-  static final String MARKER = "streamgate_migrate_partial";
+  public static final String MARKER = "streamgate_migrate_partial";
 
   private final DatabaseUrl url;
   private final String shown;

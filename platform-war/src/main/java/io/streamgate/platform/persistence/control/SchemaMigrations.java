@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -49,6 +50,7 @@ public class SchemaMigrations {
       }
       dataSource = database.dataSource();
       kind = kind(dataSource);
+      refuseUnfinishedCopy(dataSource);
     } catch (IllegalArgumentException | IllegalStateException e) {
       LOG.log(System.Logger.Level.ERROR, e.getMessage());
       throw new IllegalStateException(e.getMessage());
@@ -67,6 +69,26 @@ public class SchemaMigrations {
         kind,
         schemaVersion,
         result.migrationsExecuted);
+  }
+
+  /**
+   * A database {@code ./streamgate migrate} began to fill and did not finish holds its marker
+   * table: starting on it would run on part of the data.
+   */
+  private void refuseUnfinishedCopy(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet marker =
+            connection
+                .getMetaData()
+                .getTables(null, null, CopyTarget.MARKER, new String[] {"TABLE"})) {
+      if (marker.next()) {
+        throw new IllegalStateException(
+            "The database holds a copy ./streamgate migrate did not finish; run the migration"
+                + " again (it clears the partial copy) or point DATABASE_URL elsewhere");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(Database.unreachable(e, database.serverResource()));
+    }
   }
 
   private DatabaseUrl.Kind kind(DataSource dataSource) {
