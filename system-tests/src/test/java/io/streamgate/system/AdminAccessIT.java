@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.streamgate.common.codes.AccessCodeCodec;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -53,6 +54,40 @@ class AdminAccessIT {
     assertEquals("Invalid credentials", error(wrongPassword));
     assertEquals(error(wrongPassword), error(unknownUser));
     assertEquals(401, admin.send("GET", "/api/admin/session", null).statusCode());
+  }
+
+  /**
+   * A session id fixed beforehand, even one sent in the login's path ({@code ;jsessionid=}, which
+   * Payara honours), never carries the login: the attacker who knows it stays logged out.
+   */
+  @Test
+  void aLoginNeverLandsInASessionWhoseIdWasKnownBefore() throws Exception {
+    String username = "fixated-" + UUID.randomUUID().toString().substring(0, 8);
+    fixtures.adminUser(username, "fixated-password", "OPERATOR");
+    AdminApi attacker = new AdminApi(streamGate);
+    String known =
+        attacker.send("GET", "/admin/login.xhtml", null).headers().allValues("Set-Cookie").stream()
+            .filter(cookie -> cookie.startsWith("JSESSIONID="))
+            .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";")[0])
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the login page opened no session"));
+
+    AdminApi victim = new AdminApi(streamGate);
+    HttpResponse<String> login =
+        victim.send(
+            "POST",
+            "/api/admin/login;jsessionid=" + known,
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", "fixated-password")
+                .build()
+                .toString());
+    ok(login);
+    assertEquals(200, victim.send("GET", "/api/admin/session", null).statusCode());
+    assertEquals(
+        401,
+        attacker.send("GET", "/api/admin/session", null).statusCode(),
+        "the id known before the login is not logged in");
   }
 
   @Test

@@ -146,6 +146,24 @@ class LauncherSettingsIT {
     assertTrue(refusal(notANumber, false).startsWith("streamgate: PORT must be a port number"));
   }
 
+  /** {@code migrate --to -} takes the URL from standard input, checked as one on the line. */
+  @Test
+  void migrateReadsItsTargetFromStandardInput() throws Exception {
+    Path home = Path.of(System.getProperty("streamgate.home", "..")).toAbsolutePath();
+    Process process =
+        new ProcessBuilder(home.resolve("streamgate").toString(), "migrate", "--to", "-")
+            .directory(home.toFile())
+            .start();
+    try (var stdin = process.getOutputStream()) {
+      stdin.write("mysql://root:hunter2@127.0.0.1/sg\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "refused at once");
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, process.exitValue(), stderr);
+    assertTrue(stderr.startsWith("streamgate: migrate --to needs a PostgreSQL URL"), stderr);
+    assertTrue(!stderr.contains("hunter2"), "the URL read is not echoed");
+  }
+
   @Test
   void aPortAlreadyInUse(LaunchedStreamGate running) throws Exception {
     String line = refusal(Map.of("STREAMGATE_HTTP_PORT", Integer.toString(running.port())));

@@ -90,7 +90,9 @@ final class CopyTarget implements AutoCloseable {
           "cannot reach the PostgreSQL database "
               + shown
               + " ("
-              + (said == null ? e.getClass().getSimpleName() : said.lines().findFirst().orElse(""))
+              + (said == null
+                  ? e.getClass().getSimpleName()
+                  : DatabaseUrl.withoutUrls(said.lines().findFirst().orElse("")))
               + "): check the --to URL and that the server runs and accepts this user; nothing"
               + " was changed");
     }

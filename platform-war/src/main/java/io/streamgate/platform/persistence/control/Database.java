@@ -84,7 +84,7 @@ public class Database {
       }
     }
     return "StreamGate cannot reach its database ("
-        + Causes.firstLine(said)
+        + DatabaseUrl.withoutUrls(Causes.firstLine(said))
         + "): check "
         + (serverResource
             ? "the JDBC pool behind "

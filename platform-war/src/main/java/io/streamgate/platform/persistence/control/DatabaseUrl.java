@@ -38,6 +38,17 @@ public record DatabaseUrl(Kind kind, String jdbcUrl) {
     }
   }
 
+  private static final java.util.regex.Pattern URL_IN_TEXT =
+      java.util.regex.Pattern.compile("(?i)\\b(?:jdbc:)?(?:postgresql|h2):[^\\s)]*");
+
+  /**
+   * A driver's message with every database URL in it replaced by {@code <the URL>}: a driver that
+   * cannot parse a URL says it whole, password included.
+   */
+  static String withoutUrls(String driverSaid) {
+    return driverSaid == null ? null : URL_IN_TEXT.matcher(driverSaid).replaceAll("<the URL>");
+  }
+
   static final String ALLOWED =
       "DATABASE_URL must be jdbc:h2:..., jdbc:postgresql://host:port/database"
           + " or postgresql://user:password@host:port/database";

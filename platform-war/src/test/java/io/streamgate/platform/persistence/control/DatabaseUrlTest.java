@@ -64,4 +64,17 @@ class DatabaseUrlTest {
     assertFalse(e.getMessage().contains("hunter2"));
     assertFalse(DatabaseUrl.parse("postgresql://u:hunter2@h/db").toString().contains("hunter2"));
   }
+
+  @Test
+  void aDriversMessageLosesEveryUrlAndSoItsPassword() {
+    String said =
+        "Unable to parse URL jdbc:postgresql://127.0.0.1:543210/sg?user=sg&password=S3cr3t-PW&x=1";
+    assertEquals("Unable to parse URL <the URL>", DatabaseUrl.withoutUrls(said));
+    assertEquals(
+        "bad (<the URL>) again",
+        DatabaseUrl.withoutUrls("bad (postgresql://sg:S3cr3t-PW@db:5432/sg) again"));
+    assertEquals(
+        "Connection to 127.0.0.1:5433 refused.",
+        DatabaseUrl.withoutUrls("Connection to 127.0.0.1:5433 refused."));
+  }
 }
