@@ -20,6 +20,13 @@ public final class Spec {
   /** Clock skew tolerated between the platform that mints and the media server that checks. */
   public static final Duration CLOCK_SKEW_LEEWAY = Duration.ofSeconds(30);
 
+  /**
+   * How long after a revocation, deactivation or session end a token minted before it can still be
+   * valid: the longest token, and skew. Refusals may be forgotten after it because the platform
+   * mints no token for a revoked code, a deactivated event or an ended session.
+   */
+  public static final Duration TOKEN_REACH = PLAYBACK_TOKEN_LIFETIME.plus(CLOCK_SKEW_LEEWAY);
+
   /** Most access codes generated in one batch. */
   public static final int MAX_BATCH_CODES = 500;
 

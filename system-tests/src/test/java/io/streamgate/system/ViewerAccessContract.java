@@ -287,7 +287,8 @@ abstract class ViewerAccessContract {
     assertEquals(0, fixtures.sessionsOf(code));
     assertEquals(1, fixtures.auditEntries("session-start", hashed(code)));
     assertEquals(1, fixtures.auditEntries("session-release", hashed(code)));
-    assertEquals(2, fixtures.auditEntriesMentioning("session " + sid), "start and release name it");
+    assertEquals(
+        3, fixtures.auditEntriesMentioning("session " + sid), "start, refresh and release name it");
     HttpResponse<String> gone = viewer.withToken("/api/playback/heartbeat", newToken);
     assertEquals(404, gone.statusCode());
     assertEquals("Session not found", ViewerApi.error(gone));

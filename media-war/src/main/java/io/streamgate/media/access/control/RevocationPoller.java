@@ -43,7 +43,7 @@ import java.util.logging.Logger;
  * revocations, restorations, deactivations, reactivations and ended sessions (codes by their opaque
  * id), and the origins of events changed since ({@link EventSources}). A revoked code, a
  * deactivated event and an ended session are refused until no token minted before can be valid
- * ({@link #SESSION_REACH} after the change; the platform mints none after it), then forgotten, so
+ * ({@link Spec#TOKEN_REACH} after the change; the platform mints none after it), then forgotten, so
  * the view does not grow for the server's life. The first poll asks for everything. While the
  * platform cannot be reached the last view stays in force; a failed poll {@link #ALERT_AFTER} or
  * more after the last successful one (or the start) logs an alert, and again every {@link
@@ -56,12 +56,6 @@ public class RevocationPoller {
 
   static final Duration ALERT_AFTER = Duration.ofMinutes(5);
   static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-  /**
-   * How long after a revocation, deactivation or session end a token minted before it can still be
-   * valid: the longest token, and skew.
-   */
-  static final Duration SESSION_REACH = Spec.PLAYBACK_TOKEN_LIFETIME.plus(Spec.CLOCK_SKEW_LEEWAY);
 
   @Inject RevocationView view;
 
@@ -203,7 +197,7 @@ public class RevocationPoller {
       origins.forEach(sources::set);
     }
     remember(ended, sessionsEndedAt, view::endSession);
-    Instant before = clock.instant().minus(SESSION_REACH);
+    Instant before = clock.instant().minus(Spec.TOKEN_REACH);
     forgetOlder(codesRevokedAt, before, view::restoreCode);
     forgetOlder(eventsDeactivatedAt, before, view::reactivateEvent);
     forgetOlder(sessionsEndedAt, before, view::forgetSession);

@@ -13,10 +13,15 @@ public class LocalStreams {
 
   @Inject MediaSettings settings;
 
-  /** Where the file would be; the request's segments are plain names, so it stays inside. */
+  /**
+   * Where the file would be; the request's segments are plain names, so it stays inside. The
+   * segment cache's folder, by default {@code STREAM_ROOT/cache}, is no event's.
+   */
   public Optional<Path> path(StreamRequest request) {
     return settings
         .streamRoot()
-        .map(folder -> folder.resolve(request.eventId()).resolve(request.file()));
+        .map(folder -> folder.resolve(request.eventId()))
+        .filter(event -> !settings.segmentCacheRoot().equals(Optional.of(event)))
+        .map(event -> event.resolve(request.file()));
   }
 }

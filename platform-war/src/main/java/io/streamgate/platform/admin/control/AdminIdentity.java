@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param secondFactorPending a super admin who must use a second factor and has none yet: they may
  *     only set it up
  * @param loggedInAt when the user logged in: the session ends {@link #LIFETIME} later, however busy
- *     (the specification's 8 hours absolute; 8 hours of idleness end it sooner)
+ *     (the specification's 8 hours absolute; the container's idle timeout of the same length only
+ *     frees the memory of sessions left alone)
  */
 public record AdminIdentity(
     String userId,

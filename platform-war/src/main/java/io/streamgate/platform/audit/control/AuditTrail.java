@@ -35,6 +35,11 @@ public class AuditTrail {
     em.persist(new AuditEntry(clock.instant(), actor, action, target, ip, details));
   }
 
+  /** How an entry about a viewer session names it: {@code session <id>}. */
+  public static String session(String sessionId) {
+    return "session " + sessionId;
+  }
+
   /** A short, stable, non-reversible name for a code, for audit entries and logs. */
   public static String hashed(String code) {
     return AccessCodeCodec.fingerprint(code);

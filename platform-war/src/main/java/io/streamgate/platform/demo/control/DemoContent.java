@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Seeds the demo on first boot when {@code STREAMGATE_DEMO} is on, as the specification's seed has
@@ -76,7 +77,10 @@ public class DemoContent {
     if (!enabled) {
       return;
     }
-    if (em.find(Event.class, EVENT_ID) == null) {
+    // Once, on the first run: an admin who deleted some of the demo's events does not get them
+    // back (nor a start-up that fails on those kept).
+    if (Stream.of(EVENT_ID, UPCOMING_EVENT_ID, ENDED_EVENT_ID)
+        .allMatch(id -> em.find(Event.class, id) == null)) {
       createEvents(clock.instant());
     }
     List<String> codes =

@@ -1,9 +1,12 @@
 package io.streamgate.platform.persistence.boundary;
 
 import io.streamgate.platform.persistence.control.DatabaseCopy;
+import io.streamgate.platform.persistence.control.DatabaseUrl;
 import io.streamgate.platform.persistence.control.MigrationRefused;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,9 +15,9 @@ import java.util.logging.LogManager;
 
 /**
  * {@code ./streamgate migrate --to URL}, run by the launcher outside any server: the target URL
- * comes in {@code STREAMGATE_MIGRATE_TO} (not on the command line, which every local user can
- * read), the data folder in {@code STREAMGATE_DATA_DIR}. Exit 0 when every table checks out, 1 on a
- * mismatch or failure (nothing committed), 2 when refused (nothing changed).
+ * comes as the first line of standard input (not on the command line, which every local user can
+ * read, nor in a setting), the data folder in {@code STREAMGATE_DATA_DIR}. Exit 0 when every table
+ * checks out, 1 on a mismatch or failure (nothing committed), 2 when refused (nothing changed).
  */
 public final class MigrateCommand {
 
@@ -36,7 +39,9 @@ public final class MigrateCommand {
             new ByteArrayInputStream(
                 "handlers = java.util.logging.ConsoleHandler\n.level = WARNING\n"
                     .getBytes(StandardCharsets.UTF_8)));
-    System.exit(run(System.getenv("STREAMGATE_MIGRATE_TO"), System.getenv("STREAMGATE_DATA_DIR")));
+    String to =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    System.exit(run(to, System.getenv("STREAMGATE_DATA_DIR")));
   }
 
   static int run(String to, String dataDir) {
@@ -76,7 +81,7 @@ public final class MigrateCommand {
     } catch (SQLException | RuntimeException e) {
       System.err.println(
           "streamgate: migrate failed, nothing was committed to the target ("
-              + e.getMessage().lines().findFirst().orElse(e.getClass().getSimpleName())
+              + DatabaseUrl.driverSaid(e)
               + "); run it again to start over");
       return 1;
     }

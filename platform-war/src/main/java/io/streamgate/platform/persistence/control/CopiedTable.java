@@ -75,7 +75,11 @@ record CopiedTable(String name, List<Column> columns, List<String> key) {
   }
 
   private static String quoted(String identifier, boolean postgres) {
-    String name = postgres ? identifier.toLowerCase(Locale.ROOT) : identifier;
-    return '"' + name.replace("\"", "\"\"") + '"';
+    return quoted(postgres ? identifier.toLowerCase(Locale.ROOT) : identifier);
+  }
+
+  /** An identifier quoted for either database, its own quotes doubled. */
+  static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 }

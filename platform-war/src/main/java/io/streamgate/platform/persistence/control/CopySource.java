@@ -77,7 +77,7 @@ final class CopySource implements AutoCloseable {
           "cannot open the H2 database "
               + file
               + " ("
-              + e.getMessage().lines().findFirst().orElse("")
+              + DatabaseUrl.driverSaid(e)
               + "); nothing was changed");
     }
   }
@@ -154,7 +154,9 @@ final class CopySource implements AutoCloseable {
     for (String name : names) {
       List<CopiedTable.Column> columns = new ArrayList<>();
       try (Statement statement = connection.createStatement();
-          ResultSet empty = statement.executeQuery("SELECT * FROM \"" + name + "\" WHERE 1 = 0")) {
+          ResultSet empty =
+              statement.executeQuery(
+                  "SELECT * FROM " + CopiedTable.quoted(name) + " WHERE 1 = 0")) {
         ResultSetMetaData shape = empty.getMetaData();
         for (int i = 1; i <= shape.getColumnCount(); i++) {
           columns.add(new CopiedTable.Column(shape.getColumnName(i), shape.getColumnType(i)));

@@ -1,6 +1,5 @@
 package io.streamgate.platform.persistence.control;
 
-import io.streamgate.common.errors.Causes;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -62,7 +61,9 @@ final class CopyTarget implements AutoCloseable {
     String jdbc =
         parsed.jdbcUrl()
             + (parsed.jdbcUrl().contains("?") ? "&" : "?")
-            + "reWriteBatchedInserts=true&connectTimeout=10&loginTimeout=15";
+            + "reWriteBatchedInserts=true&connectTimeout=10&loginTimeout=15"
+            // A failed batch must not quote its rows (codes, hashes) in its message.
+            + "&logServerErrorDetail=false";
     DatabaseUrl target = new DatabaseUrl(DatabaseUrl.Kind.POSTGRESQL, jdbc);
     String shown = shown(jdbc);
     try {
@@ -80,19 +81,11 @@ final class CopyTarget implements AutoCloseable {
       }
       return new CopyTarget(target, shown, connection, schema);
     } catch (SQLException e) {
-      String said = e.getMessage();
-      for (Throwable cause : Causes.of(e)) {
-        if (cause instanceof SQLException) {
-          said = cause.getMessage();
-        }
-      }
       throw new MigrationRefused(
           "cannot reach the PostgreSQL database "
               + shown
               + " ("
-              + (said == null
-                  ? e.getClass().getSimpleName()
-                  : DatabaseUrl.withoutUrls(said.lines().findFirst().orElse("")))
+              + DatabaseUrl.driverSaid(e)
               + "): check the --to URL and that the server runs and accepts this user; nothing"
               + " was changed");
     }
@@ -205,9 +198,9 @@ final class CopyTarget implements AutoCloseable {
             "DROP "
                 + kind
                 + " IF EXISTS "
-                + quoted(schema)
+                + CopiedTable.quoted(schema)
                 + "."
-                + quoted(relation.getKey())
+                + CopiedTable.quoted(relation.getKey())
                 + " CASCADE");
       }
       connection.commit();
@@ -269,7 +262,8 @@ final class CopyTarget implements AutoCloseable {
     try (PreparedStatement setval =
         connection.prepareStatement("SELECT setval(?::regclass, ?, false)")) {
       for (Map.Entry<String, Long> sequence : nextValues.entrySet()) {
-        setval.setString(1, quoted(schema) + "." + quoted(sequence.getKey()));
+        setval.setString(
+            1, CopiedTable.quoted(schema) + "." + CopiedTable.quoted(sequence.getKey()));
         setval.setLong(2, Math.max(1, sequence.getValue()));
         setval.executeQuery().close();
       }
@@ -279,12 +273,9 @@ final class CopyTarget implements AutoCloseable {
   /** Drops the marker: the copy is complete once this commits. */
   void dropMarker() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("DROP TABLE " + quoted(schema) + "." + quoted(MARKER));
+      statement.execute(
+          "DROP TABLE " + CopiedTable.quoted(schema) + "." + CopiedTable.quoted(MARKER));
     }
-  }
-
-  private static String quoted(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.streamgate.platform.persistence.control;
 
-import io.streamgate.common.errors.Causes;
 import io.streamgate.platform.settings.entity.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -75,16 +74,8 @@ public class Database {
    * the URL, which may hold a password).
    */
   static String unreachable(SQLException e, boolean serverResource) {
-    // The driver's own exception says it best ("Connection to host:port refused", "role ... does
-    // not exist"); the pool's wrappers above it and the socket error below it say less.
-    Throwable said = e;
-    for (Throwable cause : Causes.of(e)) {
-      if (cause instanceof SQLException) {
-        said = cause;
-      }
-    }
     return "StreamGate cannot reach its database ("
-        + DatabaseUrl.withoutUrls(Causes.firstLine(said))
+        + DatabaseUrl.driverSaid(e)
         + "): check "
         + (serverResource
             ? "the JDBC pool behind "

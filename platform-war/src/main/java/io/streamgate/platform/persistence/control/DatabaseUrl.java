@@ -1,10 +1,12 @@
 package io.streamgate.platform.persistence.control;
 
+import io.streamgate.common.errors.Causes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -36,6 +38,22 @@ public record DatabaseUrl(Kind kind, String jdbcUrl) {
         "classpath:db/migration", "classpath:db/vendor/" + name().toLowerCase(Locale.ROOT)
       };
     }
+  }
+
+  /**
+   * The first line of what the database driver said about a failure, without any database URL in it
+   * (a driver that cannot parse one quotes it whole, password included). The driver's own exception
+   * says it best ("Connection to host:port refused", "role ... does not exist"); the wrappers above
+   * it and the socket error below it say less.
+   */
+  public static String driverSaid(Throwable failure) {
+    Throwable said = failure;
+    for (Throwable cause : Causes.of(failure)) {
+      if (cause instanceof SQLException) {
+        said = cause;
+      }
+    }
+    return DatabaseUrl.withoutUrls(Causes.firstLine(said));
   }
 
   private static final java.util.regex.Pattern URL_IN_TEXT =

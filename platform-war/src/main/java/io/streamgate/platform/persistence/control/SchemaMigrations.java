@@ -80,7 +80,8 @@ public class SchemaMigrations {
         ResultSet marker =
             connection
                 .getMetaData()
-                .getTables(null, null, CopyTarget.MARKER, new String[] {"TABLE"})) {
+                .getTables(
+                    null, connection.getSchema(), CopyTarget.MARKER, new String[] {"TABLE"})) {
       if (marker.next()) {
         throw new IllegalStateException(
             "The database holds a copy ./streamgate migrate did not finish; run the migration"

@@ -112,7 +112,12 @@ public class Redemptions {
       throw CodeRefusedException.invalid();
     }
     sessions.requireCurrent(code, caller);
-    audit.record(AuditTrail.VIEWER, "refresh", AuditTrail.hashed(code.code()), clientIp, null);
+    audit.record(
+        AuditTrail.VIEWER,
+        "refresh",
+        AuditTrail.hashed(code.code()),
+        clientIp,
+        AuditTrail.session(caller.sid()));
     return mint.playback(code.id(), caller.eid(), caller.sid());
   }
 }

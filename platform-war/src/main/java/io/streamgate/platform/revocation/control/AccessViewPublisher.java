@@ -46,9 +46,6 @@ public class AccessViewPublisher {
 
   private static final Logger LOG = Logger.getLogger(AccessViewPublisher.class.getName());
 
-  /** The longest a token can outlive the moment it was minted, clock skew included. */
-  static final Duration TOKEN_REACH = Spec.PLAYBACK_TOKEN_LIFETIME.plus(Spec.CLOCK_SKEW_LEEWAY);
-
   static final int WRITES_IN_FLIGHT = 1000;
 
   /** Ids per IN (...) query: well below what every database accepts as parameters. */
@@ -107,7 +104,7 @@ public class AccessViewPublisher {
       view.set(
           AccessView.sessionKey(ended.sessionId()),
           clock.millis(),
-          TOKEN_REACH.toMillis(),
+          Spec.TOKEN_REACH.toMillis(),
           TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Ended session not published to the data grid", e);
@@ -129,7 +126,7 @@ public class AccessViewPublisher {
     Map<String, Long> wanted = new HashMap<>();
     for (Object[] row :
         em.createNamedQuery(AccessCode.REVOKED_UNEXPIRED, Object[].class)
-            .setParameter("since", now.minus(TOKEN_REACH))
+            .setParameter("since", now.minus(Spec.TOKEN_REACH))
             .getResultList()) {
       wanted.put(AccessView.codeKey((String) row[0]), codeLifetime((Instant) row[1]));
     }
@@ -236,6 +233,7 @@ public class AccessViewPublisher {
 
   /** Until no token of a code expiring at {@code expiresAt} can still be valid; at least 1 ms. */
   private long codeLifetime(Instant expiresAt) {
-    return Math.max(1, Duration.between(clock.instant(), expiresAt.plus(TOKEN_REACH)).toMillis());
+    return Math.max(
+        1, Duration.between(clock.instant(), expiresAt.plus(Spec.TOKEN_REACH)).toMillis());
   }
 }

@@ -1,5 +1,6 @@
 package io.streamgate.platform.revocation.control;
 
+import io.streamgate.common.Spec;
 import io.streamgate.platform.revocation.entity.AccessChange;
 import io.streamgate.platform.sessions.control.SessionEnded;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class EndedSessions {
     if (!now.isBefore(last.plus(FORGET_EVERY)) && forgotAt.compareAndSet(last, now)) {
       em.createNamedQuery(AccessChange.FORGET_SESSIONS)
           .setParameter("sessionEnded", AccessChange.Kind.SESSION_ENDED)
-          .setParameter("before", now.minus(AccessViewPublisher.TOKEN_REACH))
+          .setParameter("before", now.minus(Spec.TOKEN_REACH))
           .executeUpdate();
     }
   }

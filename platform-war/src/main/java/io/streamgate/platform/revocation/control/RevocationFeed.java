@@ -1,5 +1,6 @@
 package io.streamgate.platform.revocation.control;
 
+import io.streamgate.common.Spec;
 import io.streamgate.common.playback.StreamSource;
 import io.streamgate.platform.events.entity.Event;
 import io.streamgate.platform.revocation.entity.AccessChange;
@@ -77,7 +78,7 @@ public class RevocationFeed {
         em.createNamedQuery(AccessChange.SINCE, AccessChange.class)
             .setParameter("since", since)
             .setParameter("sessionEnded", AccessChange.Kind.SESSION_ENDED)
-            .setParameter("sessionsSince", now.minus(AccessViewPublisher.TOKEN_REACH))
+            .setParameter("sessionsSince", now.minus(Spec.TOKEN_REACH))
             .getResultList()) {
       latest.remove(change.target());
       latest.put(change.target(), change);

@@ -79,7 +79,7 @@ public class CodeClaims {
       }
       // The earlier device went silent: it stopped watching at its last heartbeat.
       records.ended(session.sessionId(), EndReason.TAKEN_OVER, session.lastHeartbeat());
-      details = ", took over session " + session.sessionId();
+      details = ", took over " + AuditTrail.session(session.sessionId());
       session.takeOver(clientIp, userAgent, now);
       action = "session-takeover";
     }
@@ -88,7 +88,7 @@ public class CodeClaims {
         action,
         AuditTrail.hashed(code),
         clientIp,
-        "session " + session.sessionId() + (details == null ? "" : details));
+        AuditTrail.session(session.sessionId()) + (details == null ? "" : details));
     accessCode.redeem(now, clientIp);
     codeWebhooks.publish(WebhookType.CODE_REDEEMED, accessCode, now);
     webhooks.started(accessCode, session.sessionId(), now);

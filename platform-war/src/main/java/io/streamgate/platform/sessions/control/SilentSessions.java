@@ -64,7 +64,7 @@ public class SilentSessions {
           "session-timeout",
           AuditTrail.hashed(session.accessCode().code()),
           session.clientIp(),
-          "session " + session.sessionId() + ", last heartbeat " + session.lastHeartbeat());
+          AuditTrail.session(session.sessionId()) + ", last heartbeat " + session.lastHeartbeat());
       if (webhook) {
         webhooks.ended(
             session.accessCode(),

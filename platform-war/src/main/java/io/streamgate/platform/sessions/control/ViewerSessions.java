@@ -123,7 +123,7 @@ public class ViewerSessions {
           "session-release",
           AuditTrail.hashed(codes.get(0).code()),
           clientIp,
-          "session " + caller.sid());
+          AuditTrail.session(caller.sid()));
     }
     return released;
   }
@@ -160,7 +160,8 @@ public class ViewerSessions {
     String code = session.accessCode().code();
     em.remove(session);
     ended(session.accessCode(), sid, EndReason.ADMIN);
-    audit.record(actor, "session-release", AuditTrail.hashed(code), clientIp, "session " + sid);
+    audit.record(
+        actor, "session-release", AuditTrail.hashed(code), clientIp, AuditTrail.session(sid));
   }
 
   /** The code's session, if a device sent a heartbeat within the timeout: it is watching now. */
@@ -241,7 +242,7 @@ public class ViewerSessions {
         end ? "token-sharing-ended" : "token-sharing-flagged",
         AuditTrail.hashed(session.accessCode().code()),
         session.clientIp(),
-        report.clients() + " clients at once, session " + sessionId);
+        report.clients() + " clients at once, " + AuditTrail.session(sessionId));
     return true;
   }
 

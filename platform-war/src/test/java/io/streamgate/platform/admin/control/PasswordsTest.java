@@ -25,6 +25,19 @@ class PasswordsTest {
     }
   }
 
+  /** Hashes bcryptjs 2.4.3 made (the specification's tooling), not this library. */
+  @Test
+  void hashesMadeByBcryptjsVerify() {
+    String made = "$2a$10$8dFxiR87SuvN/eiyNukU/uOgY1rE8Gz90bbzo0RATlaw5wBO4aJp2";
+    assertTrue(Passwords.isHash(made));
+    assertTrue(passwords.matches("correct horse battery", made));
+    assertFalse(passwords.matches("correct horse batter", made));
+    String seventyTwo = "$2a$10$DRANYY.0r2eYrKeSY5ONVOF5U0yRq31TRbOfTfp2It1r1xGK4L2Qm";
+    assertTrue(passwords.matches("p".repeat(72), seventyTwo));
+    assertTrue(passwords.matches("p".repeat(72) + "more", seventyTwo), "bcryptjs reads 72 bytes");
+    assertFalse(passwords.matches("p".repeat(71), seventyTwo));
+  }
+
   @Test
   void aLongPasswordCountsItsFirst72BytesAsBcryptDoes() {
     String seventyTwo = "p".repeat(72);
