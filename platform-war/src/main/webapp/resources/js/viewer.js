@@ -1253,6 +1253,15 @@
    * A span of time in words, in the page's language: "1 minute 5 seconds", "10 minutes" (zero
    * parts left out); MM:SS where the browser cannot name units.
    */
+  // One formatter per unit, made once: the seek bar speaks on every timeupdate.
+  var UNIT_FORMATS = {};
+  function unitFormat(unit) {
+    if (!UNIT_FORMATS[unit]) {
+      UNIT_FORMATS[unit] = new Intl.NumberFormat(LANG, { style: "unit", unit: unit, unitDisplay: "long" });
+    }
+    return UNIT_FORMATS[unit];
+  }
+
   function spoken(seconds) {
     var s = Math.max(0, seconds);
     var parts = [[Math.floor(s / 3600), "hour"], [Math.floor((s % 3600) / 60), "minute"], [s % 60, "second"]]
@@ -1261,8 +1270,7 @@
       });
     try {
       return parts.map(function (part) {
-        return new Intl.NumberFormat(LANG, { style: "unit", unit: part[1], unitDisplay: "long" })
-          .format(part[0]);
+        return unitFormat(part[1]).format(part[0]);
       }).join(" ");
     } catch (unsupported) {
       return clock(s);

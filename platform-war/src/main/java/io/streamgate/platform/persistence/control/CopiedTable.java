@@ -59,10 +59,6 @@ record CopiedTable(String name, List<Column> columns, List<String> key) {
             .collect(Collectors.joining(", "));
   }
 
-  String countRows(boolean postgres) {
-    return "SELECT COUNT(*) FROM " + quoted(name, postgres);
-  }
-
   private Column column(String column) {
     return columns.stream()
         .filter(c -> c.name().equals(column))

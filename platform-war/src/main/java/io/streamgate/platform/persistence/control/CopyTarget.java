@@ -105,10 +105,6 @@ final class CopyTarget implements AutoCloseable {
     return connection;
   }
 
-  String schema() {
-    return schema;
-  }
-
   /**
    * Refuses a target that holds anything but an empty schema history or a partial copy of this
    * tool; answers whether it holds such a partial copy.
