@@ -446,6 +446,19 @@ class ViewerPlayerIT {
       page.waitForFunction(PLAYING);
       assertTrue(bearers.contains("Bearer " + first), "played with the first token");
 
+      // Tokens count time in whole seconds: one minted in the second of the first has its very
+      // bytes. The refresh is asked once the platform's second has moved on.
+      long issuedAt =
+          JsonBodies.parse(
+                  new String(
+                      java.util.Base64.getUrlDecoder().decode(first.split("\\.")[1]),
+                      java.nio.charset.StandardCharsets.UTF_8))
+              .getJsonNumber("iat")
+              .longValue();
+      Eventually.await(
+          "the second the first token was minted is over",
+          java.time.Duration.ofSeconds(3),
+          () -> java.time.Instant.now().getEpochSecond() > issuedAt);
       double before = currentTime(page);
       Response refreshed =
           page.waitForResponse(
