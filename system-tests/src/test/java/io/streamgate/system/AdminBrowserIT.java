@@ -75,7 +75,8 @@ class AdminBrowserIT {
       Chromium.screenshots(page, "admin-dashboard");
 
       page.click("#create-event");
-      page.waitForSelector("#event-form\\:title");
+      // Once loaded: the date pickers' script sets their fields when it starts.
+      page.waitForURL("**/admin/event.xhtml");
       String title = "Browser gala " + UUID.randomUUID().toString().substring(0, 8);
       Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
       page.fill("#event-form\\:title", "");
@@ -493,8 +494,14 @@ class AdminBrowserIT {
       String target = receiver.url("/browser-" + UUID.randomUUID());
       page.fill("#register\\:url", target);
       page.click("#register\\:types");
+      // The menu closes on a click outside only once it has opened fully (and says so).
+      page.waitForSelector("#register\\:types_focus[aria-expanded='true']");
       page.click("#register\\:types_panel li:has-text('code.revoked') .ui-chkbox-box");
       page.click("#register\\:url");
+      page.waitForSelector(
+          "#register\\:types_panel",
+          new Page.WaitForSelectorOptions()
+              .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
       page.click("#register\\:register-endpoint");
       String secret = page.textContent("#webhook-secret").trim();
       assertTrue(secret.startsWith("whsec_"), secret);
@@ -592,6 +599,21 @@ class AdminBrowserIT {
                   .getJsonObject("data")
                   .getString("title")
                   .endsWith("(keyboard)"));
+    }
+  }
+
+  /**
+   * The login fields show a focus ring from the first Tab, before PrimeFaces' script has marked
+   * them focused: here no script runs at all.
+   */
+  @Test
+  void theLoginFieldsShowTheirFocusWithoutAScript() {
+    try (BrowserContext context =
+        chromium.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+      Page page = context.newPage();
+      page.navigate(url("/admin/login.xhtml"));
+      Chromium.tabTo(page, "[id='login:password']", 10);
     }
   }
 
