@@ -1249,10 +1249,6 @@
     });
   }
 
-  /**
-   * A span of time in words, in the page's language: "1 minute 5 seconds", "10 minutes" (zero
-   * parts left out); MM:SS where the browser cannot name units.
-   */
   // One formatter per unit, made once: the seek bar speaks on every timeupdate.
   var UNIT_FORMATS = {};
   function unitFormat(unit) {
@@ -1262,6 +1258,10 @@
     return UNIT_FORMATS[unit];
   }
 
+  /**
+   * A span of time in words, in the page's language: "1 minute 5 seconds", "10 minutes" (zero
+   * parts left out); MM:SS where the browser cannot name units.
+   */
   function spoken(seconds) {
     var s = Math.max(0, seconds);
     var parts = [[Math.floor(s / 3600), "hour"], [Math.floor((s % 3600) / 60), "minute"], [s % 60, "second"]]

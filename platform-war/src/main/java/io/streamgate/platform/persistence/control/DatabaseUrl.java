@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * A parsed {@code DATABASE_URL}: embedded H2 ({@code jdbc:h2:...}) or PostgreSQL, given either as a
@@ -16,6 +17,9 @@ import java.util.StringJoiner;
  * platforms hand out. The JDBC URL carries the credentials, so the data source needs nothing else.
  */
 public record DatabaseUrl(Kind kind, String jdbcUrl) {
+
+  private static final Pattern URL_IN_TEXT =
+      Pattern.compile("(?i)\\b(?:jdbc:)?(?:postgresql|h2):[^\\s)]*");
 
   /** The databases StreamGate runs on, with the data source class for each. */
   public enum Kind {
@@ -42,29 +46,22 @@ public record DatabaseUrl(Kind kind, String jdbcUrl) {
 
   /**
    * The first line of what the database driver said about a failure, without any database URL in it
-   * (a driver that cannot parse one quotes it whole, password included). The driver's own exception
-   * says it best ("Connection to host:port refused", "role ... does not exist"); the wrappers above
-   * it and the socket error below it say less.
+   * (a driver that cannot parse one quotes it whole, password included). The driver's own
+   * exception, the innermost SQLException, says it best ("Connection to host:port refused", "role
+   * ... does not exist"); the wrappers above it and the socket error below it say less.
    */
   public static String driverSaid(Throwable failure) {
-    Throwable said = failure;
-    for (Throwable cause : Causes.of(failure)) {
-      if (cause instanceof SQLException) {
-        said = cause;
-      }
-    }
-    return DatabaseUrl.withoutUrls(Causes.firstLine(said));
+    Throwable said =
+        Causes.of(failure).stream()
+            .filter(SQLException.class::isInstance)
+            .reduce((outer, inner) -> inner)
+            .orElse(failure);
+    return withoutUrls(Causes.firstLine(said));
   }
 
-  private static final java.util.regex.Pattern URL_IN_TEXT =
-      java.util.regex.Pattern.compile("(?i)\\b(?:jdbc:)?(?:postgresql|h2):[^\\s)]*");
-
-  /**
-   * A driver's message with every database URL in it replaced by {@code <the URL>}: a driver that
-   * cannot parse a URL says it whole, password included.
-   */
+  /** A driver's message with every database URL in it replaced by {@code <the URL>}. */
   static String withoutUrls(String driverSaid) {
-    return driverSaid == null ? null : URL_IN_TEXT.matcher(driverSaid).replaceAll("<the URL>");
+    return URL_IN_TEXT.matcher(driverSaid).replaceAll("<the URL>");
   }
 
   static final String ALLOWED =
