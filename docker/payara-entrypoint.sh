@@ -1,5 +1,5 @@
 #!/bin/sh
-# The StreamGate images' entry point (under tini -g, as the user payara; POSIX sh, so it runs on
+# The StreamGate images' entry point (under tini, as the user payara; POSIX sh, so it runs on
 # the official Alpine image's busybox as on Debian's dash): starts Payara Micro as the base image's
 # entry point does, and ends the container when the application fails to deploy. Payara Micro
 # itself would run on without the application, a half-working server that answers 404 and whose
@@ -8,8 +8,10 @@
 # container that stops, which Docker restarts and reports, instead.
 #
 # The server's output passes through a filter that watches the start-up, then gets out of the way.
-# A stop signal (tini -g sends it to the whole group) goes to the server, which drains and stops;
-# the filter ignores it and keeps passing the server's last lines on until the server is gone.
+# A stop signal reaches this script alone (tini passes it to its child) and goes on to the server
+# once, which drains and stops: a second TERM would make it stop at once, without the drain. The
+# filter ignores stop signals (a terminal's Ctrl-C reaches the whole group) and keeps passing the
+# server's last lines on until the server is gone.
 set -eu
 
 server=

@@ -11,15 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.streamgate.common.settings.Setting;
 import io.streamgate.common.settings.SettingsTable;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,6 +215,68 @@ class DockerFilesIT {
     }
     Result gone = healthCheck(classes, url);
     assertEquals(1, gone.exit(), gone.output());
+  }
+
+  /**
+   * Payara Micro's stand-in for the entry point: says it deployed, then counts the stop signals
+   * that reach it within half a second of the first, and ends as Java ends on TERM.
+   */
+  private static final String SERVER_STAND_IN =
+      """
+      #!/bin/sh
+      terms=0
+      trap 'terms=$((terms + 1))' TERM
+      echo 'Loading application [stand-in] at [/]'
+      : >"$STAND_IN_STARTED"
+      while [ "$terms" -eq 0 ]; do sleep 0.05; done
+      sleep 0.5
+      echo "stop signals: $terms"
+      echo "the server's last line"
+      exit 143
+      """;
+
+  @Test
+  void theEntryPointPassesTheStopSignalOnOnceAndKeepsTheServersLastLines(@TempDir Path dir)
+      throws Exception {
+    require("tini", "docker", "the entry point's stop signal", "tini");
+    Path java = Files.createDirectories(dir.resolve("bin")).resolve("java");
+    Files.writeString(java, SERVER_STAND_IN);
+    assertTrue(java.toFile().setExecutable(true));
+    for (String dockerfile : IMAGES.keySet()) {
+      // The image's own ENTRYPOINT, with the script from this checkout.
+      List<String> command = new ArrayList<>();
+      String entryPoint = arguments(instructions(dockerfile), "ENTRYPOINT").get(0);
+      for (JsonString word :
+          Json.createReader(new StringReader(entryPoint))
+              .readArray()
+              .getValuesAs(JsonString.class)) {
+        command.add(
+            word.getString().equals("/opt/payara/streamgate-entrypoint.sh")
+                ? HOME.resolve("docker/payara-entrypoint.sh").toString()
+                : word.getString());
+      }
+      Path started = dir.resolve("started");
+      Path output = dir.resolve("output");
+      Files.deleteIfExists(started);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("PATH", java.getParent() + ":" + System.getenv("PATH"));
+      builder.environment().put("STAND_IN_STARTED", started.toString());
+      Process process = builder.redirectOutput(output.toFile()).start();
+      try {
+        Eventually.await(
+            dockerfile + "'s server started", Duration.ofSeconds(20), () -> Files.exists(started));
+        // What docker stop does: TERM to the container's first process.
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS), dockerfile + "'s entry point ended");
+      } finally {
+        process.destroyForcibly();
+      }
+      String said = Files.readString(output, UTF_8);
+      assertTrue(
+          said.contains("stop signals: 1\n"), dockerfile + ": one TERM reached Java\n" + said);
+      assertTrue(said.contains("the server's last line"), dockerfile + " kept it\n" + said);
+      assertEquals(143, process.exitValue(), dockerfile + " ended with Java's status\n" + said);
+    }
   }
 
   // The data grid
@@ -530,19 +596,32 @@ class DockerFilesIT {
   }
 
   private static void requireDockerCompose() {
+    require("docker-compose", "compose", "compose checks", "docker-compose");
+  }
+
+  /**
+   * Skips (loudly) where {@code program} is not on the PATH, unless {@code
+   * streamgate.require.<what>} says the run needs it.
+   */
+  private static void require(String program, String what, String checks, String debianPackage) {
     boolean present =
         Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-            .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "docker-compose")));
+            .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     if (present) {
       return;
     }
-    if (Boolean.getBoolean("streamgate.require.compose")) {
-      throw new AssertionError("docker-compose is required but not on the PATH");
+    if (Boolean.getBoolean("streamgate.require." + what)) {
+      throw new AssertionError(program + " is required but not on the PATH");
     }
     System.err.println(
-        "\n*** SKIPPED: compose checks, no docker-compose on the PATH"
-            + " (apt-get install docker-compose) ***\n");
-    Assumptions.abort("no docker-compose on the PATH");
+        "\n*** SKIPPED: "
+            + checks
+            + ", no "
+            + program
+            + " on the PATH (apt-get install "
+            + debianPackage
+            + ") ***\n");
+    Assumptions.abort("no " + program + " on the PATH");
   }
 
   // Settings
