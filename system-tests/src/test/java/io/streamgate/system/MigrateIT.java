@@ -94,6 +94,8 @@ class MigrateIT {
         Run inUse = migrate(data, postgresUrl(target), Map.of());
         assertRefused(inUse, "is in use: stop StreamGate (Ctrl-C) and run migrate again");
       }
+      // A clean stop closed the database: no lock file is left for migrate to refuse on.
+      assertFalse(Files.exists(data.resolve("db/streamgate.lock.db")), "the H2 lock file is gone");
       Map<String, String> h2Files = fingerprint(data.resolve("db"));
       Map<String, Long> h2Rows = h2RowCounts(data);
       for (String table :
@@ -267,6 +269,20 @@ class MigrateIT {
         count(
             empty,
             "SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"));
+
+    // A server that ended without closing the database (a crash) left H2's lock file, which no
+    // process holds: migrate says so, rather than that StreamGate is running.
+    Path crashed = work.resolve("crashed");
+    Files.createDirectories(crashed.resolve("db"));
+    Files.copy(data.resolve("db/streamgate.mv.db"), crashed.resolve("db/streamgate.mv.db"));
+    Files.writeString(
+        crashed.resolve("db/streamgate.lock.db"), "#FileLock\nmethod=file\nid=left-by-a-crash\n");
+    Map<String, String> before = fingerprint(crashed.resolve("db"));
+    assertRefused(
+        migrate(crashed, postgresUrl(empty), Map.of()),
+        "was not closed cleanly (its lock file is left from a server that ended without closing"
+            + " it): start StreamGate once, stop it with Ctrl-C and run migrate again");
+    assertEquals(before, fingerprint(crashed.resolve("db")), "the H2 files are unchanged");
   }
 
   private record Run(int status, String output) {}

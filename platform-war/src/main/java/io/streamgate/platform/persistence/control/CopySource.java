@@ -1,7 +1,12 @@
 package io.streamgate.platform.persistence.control;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -67,6 +72,14 @@ final class CopySource implements AutoCloseable {
     try {
       return new CopySource(file, url, DriverManager.getConnection(url));
     } catch (SQLException e) {
+      if (e.getErrorCode() == DATABASE_ALREADY_OPEN && !heldOpen(file)) {
+        throw new MigrationRefused(
+            "the H2 database "
+                + file
+                + " was not closed cleanly (its lock file is left from a server that ended without"
+                + " closing it): start StreamGate once, stop it with Ctrl-C and run migrate again;"
+                + " nothing was changed");
+      }
       if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
         throw new MigrationRefused(
             "the H2 database "
@@ -79,6 +92,21 @@ final class CopySource implements AutoCloseable {
               + " ("
               + DatabaseUrl.driverSaid(e)
               + "); nothing was changed");
+    }
+  }
+
+  /**
+   * Whether a process has the database open: H2 locks the whole file while it does (a lock of the
+   * operating system's, which ends with the process). Its lock file beside the database may outlive
+   * a server that ended without closing it, and a read-only open refuses on that file alone.
+   */
+  private static boolean heldOpen(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileLock shared = channel.tryLock(0, Long.MAX_VALUE, true)) {
+      return shared == null;
+    } catch (IOException | OverlappingFileLockException e) {
+      // Cannot tell: the refusal says "in use", as it did before this check.
+      return true;
     }
   }
 
