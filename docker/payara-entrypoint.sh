@@ -8,10 +8,11 @@
 # container that stops, which Docker restarts and reports, instead.
 #
 # The server's output passes through a filter that watches the start-up, then gets out of the way.
-# A stop signal reaches this script alone (tini passes it to its child) and goes on to the server
-# once, which drains and stops: a second TERM would make it stop at once, without the drain. The
-# filter ignores stop signals (a terminal's Ctrl-C reaches the whole group) and keeps passing the
-# server's last lines on until the server is gone.
+# tini passes a stop signal to this script alone, which passes it on to the server once; the server
+# drains and stops (a second TERM would make it stop at once, without the drain). A terminal's Ctrl-C
+# reaches the whole group, but the server, started in the background, ignores INT and gets the TERM
+# from here. The filter ignores stop signals and keeps passing the server's last lines on until the
+# server is gone.
 set -eu
 
 server=

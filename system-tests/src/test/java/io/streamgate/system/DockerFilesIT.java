@@ -269,6 +269,7 @@ class DockerFilesIT {
         process.destroy();
         assertTrue(process.waitFor(20, TimeUnit.SECONDS), dockerfile + "'s entry point ended");
       } finally {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
       }
       String said = Files.readString(output, UTF_8);

@@ -72,19 +72,18 @@ final class CopySource implements AutoCloseable {
     try {
       return new CopySource(file, url, DriverManager.getConnection(url));
     } catch (SQLException e) {
-      if (e.getErrorCode() == DATABASE_ALREADY_OPEN && !heldOpen(file)) {
-        throw new MigrationRefused(
-            "the H2 database "
-                + file
-                + " was not closed cleanly (its lock file is left from a server that ended without"
-                + " closing it): start StreamGate once, stop it with Ctrl-C and run migrate again;"
-                + " nothing was changed");
-      }
       if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
         throw new MigrationRefused(
-            "the H2 database "
-                + file
-                + " is in use: stop StreamGate (Ctrl-C) and run migrate again; nothing was changed");
+            heldOpen(file)
+                ? "the H2 database "
+                    + file
+                    + " is in use: stop StreamGate (Ctrl-C) and run migrate again; nothing was"
+                    + " changed"
+                : "the H2 database "
+                    + file
+                    + " was not closed cleanly (its lock file is left from a server that ended"
+                    + " without closing it): start StreamGate once, stop it with Ctrl-C and run"
+                    + " migrate again; nothing was changed");
       }
       throw new MigrationRefused(
           "cannot open the H2 database "
@@ -97,8 +96,9 @@ final class CopySource implements AutoCloseable {
 
   /**
    * Whether a process has the database open: H2 locks the whole file while it does (a lock of the
-   * operating system's, which ends with the process). Its lock file beside the database may outlive
-   * a server that ended without closing it, and a read-only open refuses on that file alone.
+   * operating system's, which ends with the process). The lock file H2 writes beside the database
+   * with {@code AUTO_SERVER} or {@code FILE_LOCK=FILE} may outlive a server that ended without
+   * closing it, and a read-only open refuses on that file alone.
    */
   private static boolean heldOpen(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);

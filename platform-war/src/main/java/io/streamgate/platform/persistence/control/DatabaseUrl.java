@@ -79,7 +79,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl) {
     String url = value.trim();
     String lower = url.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:h2:") && url.length() > "jdbc:h2:".length()) {
-      return new DatabaseUrl(Kind.H2, closedWithTheApplication(url));
+      return new DatabaseUrl(Kind.H2, url);
     }
     if (lower.startsWith("jdbc:postgresql://")) {
       return new DatabaseUrl(Kind.POSTGRESQL, url);
@@ -90,21 +90,6 @@ public record DatabaseUrl(Kind kind, String jdbcUrl) {
     int colon = url.indexOf(':');
     String scheme = colon > 0 ? url.substring(0, Math.min(colon, 20)) : "no scheme";
     throw new IllegalArgumentException(ALLOWED + " (got " + scheme + ")");
-  }
-
-  /**
-   * An embedded database is closed when the application's pool closes, not by H2's own JVM shutdown
-   * hook: that hook runs while Payara is still stopping the application, and a timer's next query
-   * then opened the database again, so the JVM ended with it open and its lock file left behind (on
-   * which {@code migrate} refuses). A URL that says DB_CLOSE_ON_EXIT keeps its own choice, and H2
-   * allows none with AUTO_SERVER.
-   */
-  private static String closedWithTheApplication(String url) {
-    String upper = url.toUpperCase(Locale.ROOT);
-    if (upper.contains(";DB_CLOSE_ON_EXIT=") || upper.contains(";AUTO_SERVER=")) {
-      return url;
-    }
-    return url.replaceFirst(";+$", "") + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   private static DatabaseUrl fromConnectionString(String url) {
