@@ -74,16 +74,13 @@ final class CopySource implements AutoCloseable {
     } catch (SQLException e) {
       if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
         throw new MigrationRefused(
-            heldOpen(file)
-                ? "the H2 database "
-                    + file
-                    + " is in use: stop StreamGate (Ctrl-C) and run migrate again; nothing was"
-                    + " changed"
-                : "the H2 database "
-                    + file
-                    + " was not closed cleanly (its lock file is left from a server that ended"
-                    + " without closing it): start StreamGate once, stop it with Ctrl-C and run"
-                    + " migrate again; nothing was changed");
+            "the H2 database "
+                + file
+                + (heldOpen(file)
+                    ? " is in use: stop StreamGate (Ctrl-C)"
+                    : " was not closed cleanly (its lock file is left from a server that ended"
+                        + " without closing it): start StreamGate once, stop it with Ctrl-C")
+                + " and run migrate again; nothing was changed");
       }
       throw new MigrationRefused(
           "cannot open the H2 database "
